@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The only module that knows argv, the console and exit codes.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerValidate } from './commands/validate.js';
+import { UserError } from './diagnostics.js';
+import { packageRoot } from './paths.js';
+import { printDiagnostics } from './report.js';
+
+/** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
+export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
+}
+
+function program(): Command {
+  const p = new Command('folio')
+    .description('One YAML résumé in: a PDF CV, an HTML portfolio page and a GitHub README out.')
+    .version(version(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Quick start:
+  $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
+  $ folio validate resume.yaml  check it without writing anything
+
+Run "folio help <command>" for a command's options and examples.`,
+    );
+  registerBuild(p);
+  registerValidate(p);
+  // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
+  for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return p;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else if (err instanceof UserError) {
+      if (err.diagnostics.length) printDiagnostics(err.diagnostics);
+      else process.stderr.write(`${err.message}\n`);
+      const n = err.diagnostics.filter((d) => d.severity === 'error').length;
+      if (n > 1) process.stderr.write(`${n} errors; nothing was written\n`);
+      process.exitCode = EXIT.user;
+    } else {
+      const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);
+      process.exitCode = EXIT.bug;
+    }
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { loadFile } from '../load.js';
+import { printDiagnostics } from '../report.js';
+import { validate } from '../validate.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check a résumé against the schema without writing anything')
+    .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText(
+      'after',
+      `
+Every problem is reported at once as FILE:LINE:COL: error: PATH: message.
+Exit code 0 when valid, 1 when not.
+
+Examples:
+  $ folio validate
+  $ folio validate cv.yaml --strict`,
+    )
+    .action(async (source: string, opts: { strict?: boolean }) => {
+      const src = await loadFile(source);
+      const { warnings } = validate(src, { strict: opts.strict });
+      printDiagnostics(warnings);
+      const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
+      process.stdout.write(`${source}: valid${w}\n`);
+    });
+}

@@ -1,0 +1,54 @@
+/** A problem found in the input, located in the source file. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Source file as the user named it, e.g. `resume.yaml`. */
+  file: string;
+  /** 1-based line and column; 0 when the problem concerns the whole file. */
+  line: number;
+  col: number;
+  /** Data path such as `work[1].startDate`, or '' for syntax problems. */
+  path: string;
+  message: string;
+  /** The source line, for the caret display. */
+  sourceLine?: string;
+}
+
+/**
+ * An error the user can fix (bad input, unwritable output): printed without a
+ * stack, exit code 1. Anything else that escapes is a bug.
+ */
+export class UserError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(message: string, diagnostics: Diagnostic[] = []) {
+    super(message);
+    this.name = 'UserError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Sort by line then column so the user reads problems top to bottom. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+}
+
+/** `file:line:col: error: path: message`, then the source line with a caret under the column. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const head = `${where}: ${d.severity}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
+  if (d.sourceLine === undefined || d.line === 0) return head;
+  const gutter = `${String(d.line).padStart(4)} | `;
+  // Keep tabs in the caret line so it lines up under tab-indented source.
+  const pad = d.sourceLine.slice(0, Math.max(0, d.col - 1)).replace(/[^\t]/g, ' ');
+  return `${head}\n${gutter}${d.sourceLine}\n${' '.repeat(gutter.length - 2)}| ${pad}^`;
+}
+
+/** A short, single-line rendering of a bad value for "(got …)". */
+export function showValue(value: unknown): string {
+  let s: string;
+  if (value === undefined) s = 'nothing';
+  else if (typeof value === 'string') s = JSON.stringify(value);
+  else if (Array.isArray(value)) s = 'a list';
+  else if (value !== null && typeof value === 'object') s = 'a mapping';
+  else s = String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

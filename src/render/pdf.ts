@@ -1,0 +1,30 @@
+import { renderToBuffer } from '@react-pdf/renderer';
+import { createElement } from 'react';
+import type { ResumeModel } from '../model.js';
+import { registerFonts } from './pdf/fonts.js';
+import { ResumeDocument } from './pdf/Resume.js';
+
+export interface PdfOptions {
+  paper?: 'A4' | 'LETTER';
+  /** Creation and modification date written into the file. */
+  date: Date;
+}
+
+export interface PdfResult {
+  bytes: Buffer;
+  pages: number;
+}
+
+/** The CV as PDF bytes. Loaded lazily: html and md builds never import react-pdf. */
+export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<PdfResult> {
+  registerFonts();
+  const doc = createElement(ResumeDocument, { model, size: opts.paper ?? 'A4', date: opts.date });
+  // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
+  const bytes = await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]);
+  return { bytes, pages: countPages(bytes) };
+}
+
+/** Page objects in the file: `/Type /Page` (not `/Pages`). Page dictionaries are never compressed. */
+export function countPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}

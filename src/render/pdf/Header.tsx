@@ -1,0 +1,43 @@
+import { Link, Text, View } from '@react-pdf/renderer';
+import type { Header as HeaderModel } from '../../model.js';
+import { Inline } from './Inline.js';
+import { styles } from './styles.js';
+
+/** Name, headline, pitch and every way to reach the owner (the PDF goes to employers: phone and address included). */
+export function Header({ header }: { header: HeaderModel }) {
+  const facts = [header.location, ...header.address, header.availability].filter((s): s is string => Boolean(s));
+  return (
+    <View>
+      {header.name ? <Text style={styles.name}>{header.name}</Text> : null}
+      {header.label ? <Text style={styles.label}>{header.label}</Text> : null}
+      {header.tagline ? (
+        <Text style={styles.tagline}>
+          <Inline spans={header.tagline} />
+        </Text>
+      ) : null}
+      <View style={styles.contacts}>
+        {header.contacts.map((c, i) =>
+          c.href ? (
+            <Link key={i} src={c.href} style={[styles.contact, styles.link]}>
+              {c.text}
+            </Link>
+          ) : (
+            <Text key={i} style={styles.contact}>
+              {c.text}
+            </Text>
+          ),
+        )}
+        {facts.map((f, i) => (
+          <Text key={`f${i}`} style={styles.contact}>
+            {f}
+          </Text>
+        ))}
+      </View>
+      {header.summary ? (
+        <Text style={styles.summary}>
+          <Inline spans={header.summary} />
+        </Text>
+      ) : null}
+    </View>
+  );
+}

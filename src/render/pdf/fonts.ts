@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { Font } from '@react-pdf/renderer';
+
+const require = createRequire(import.meta.url);
+
+/** Where each Inter weight lives: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
+const INTER = {
+  regular: '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
+  italic: '@expo-google-fonts/inter/400Regular_Italic/Inter_400Regular_Italic.ttf',
+  semibold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
+  bold: '@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf',
+} as const;
+
+export const FONT_FAMILY = 'Inter';
+
+let registered = false;
+
+/**
+ * Register the PDF fonts once per process. Inter covers Latin with Extended-A/B,
+ * Greek, Cyrillic, arrows and €, and its glyphs extract back to the same text.
+ */
+export function registerFonts(): void {
+  if (registered) return;
+  registered = true;
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: require.resolve(INTER.regular), fontWeight: 400 },
+      { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
+      { src: require.resolve(INTER.semibold), fontWeight: 600 },
+      { src: require.resolve(INTER.bold), fontWeight: 700 },
+    ],
+  });
+  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
+  Font.registerHyphenationCallback((word) => [word]);
+}

@@ -1,0 +1,20 @@
+import type { Contact, Entry, ResumeModel, Section } from '../model.js';
+
+/** What a public output (HTML page, Markdown) may show of the header's contacts and address. */
+export function publicHeader(model: ResumeModel): { contacts: Contact[]; address: string[] } {
+  return {
+    contacts: model.header.contacts.filter((c) => !c.private || (c.kind === 'phone' && model.public.phone)),
+    address: model.public.address ? model.header.address : [],
+  };
+}
+
+/** The small facts under an entry's title, in display order. */
+export function entryMeta(e: Entry): string[] {
+  return [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
+}
+
+/** Sections shown in the body, and the call to action that closes the page. */
+export function splitSections(model: ResumeModel): { body: Section[]; cta: Extract<Section, { kind: 'cta' }> | null } {
+  const cta = model.sections.find((s): s is Extract<Section, { kind: 'cta' }> => s.kind === 'cta') ?? null;
+  return { body: model.sections.filter((s) => s.kind !== 'cta'), cta };
+}

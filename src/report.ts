@@ -1,0 +1,13 @@
+import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
+
+/** Human-readable size: `812 B`, `38.1 KB`, `1.2 MB`. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Print diagnostics to stderr, one block each. */
+export function printDiagnostics(list: readonly Diagnostic[]): void {
+  for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}

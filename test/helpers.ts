@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { parseSource } from '../src/load.js';
+import { normalise } from '../src/normalise.js';
+import type { ResumeModel } from '../src/model.js';
+import type { Resume } from '../src/schema.js';
+import { validate } from '../src/validate.js';
+
+export const root = new URL('../', import.meta.url).pathname;
+export const cli = join(root, 'dist/cli.js');
+export const fixture = (name: string) => join(root, 'test/fixtures', name);
+export const example = join(root, 'resume.yaml');
+
+/** A fresh empty directory for one test. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'folio-test-'));
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would: a real process, no mocks. */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Parse and validate a file through the real stages; returns the resume and its model. */
+export function loadResume(path: string): { resume: Resume; model: ResumeModel } {
+  const src = parseSource(readFileSync(path, 'utf8'), path);
+  const { resume } = validate(src, { today: new Date('2026-12-01') });
+  return { resume, model: normalise(resume) };
+}
+
+/** Text of a PDF as pdf-parse extracts it (the buffer is copied: pdf-parse consumes it). */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const result = await parser.getText({ pageJoiner: '' });
+    return result.text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Collapse runs of whitespace, as every extractor and browser does differently. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { formatDiagnostic, type Diagnostic, UserError } from '../src/diagnostics.js';
+import { parseSource } from '../src/load.js';
+import { validate } from '../src/validate.js';
+import { example, fixture } from './helpers.js';
+
+const today = new Date('2026-12-01');
+
+/** Validate YAML text; return the diagnostics it raises (errors and warnings). */
+function problems(text: string, strict = false): Diagnostic[] {
+  try {
+    const src = parseSource(text, 'resume.yaml');
+    return validate(src, { today, strict }).warnings;
+  } catch (err) {
+    if (err instanceof UserError) return err.diagnostics;
+    throw err;
+  }
+}
+
+const oneLine = (d: Diagnostic) => formatDiagnostic(d).split('\n')[0];
+
+describe('validate stage', () => {
+  it('accepts the example résumé with no warnings', () => {
+    expect(problems(readFileSync(example, 'utf8'))).toEqual([]);
+  });
+
+  it('accepts a JSON Resume document with every section (JSON is YAML)', () => {
+    expect(problems(readFileSync(fixture('jsonresume-full.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('points a bad date at its line and column, with the value', () => {
+    const text = ['basics:', '  name: A', 'work:', '  - name: X', '    startDate: 2020-01', '  - name: Y', '    startDate: March 2021', ''].join('\n');
+    expect(problems(text).map(oneLine)).toEqual([
+      'resume.yaml:7:16: error: work[1].startDate: expected a date like 2021-03 (got "March 2021")',
+    ]);
+  });
+
+  it('shows the source line with a caret under the column', () => {
+    const [d] = problems('work:\n  - startDate: March 2021\n');
+    expect(formatDiagnostic(d as Diagnostic)).toBe(
+      'resume.yaml:2:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")\n' +
+        '   2 |   - startDate: March 2021\n' +
+        '     |                ^',
+    );
+  });
+
+  it('rejects wrong types with plain words', () => {
+    const text = 'basics:\n  name: [a, b]\nskills: Java\n';
+    expect(problems(text).map(oneLine)).toEqual([
+      'resume.yaml:2:9: error: basics.name: expected text (got a list)',
+      'resume.yaml:3:9: error: skills: expected a list (got "Java")',
+    ]);
+  });
+
+  it('rejects impossible calendar dates and an end before its start', () => {
+    const text = [
+      'work:',
+      '  - startDate: 2025-13-01',
+      '  - startDate: 2024-02-30',
+      '  - startDate: 2021-06',
+      '    endDate: 2020-01',
+      '',
+    ].join('\n');
+    expect(problems(text).map(oneLine)).toEqual([
+      'resume.yaml:2:16: error: work[0].startDate: there is no month 13 (got "2025-13-01")',
+      'resume.yaml:3:16: error: work[1].startDate: February 2024 has no day 30 (got "2024-02-30")',
+      'resume.yaml:5:14: error: work[2].endDate: ends (Jan 2020) before it starts (Jun 2021, line 4)',
+    ]);
+  });
+
+  it('accepts every date form: YYYY, YYYY-MM, YYYY-MM-DD, a bare year, present, "" and null', () => {
+    const text = [
+      'work:',
+      '  - { startDate: 2019, endDate: "2020" }',
+      '  - { startDate: 2020-02, endDate: 2020-02-29 }',
+      '  - { startDate: 2021-01, endDate: present }',
+      '  - { startDate: 2021-01, endDate: "" }',
+      '  - { startDate: 2021-01, endDate: null }',
+      '',
+    ].join('\n');
+    expect(problems(text)).toEqual([]);
+  });
+
+  it('rejects link schemes other than http(s), mailto and tel', () => {
+    const text = 'basics:\n  url: javascript:alert(1)\n  profiles:\n    - url: data:text/html,x\n    - url: mailto:me@example.com\n';
+    expect(problems(text).map(oneLine)).toEqual([
+      'resume.yaml:2:8: error: basics.url: expected a link starting with https://, mailto: or tel: (got "javascript:alert(1)")',
+      'resume.yaml:4:12: error: basics.profiles[0].url: expected a link starting with https://, mailto: or tel: (got "data:text/html,x")',
+    ]);
+  });
+
+  it('checks email addresses', () => {
+    expect(problems('basics:\n  email: not-an-email\n').map(oneLine)).toEqual([
+      'resume.yaml:2:10: error: basics.email: expected an email address like name@example.com (got "not-an-email")',
+    ]);
+  });
+
+  it('treats an empty string in an optional field as absent', () => {
+    expect(problems('basics:\n  url: ""\n  email: ""\nwork:\n  - startDate: ""\n')).toEqual([]);
+  });
+
+  it('reports a missing required key at the object that lacks it', () => {
+    expect(problems('metrics:\n  - label: REST APIs\n').map(oneLine)).toEqual([
+      'resume.yaml:2:5: error: metrics[0]: missing required key "value"',
+    ]);
+  });
+
+  it('warns about unknown keys with a suggestion, and --strict makes them errors', () => {
+    const text = 'basics:\n  nmae: A\n  website: https://a.example\nwork:\n  - company: X\n';
+    const warn = problems(text).map(oneLine);
+    expect(warn).toEqual([
+      'resume.yaml:2:3: warning: basics.nmae: unknown key "nmae" (did you mean "name"?)',
+      'resume.yaml:3:3: warning: basics.website: unknown key "website" (did you mean "url"?)',
+      'resume.yaml:5:5: warning: work[0].company: unknown key "company" (did you mean "name"?)',
+    ]);
+    expect(problems(text, true).map(oneLine)[0]).toBe('resume.yaml:2:3: error: basics.nmae: unknown key "nmae" (did you mean "name"?)');
+  });
+
+  it('warns about a start date in the future', () => {
+    expect(problems('work:\n  - startDate: 2031-01\n').map(oneLine)).toEqual([
+      'resume.yaml:2:16: warning: work[0].startDate: starts in the future (Jan 2031); is the year right?',
+    ]);
+  });
+
+  it('reports every problem at once, sorted by line', () => {
+    const text = 'basics:\n  email: x\nwork:\n  - startDate: nope\n  - url: ftp://x\n';
+    expect(problems(text).map((d) => d.line)).toEqual([2, 4, 5]);
+  });
+
+  it('says what is wrong with a file that is empty, a list or a scalar', () => {
+    expect(problems('').map(oneLine)).toEqual([
+      'resume.yaml:1:1: error: the file is empty: expected a résumé with keys like basics, work and skills',
+    ]);
+    expect(problems('- a\n- b\n').map(oneLine)).toEqual([
+      'resume.yaml:1:1: error: the file holds a list; a résumé is a mapping with keys like basics, work and skills',
+    ]);
+    expect(problems('hello\n').map(oneLine)).toEqual([
+      'resume.yaml:1:1: error: the file holds a single value ("hello"); a résumé is a mapping with keys like basics, work and skills',
+    ]);
+  });
+
+  it('rejects a file in another format instead of building an empty résumé', () => {
+    const [d] = problems('cv:\n  name: John\ndesign:\n  theme: classic\n');
+    expect(oneLine(d as Diagnostic)).toMatch(/^resume\.yaml:1:1: error: cv: no résumé content: .*RenderCV/);
+  });
+});
