@@ -113,3 +113,15 @@ function isPrivate(path: DataPath, resume: Resume): boolean {
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** The leaves whose text does not occur in `haystack` (both compared with whitespace collapsed). */
+export function missingLeaves(leaves: readonly Leaf[], haystack: string): Leaf[] {
+  const text = squash(haystack);
+  return leaves.filter((l) => !text.includes(squash(l.text)));
+}
+
+/** What the PDF leaves out by design: section intros and the call-to-action sentence (the page carries the prose). */
+export function pdfOmits(path: DataPath): boolean {
+  const p = path.join('.');
+  return /^folio\.sections\.[^.]+\.(intro|summary)$/.test(p) || p === 'callToAction.text';
+}

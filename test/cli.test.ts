@@ -1,0 +1,111 @@
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, fixture, root, runCli, tempDir } from './helpers.js';
+
+describe('folio CLI, end to end in a temp dir', () => {
+  it('builds the example into out/ and reports each file', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    const r = runCli(['build'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const ext of ['pdf', 'html', 'md']) {
+      const path = join(dir, 'out', `resume.${ext}`);
+      expect(existsSync(path)).toBe(true);
+      expect(r.stdout).toMatch(new RegExp(`out/resume\\.${ext} +[\\d.]+ (KB|B) .* \\d+ ms`));
+    }
+    expect(r.stdout).toMatch(/out\/resume\.pdf .* \d pages? /);
+    expect(readFileSync(join(dir, 'out/resume.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('names outputs after the source and creates a nested --out', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('jsonresume-full.json'), join(dir, 'sample.resume.json'));
+    const r = runCli(['build', 'sample.resume.json', '-o', 'a/b/c', '-f', 'html,md'], dir);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, 'a/b/c/sample.resume.html'))).toBe(true);
+    expect(existsSync(join(dir, 'a/b/c/sample.resume.md'))).toBe(true);
+    expect(existsSync(join(dir, 'a/b/c/sample.resume.pdf'))).toBe(false);
+  });
+
+  it('does not load react-pdf for an html+md build', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    const trace = join(dir, 'imports.txt');
+    writeFileSync(trace, '');
+    const hook = join(root, 'test/support/trace-imports.mjs');
+    const r = runCli(['build', '-f', 'html,md'], dir, { FOLIO_TRACE_FILE: trace, NODE_OPTIONS: `--import=${hook}` });
+    expect(r.status).toBe(0);
+    const imported = readFileSync(trace, 'utf8');
+    expect(imported).toContain('handlebars');
+    expect(imported).not.toContain('@react-pdf');
+    expect(imported).not.toContain('react');
+  });
+
+  it('rejects a bad date with its line and column, exit 1, and leaves out/ untouched', () => {
+    const dir = tempDir();
+    const good = readFileSync(example, 'utf8');
+    writeFileSync(join(dir, 'resume.yaml'), good);
+    expect(runCli(['build', '-f', 'md'], dir).status).toBe(0);
+    const before = readFileSync(join(dir, 'out/resume.md'));
+    const mtime = statSync(join(dir, 'out/resume.md')).mtimeMs;
+
+    const bad = good.replace('startDate: 2021-01', 'startDate: March 2021');
+    writeFileSync(join(dir, 'resume.yaml'), bad);
+    const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
+    const r = runCli(['build'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(readFileSync(join(dir, 'out/resume.md')).equals(before)).toBe(true);
+    expect(statSync(join(dir, 'out/resume.md')).mtimeMs).toBe(mtime);
+    expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
+  });
+
+  it('rejects a wrong type the same way', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), 'basics:\n  name: Ada\nskills: Java\n');
+    const r = runCli(['validate', 'cv.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cv.yaml:3:9: error: skills: expected a list (got "Java")');
+  });
+
+  it('validate says valid and writes nothing', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    const r = runCli(['validate'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('resume.yaml: valid\n');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits 1 with a clear message for a missing source or an --out that is a file', () => {
+    const dir = tempDir();
+    expect(runCli(['build', 'nope.yaml'], dir)).toMatchObject({ status: 1, stderr: 'nope.yaml: error: no such file\n' });
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = runCli(['build', '-f', 'md', '-o', 'afile'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('output directory afile is a file');
+  });
+
+  it('exits 2 on a usage error', () => {
+    const dir = tempDir();
+    expect(runCli(['build', '--nope'], dir).status).toBe(2);
+    expect(runCli(['frobnicate'], dir).status).toBe(2);
+    const r = runCli(['build', '-f', 'docx'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown format "docx"');
+  });
+
+  it('teaches with --help and answers --version', () => {
+    const dir = tempDir();
+    const help = runCli(['build', '--help'], dir);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('-f, --format <list>');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(runCli(['--version'], dir).stdout.trim()).toBe(pkg.version);
+  });
+});
