@@ -70,7 +70,8 @@ export function wrapList(items: readonly string[], width: number, sep = ' · '):
       line = joined;
       continue;
     }
-    lines.push(`${line}${tail}`);
+    // …unless it would push an over-long item further past the edge; the line break separates them then.
+    lines.push(displayWidth(line) + tail.length <= width ? `${line}${tail}` : line);
     line = item;
   }
   if (line) lines.push(line);
