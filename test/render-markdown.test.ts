@@ -40,6 +40,9 @@ describe('Markdown renderer, read back by a GFM parser', () => {
     // The example has no literal *, _ or \ of its own: any in the reader's text is markup gone wrong.
     expect(text).not.toMatch(/[*_\\]/);
     expect(text).not.toContain('+1 555 010 0000');
+    // Only HTML GitHub keeps (<br> in table cells and after a principle's title), and no image.
+    expect([...new Set(markdown.match(/(?<!\\)<\/?[a-z][^>]*>/g))]).toEqual(['<br>']);
+    expect(markdown).not.toContain('![');
   });
 
   it('negative control: the leaf check fails when sections are left out', () => {

@@ -36,6 +36,7 @@ interface ReadmeFlags {
   sections?: string[];
 }
 
+/** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
 export function registerReadme(program: Command): void {
   program
     .command('readme')
