@@ -127,5 +127,5 @@ function wrap(group: Span[], level: number, before: Edge, after: Edge): string {
   const opens = f !== 'space' && (f !== 'punct' || b !== 'other');
   const closes = l !== 'space' && (l !== 'punct' || a !== 'other');
   const body = opens && closes ? `${md}${inner}${md}` : `<${tag}>${inner}</${tag}>`;
-  return `${escapeMarkdown(lead)}${body}${trail}`;
+  return `${lead}${body}${trail}`;
 }
