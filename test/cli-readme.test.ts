@@ -17,7 +17,8 @@ function setup(readme = `${ABOVE}${START}\nstale content\n${END}${BELOW}`): { di
   return { dir, path: join(dir, 'README.md') };
 }
 
-describe('folio readme, end to end', () => {
+// Spawns the CLI several times per test: allow for a busy machine.
+describe('folio readme, end to end', { timeout: 30_000 }, () => {
   it('writes the résumé between the markers, leaves the rest byte for byte, and is idempotent', () => {
     const { dir, path } = setup();
     const r = runCli(['readme', 'README.md'], dir);

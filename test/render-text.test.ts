@@ -111,7 +111,7 @@ describe('wrapping', () => {
   });
 });
 
-describe('folio build -f txt, end to end', () => {
+describe('folio build -f txt, end to end', { timeout: 30_000 }, () => {
   it('writes out/resume.txt only when asked for', () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
