@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerReadme } from './commands/readme.js';
 import { registerValidate } from './commands/validate.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
@@ -27,11 +28,13 @@ function program(): Command {
 Quick start:
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
+  $ folio readme README.md      update the résumé between the folio markers of a README
 
 Run "folio help <command>" for a command's options and examples.`,
     );
   registerBuild(p);
   registerValidate(p);
+  registerReadme(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

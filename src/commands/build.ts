@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { build, FORMATS, type Format } from '../build.js';
+import { build, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
 
-/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`. */
+/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
 export function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s));
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s === 'text' ? 'txt' : s));
   for (const f of list) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
   }
@@ -18,7 +18,7 @@ export function registerBuild(program: Command): void {
     .description('validate a résumé and write the PDF, HTML page and Markdown')
     .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...FORMATS])
+    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
     .addHelpText(
       'after',
@@ -30,6 +30,7 @@ Examples:
   $ folio build                       build resume.yaml into out/
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
+  $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors`,
     )
     .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean }) => {
