@@ -61,4 +61,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `folio build --help | head` closes the pipe early: that is the reader's choice, not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 await main(process.argv);
