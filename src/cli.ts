@@ -3,6 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
@@ -32,6 +36,10 @@ Run "folio help <command>" for a command's options and examples.`,
     );
   registerBuild(p);
   registerValidate(p);
+  registerInit(p);
+  registerServe(p);
+  registerImport(p);
+  registerExport(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

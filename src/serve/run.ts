@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { baseName, build, FORMATS } from '../build.js';
+import { printFailure } from '../commands/build-watch.js';
+import { UserError } from '../diagnostics.js';
+import { clearTemplateCache } from '../render/templates.js';
+import { serialise, untilInterrupted, watchFiles } from '../watch.js';
+import type { PreviewState } from './routes.js';
+import { HOST, startPreviewServer } from './server.js';
+
+export interface ServeOptions {
+  port?: number;
+  templates?: string;
+  strict?: boolean;
+}
+
+/** `folio serve`: build in memory on every save and serve the result on 127.0.0.1 until Ctrl-C. */
+export async function serve(source: string, opts: ServeOptions): Promise<void> {
+  // Builds go to a private folder; the server keeps the last good files in memory.
+  const outDir = await mkdtemp(join(tmpdir(), 'folio-serve-'));
+  const state: PreviewState = { name: baseName(source), html: null, pdf: null, md: null, failure: null, version: 0 };
+  let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
+
+  const rebuild = serialise(async () => {
+    if (opts.templates) clearTemplateCache();
+    const t0 = performance.now();
+    try {
+      const result = await build({ source, outDir, formats: FORMATS, strict: opts.strict, templatesDir: opts.templates });
+      for (const f of result.files) {
+        const data = await readFile(f.path);
+        if (f.format === 'pdf') state.pdf = data;
+        else if (f.format === 'html') state.html = data.toString('utf8');
+        else state.md = data.toString('utf8');
+      }
+      state.failure = null;
+      const pdf = result.files.find((f) => f.format === 'pdf');
+      process.stdout.write(`[${clock()}] built in ${Math.round(performance.now() - t0)} ms (PDF ${Math.round(pdf?.ms ?? 0)} ms)\n`);
+    } catch (err) {
+      printFailure(err);
+      state.failure = err instanceof UserError ? { diagnostics: err.diagnostics, message: err.message } : { diagnostics: [], message: `internal error in folio: ${String(err)}` };
+      process.stdout.write(`[${clock()}] build failed; the preview shows the errors over the last good build\n`);
+    }
+    state.version++;
+    server?.notify();
+  });
+
+  try {
+    await rebuild();
+    server = await startPreviewServer(() => state, opts.port);
+    const base = `http://${HOST}:${server.port}`;
+    process.stdout.write(
+      `previewing ${source}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
+        `  ${base}/   the HTML page\n  ${base}/pdf   the PDF (file: /${state.name}.pdf)\n  ${base}/${state.name}.md   the Markdown\n` +
+        `pages reload on every save; Ctrl-C to stop\n`,
+    );
+    const watcher = watchFiles({ file: source, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
+    await untilInterrupted();
+    watcher.close();
+    await server.close();
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
