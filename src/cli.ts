@@ -29,6 +29,8 @@ function program(): Command {
       'after',
       `
 Quick start:
+  $ folio init                  write a commented starter resume.yaml
+  $ folio serve                 live preview at http://127.0.0.1:4321/ while you edit
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
 

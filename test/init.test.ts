@@ -34,7 +34,7 @@ describe('folio init', () => {
     expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Alex Example');
     expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toContain('Open-source rate limiter');
     expect(squash(await pdfText(readFileSync(join(dir, 'out/resume.pdf'))))).toContain('Cut checkout p99 latency by 40%');
-  });
+  }, 60_000);
 
   it('refuses to overwrite without --force, and overwrites with it', () => {
     const dir = tempDir();
@@ -48,7 +48,7 @@ describe('folio init', () => {
     expect(f.status).toBe(0);
     expect(readFileSync(join(dir, 'cv.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     expect(f.stdout).toContain('folio serve cv.yaml');
-  });
+  }, 60_000);
 
   it('fails cleanly when the target folder is missing', () => {
     const dir = tempDir();
@@ -56,5 +56,5 @@ describe('folio init', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('cannot write nope/cv.yaml (its folder does not exist)');
     expect(existsSync(join(dir, 'nope'))).toBe(false);
-  });
+  }, 60_000);
 });

@@ -74,7 +74,7 @@ describe('JSON Resume: import then export', () => {
 
     // And the imported file builds as is.
     expect(runCli(['build', 'zofia.yaml', '-f', 'md'], dir).status).toBe(0);
-  });
+  }, 60_000);
 
   it('round-trips the corpus-style fixture in memory too', () => {
     const input = JSON.parse(readFileSync(fixture('jsonresume-full.json'), 'utf8')) as Record<string, unknown>;
@@ -135,13 +135,13 @@ describe('JSON Resume: export of folio extensions', () => {
     const again = runCli(['export', '--format', 'jsonresume', '-o', 'resume.json'], dir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('resume.json already exists; add --force to overwrite it');
-  });
+  }, 60_000);
 
   it('rejects an unknown export format as a usage error', () => {
     const r = runCli(['export', '--format', 'europass'], tempDir());
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown export format "europass"');
-  });
+  }, 60_000);
 });
 
 describe('JSON Resume: import of older and broken files', () => {
@@ -170,7 +170,7 @@ describe('JSON Resume: import of older and broken files', () => {
     expect(r.stderr).toContain('could not map 2 values (listed above as errors): fix them in out.yaml before building');
     expect(runCli(['import', 'in.json', '-o', 'out.yaml'], dir).stderr).toContain('out.yaml already exists; add --force');
     expect(runCli(['import', 'in.json', '-o', 'out.yaml', '--force'], dir).status).toBe(0);
-  });
+  }, 60_000);
 
   it('prints to stdout without -o, notes to stderr; a syntax error is located', () => {
     const dir = tempDir();
@@ -183,5 +183,5 @@ describe('JSON Resume: import of older and broken files', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.json:2:\d+: error:/);
     expect(bad.stdout).toBe('');
-  });
+  }, 60_000);
 });

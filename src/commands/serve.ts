@@ -15,8 +15,8 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('preview the résumé in a browser; pages reload on every save')
     .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
-    .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one)`, parsePort)
-    .option('--templates <dir>', 'a folder whose files replace the built-in templates (watched too)')
+    .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
+    .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
     .addHelpText(
       'after',

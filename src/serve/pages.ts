@@ -32,7 +32,7 @@ function liveReload(version: number): string {
 function overlay(failure: Failure | null): string {
   if (!failure) return '';
   const text = failure.diagnostics.length ? failure.diagnostics.map(formatDiagnostic).join('\n\n') : failure.message;
-  return `<div id="folio-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.92);color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem">
+  return `<div id="folio-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.97);color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem">
 <p style="margin:0 0 1rem;font:600 16px system-ui,sans-serif;color:#ff8a80">folio: this save did not build. Fix it and save again; the page below is the last good build.</p>
 <pre style="white-space:pre-wrap;margin:0">${esc(text)}</pre>
 <button type="button" onclick="this.parentNode.remove()" style="margin-top:1.5rem;font:inherit;padding:.3rem .8rem">Show the last good build</button>
@@ -65,10 +65,13 @@ ${body}
 `;
 }
 
-/** `/pdf`: the PDF filling the window. */
+/** `/pdf`: the PDF filling the window under a one-line bar that links the file itself. */
 export function pdfViewer(pdfPath: string, version: number): string {
-  const style = 'html,body{height:100%;margin:0;background:#525659}iframe{border:0;width:100%;height:100%;display:block}';
-  return shell(`${pdfPath.slice(1)} (folio preview)`, `<iframe src="${esc(pdfPath)}?v=${version}" title="${esc(pdfPath.slice(1))}"></iframe>`, style);
+  const file = pdfPath.slice(1);
+  const style = 'html,body{height:100%;margin:0;background:#525659}body{display:flex;flex-direction:column}' +
+    'nav{font:13px/2 system-ui,sans-serif;color:#eee;padding:0 1rem}nav a{color:#fff}iframe{border:0;flex:1;width:100%;display:block}';
+  const bar = `<nav><a href="${esc(pdfPath)}" download>${esc(file)}</a> · the PDF a build writes; this page reloads on every save</nav>`;
+  return shell(`${file} (folio preview)`, `${bar}\n<iframe src="${esc(pdfPath)}?v=${version}" title="${esc(file)}"></iframe>`, style);
 }
 
 /** `/<name>.md`: the Markdown rendered roughly as GitHub shows a README. */

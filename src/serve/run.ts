@@ -49,10 +49,12 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     await rebuild();
     server = await startPreviewServer(() => state, opts.port);
     const base = `http://${HOST}:${server.port}`;
+    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: /${state.name}.pdf)`], [`${base}/${state.name}.md`, 'the Markdown']];
+    const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     process.stdout.write(
       `previewing ${source}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
-        `  ${base}/   the HTML page\n  ${base}/pdf   the PDF (file: /${state.name}.pdf)\n  ${base}/${state.name}.md   the Markdown\n` +
-        `pages reload on every save; Ctrl-C to stop\n`,
+        pages.map(([u, what]) => `  ${(u ?? '').padEnd(width)}  ${what}\n`).join('') +
+        'pages reload on every save; Ctrl-C to stop\n',
     );
     const watcher = watchFiles({ file: source, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
     await untilInterrupted();
