@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { UserError } from './diagnostics.js';
 
 export interface WatchTargets {
   /** The résumé source. */
@@ -27,13 +28,25 @@ export function watchFiles(targets: WatchTargets, onChange: () => void, debounce
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   };
-  const watchers: FSWatcher[] = [
+  const watchers: FSWatcher[] = [];
+  // The folder being set up, as the user wrote it, for the error message.
+  let what = dirname(targets.file);
+  try {
     // filename is null on platforms that cannot tell: rebuild rather than miss a save.
-    watch(dirname(file), (_event, changed) => {
+    watchers.push(watch(dirname(file), (_event, changed) => {
       if (changed === null || changed === name) fire();
-    }),
-    ...(targets.dirs ?? []).map((d) => watch(resolve(d), { recursive: true }, fire)),
-  ];
+    }));
+    for (const d of targets.dirs ?? []) {
+      what = d;
+      watchers.push(watch(resolve(d), { recursive: true }, fire));
+    }
+  } catch (err) {
+    for (const w of watchers) w.close();
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') throw new UserError(`error: cannot watch ${what}: no such folder`);
+    if (e.code === 'ENOSPC' || e.code === 'EMFILE') throw new UserError(`error: cannot watch ${what}: the system's limit on watched files is reached (${e.code})`);
+    throw err;
+  }
   return {
     close() {
       clearTimeout(timer);

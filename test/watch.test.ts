@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { example, tempDir } from './helpers.js';
+import { example, runCli, tempDir } from './helpers.js';
 import { type Running, start, waitFor } from './support/long-running.js';
 
 const count = (s: string, what: string) => s.split(what).length - 1;
@@ -84,5 +84,13 @@ describe('folio build --watch', () => {
     writeTemplates('second template for {{header.name}}\n');
     await waitFor(() => md().startsWith('second template'), 'a rebuild after a template edit', ctx);
     expect(md()).toBe('second template for Your Name\n');
+  }, 60_000);
+
+  it('stops with a plain error when the folder to watch does not exist', () => {
+    const dir = tempDir();
+    expect(runCli(['build', '--watch', 'nope/cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'error: cannot watch nope: no such folder\n' });
+    writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8'));
+    const r = runCli(['build', '--watch', '--templates', 'mine'], dir);
+    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot watch mine: no such folder\n' });
   }, 60_000);
 });

@@ -1,7 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { build, type BuildResult, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
-import { watchBuild } from './build-watch.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`. */
 export function parseFormats(value: string): Format[] {
@@ -38,7 +37,11 @@ Examples:
     )
     .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; templates?: string; watch?: boolean }) => {
       const buildOpts = { source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates };
-      if (opts.watch) return watchBuild(buildOpts, printBuild);
+      if (opts.watch) {
+        // Loaded only when asked for, so a plain build pays nothing for it.
+        const { watchBuild } = await import('./build-watch.js');
+        return watchBuild(buildOpts, printBuild);
+      }
       const t0 = performance.now();
       printBuild(await build(buildOpts), performance.now() - t0);
     });

@@ -17,6 +17,8 @@ export interface Reply {
   status: number;
   type: string;
   body: string | Uint8Array;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -35,7 +37,8 @@ export function route(path: string, s: PreviewState): Reply {
     case '/pdf':
       return { status: 200, type: HTML, body: previewHtml(pdfViewer(`/${s.name}.pdf`, s.version), s.failure, s.version) };
     case `/${s.name}.pdf`:
-      return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf } : notBuilt('The PDF');
+      // inline: shown in the browser; the file name is what "save" offers.
+      return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf, headers: { 'Content-Disposition': `inline; filename="${s.name}.pdf"` } } : notBuilt('The PDF');
     case `/${s.name}.md`: {
       if (s.md === null) return notBuilt('The Markdown');
       const page = markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md));

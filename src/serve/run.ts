@@ -5,7 +5,7 @@ import { baseName, build, FORMATS } from '../build.js';
 import { printFailure } from '../commands/build-watch.js';
 import { UserError } from '../diagnostics.js';
 import { clearTemplateCache } from '../render/templates.js';
-import { serialise, untilInterrupted, watchFiles } from '../watch.js';
+import { serialise, untilInterrupted, type Watcher, watchFiles } from '../watch.js';
 import type { PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
 
@@ -45,7 +45,10 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     server?.notify();
   });
 
+  // Watch first: a save during the first build is not missed, and a missing folder fails before anything starts.
+  let watcher: Watcher | undefined;
   try {
+    watcher = watchFiles({ file: source, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
     await rebuild();
     server = await startPreviewServer(() => state, opts.port);
     const base = `http://${HOST}:${server.port}`;
@@ -56,11 +59,10 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
         pages.map(([u, what]) => `  ${(u ?? '').padEnd(width)}  ${what}\n`).join('') +
         'pages reload on every save; Ctrl-C to stop\n',
     );
-    const watcher = watchFiles({ file: source, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
     await untilInterrupted();
-    watcher.close();
-    await server.close();
   } finally {
+    watcher?.close();
+    await server?.close();
     await rm(outDir, { recursive: true, force: true });
   }
 }

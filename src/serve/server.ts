@@ -96,6 +96,6 @@ function handle(req: IncomingMessage, res: ServerResponse, s: PreviewState, clie
   }
   const reply = route(path, s);
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-  res.writeHead(reply.status, { ...headers, 'Content-Type': reply.type, 'Content-Length': body.byteLength });
+  res.writeHead(reply.status, { ...headers, ...reply.headers, 'Content-Type': reply.type, 'Content-Length': body.byteLength });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
