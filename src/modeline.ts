@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './paths.js';
 
@@ -9,14 +9,18 @@ export function schemaPath(): string {
 
 /**
  * The `# yaml-language-server: $schema=…` line for a résumé written at `target`
- * (or read from the working directory when undefined). The path is relative when the
- * schema sits at or below the file's folder (`./node_modules/folio/schema/…`), absolute
- * otherwise (a global install), so it keeps working wherever the editor opens it.
+ * (or printed for the working directory when undefined). The path is relative when
+ * folio is installed in the same project (`./node_modules/folio/schema/…`, or
+ * `../node_modules/…` from a subfolder) or the file sits beside the schema, so the line
+ * survives a move or a clone; absolute otherwise (a global install).
  */
 export function modeline(target?: string): string {
   const from = target === undefined ? process.cwd() : dirname(resolve(target));
   const schema = schemaPath();
   const rel = relative(from, schema);
-  const ref = rel.startsWith('..') || isAbsolute(rel) ? schema : `./${rel}`;
+  const at = schema.lastIndexOf(`${sep}node_modules${sep}`);
+  const project = at === -1 ? null : schema.slice(0, at);
+  const sameProject = project !== null && (from === project || from.startsWith(`${project}${sep}`));
+  const ref = isAbsolute(rel) || (rel.startsWith('..') && !sameProject) ? schema : rel.startsWith('..') ? rel : `./${rel}`;
   return `# yaml-language-server: $schema=${ref}`;
 }
