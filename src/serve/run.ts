@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { baseName, build, FORMATS } from '../build.js';
 import { printFailure } from '../commands/build-watch.js';
 import { UserError } from '../diagnostics.js';
+import { printDiagnostics } from '../report.js';
 import { clearTemplateCache } from '../render/templates.js';
 import { serialise, untilInterrupted, type Watcher, watchFiles } from '../watch.js';
 import type { PreviewState } from './routes.js';
@@ -34,6 +35,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
         else state.md = data.toString('utf8');
       }
       state.failure = null;
+      printDiagnostics(result.warnings);
       const pdf = result.files.find((f) => f.format === 'pdf');
       process.stdout.write(`[${clock()}] built in ${Math.round(performance.now() - t0)} ms (PDF ${Math.round(pdf?.ms ?? 0)} ms)\n`);
     } catch (err) {
