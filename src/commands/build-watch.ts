@@ -21,10 +21,11 @@ export async function watchBuild(opts: BuildOptions, print: (r: BuildResult, ms:
     process.stdout.write(`\n[${new Date().toTimeString().slice(0, 8)}] change detected, rebuilding\n`);
     void rebuild();
   });
+  const stopped = untilInterrupted();
   try {
     await rebuild();
     process.stdout.write(`watching ${[opts.source, opts.templatesDir].filter(Boolean).join(' and ')} for changes (Ctrl-C to stop)\n`);
-    await untilInterrupted();
+    await stopped;
   } finally {
     watcher.close();
   }

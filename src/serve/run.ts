@@ -49,6 +49,8 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
 
   // Watch first: a save during the first build is not missed, and a missing folder fails before anything starts.
   let watcher: Watcher | undefined;
+  // Listen for Ctrl-C from the start, so one during the first build still cleans up.
+  const stopped = untilInterrupted();
   try {
     watcher = watchFiles({ file: source, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
     await rebuild();
@@ -61,7 +63,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
         pages.map(([u, what]) => `  ${(u ?? '').padEnd(width)}  ${what}\n`).join('') +
         'pages reload on every save; Ctrl-C to stop\n',
     );
-    await untilInterrupted();
+    await stopped;
   } finally {
     watcher?.close();
     await server?.close();
