@@ -27,7 +27,7 @@ Serves only on ${HOST} (this computer), and only these pages:
   /resume.md    the Markdown, rendered as GitHub shows it
 (named after the source: cv.yaml → /cv.pdf, /cv.md). A save that does not build
 shows its errors over the page, with file:line:col; the last good build stays
-underneath. Nothing is written to out/: run "folio build" for that.
+underneath. Nothing is written to out/: run "folio build" for the files.
 
 Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
