@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerReadme } from './commands/readme.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
@@ -26,6 +30,8 @@ function program(): Command {
       'after',
       `
 Quick start:
+  $ folio init                  write a commented starter resume.yaml
+  $ folio serve                 live preview at http://127.0.0.1:4321/ while you edit
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
   $ folio readme README.md      update the résumé between the folio markers of a README
@@ -35,6 +41,10 @@ Run "folio help <command>" for a command's options and examples.`,
   registerBuild(p);
   registerValidate(p);
   registerReadme(p);
+  registerInit(p);
+  registerServe(p);
+  registerImport(p);
+  registerExport(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

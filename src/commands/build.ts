@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { build, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
+import { build, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
@@ -20,6 +20,8 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
+    .option('--templates <dir>', 'a folder of your own templates, used instead of the built-in ones of the same name')
+    .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
     .addHelpText(
       'after',
       `
@@ -31,18 +33,29 @@ Examples:
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
   $ folio build -f txt                plain text for application forms: out/resume.txt
-  $ folio build resume.json --strict  a JSON Resume file, warnings as errors`,
+  $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build --watch               rebuild on every save; errors keep the last good files`,
     )
-    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean }) => {
-      const t0 = performance.now();
-      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict });
-      printDiagnostics(result.warnings);
-      for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
-      const width = Math.max(...result.files.map((f) => f.path.length));
-      for (const f of result.files) {
-        const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
-        process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
+    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; templates?: string; watch?: boolean }) => {
+      const buildOpts = { source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates };
+      if (opts.watch) {
+        // Loaded only when asked for, so a plain build pays nothing for it.
+        const { watchBuild } = await import('./build-watch.js');
+        return watchBuild(buildOpts, printBuild);
       }
-      process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t0)} ms\n`);
+      const t0 = performance.now();
+      printBuild(await build(buildOpts), performance.now() - t0);
     });
+}
+
+/** The build report: warnings, overridden templates, one line per file, the total time. */
+export function printBuild(result: BuildResult, totalMs: number): void {
+  printDiagnostics(result.warnings);
+  for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
+  const width = Math.max(...result.files.map((f) => f.path.length));
+  for (const f of result.files) {
+    const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
+    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
+  }
+  process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
 }

@@ -67,3 +67,8 @@ function collect(dir: string, prefix: string, into: Map<string, string>): void {
 
 /** Compile options shared by every format: strict, so a misspelt field throws instead of printing nothing. */
 export const STRICT: CompileOptions = { strict: true };
+
+/** Forget compiled templates so the next render reads them again (watch mode, after a template edit). */
+export function clearTemplateCache(): void {
+  cache.clear();
+}

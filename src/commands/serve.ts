@@ -1,0 +1,40 @@
+import { type Command, InvalidArgumentError } from 'commander';
+
+/** Kept here (not imported from the server) so other commands never load the server and marked. */
+const HOST = '127.0.0.1';
+const DEFAULT_PORT = 4321;
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+  return n;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('preview the résumé in a browser; pages reload on every save')
+    .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
+    .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
+    .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText(
+      'after',
+      `
+Serves only on ${HOST} (this computer), and only these pages:
+  /             the HTML page
+  /pdf          the PDF in the browser's viewer; /resume.pdf is the file itself
+  /resume.md    the Markdown, rendered as GitHub shows it
+(named after the source: cv.yaml → /cv.pdf, /cv.md). A save that does not build
+shows its errors over the page, with file:line:col; the last good build stays
+underneath. Nothing is written to out/: run "folio build" for the files.
+
+Examples:
+  $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
+  $ folio serve cv.yaml -p 8080`,
+    )
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean }) => {
+      const { serve } = await import('../serve/run.js');
+      await serve(source, opts);
+    });
+}

@@ -1,0 +1,23 @@
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from './diagnostics.js';
+
+/**
+ * Write a file the user asked for by name (`init`, `import -o`, `export -o`):
+ * refuse to replace an existing one unless `force`, and write through a temporary
+ * name so an interrupted write never leaves half a résumé behind.
+ */
+export async function writeNewFile(path: string, data: string, force: boolean): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory()) throw new UserError(`error: ${path} is a directory; give a file name`);
+  if (existing && !force) throw new UserError(`error: ${path} already exists; add --force to overwrite it`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UserError(`error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : code})`);
+  }
+}

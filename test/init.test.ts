@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pdfText, root, runCli, squash, tempDir } from './helpers.js';
+
+describe('folio init', () => {
+  it('writes a starter that validates without warnings and builds every format', async () => {
+    const dir = tempDir();
+    const init = runCli(['init'], dir);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('wrote resume.yaml');
+    const text = readFileSync(join(dir, 'resume.yaml'), 'utf8');
+
+    // Line 1 is the modeline, and the path it names is the real schema.
+    const first = text.split('\n')[0] ?? '';
+    const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
+    expect(m).not.toBeNull();
+    const schema = resolve(dirname(join(dir, 'resume.yaml')), m?.[1] ?? '');
+    expect(schema).toBe(join(root, 'schema/resume.schema.json'));
+
+    // Every section the schema knows appears once, as a top-level key.
+    const order = (JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8')) as {
+      properties: { folio: { properties: { order: { items: { enum: string[] } } } } };
+    }).properties.folio.properties.order.items.enum;
+    for (const id of ['basics', ...order]) expect(text.match(new RegExp(`^${id}:`, 'gm'))?.length, id).toBe(1);
+
+    const v = runCli(['validate'], dir);
+    expect(v.stderr).toBe('');
+    expect(v.stdout).toBe('resume.yaml: valid\n');
+
+    const b = runCli(['build'], dir);
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
+    expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Alex Example');
+    expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toContain('Open-source rate limiter');
+    expect(squash(await pdfText(readFileSync(join(dir, 'out/resume.pdf'))))).toContain('Cut checkout p99 latency by 40%');
+  }, 60_000);
+
+  it('refuses to overwrite without --force, and overwrites with it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), 'mine\n');
+    const r = runCli(['init', 'cv.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('error: cv.yaml already exists; add --force to overwrite it\n');
+    expect(readFileSync(join(dir, 'cv.yaml'), 'utf8')).toBe('mine\n');
+
+    const f = runCli(['init', 'cv.yaml', '--force'], dir);
+    expect(f.status).toBe(0);
+    expect(readFileSync(join(dir, 'cv.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(f.stdout).toContain('folio serve cv.yaml');
+  }, 60_000);
+
+  it('fails cleanly when the target folder is missing', () => {
+    const dir = tempDir();
+    const r = runCli(['init', 'nope/cv.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cannot write nope/cv.yaml (its folder does not exist)');
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,203 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, runCli, tempDir } from './helpers.js';
+import { type Running, start, waitFor } from './support/long-running.js';
+
+interface Got {
+  status: number;
+  type: string;
+  body: Buffer;
+}
+
+/** GET with the path sent exactly as given (fetch would normalise `/../x` to `/x`). */
+function get(port: number, path: string, headers: Record<string, string> = {}, host = '127.0.0.1'): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host, port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Open the event stream and collect `build` event data as they arrive. */
+function events(port: number): Promise<{ builds: number[]; res: IncomingMessage }> {
+  return new Promise((resolve, reject) => {
+    const builds: number[] = [];
+    const req = request({ host: '127.0.0.1', port, path: '/__folio/events' }, (res) => {
+      let buf = '';
+      res.on('data', (c: Buffer) => {
+        buf += c.toString();
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) !== -1) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const m = /^event: build\ndata: (\d+)$/m.exec(block);
+          if (m) builds.push(Number(m[1]));
+        }
+      });
+      resolve({ builds, res });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Does a TCP connection to host:port succeed? */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host, port }, () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+describe('folio serve', () => {
+  let run: Running;
+  let port = 0;
+  let dir = '';
+  const good = readFileSync(example, 'utf8');
+  const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), good);
+    run = start(['serve', 'cv.yaml', '--port', '0'], dir);
+    const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx);
+    port = Number(m[1]);
+  }, 60_000);
+  afterAll(async () => {
+    expect(await run.stop()).toBe(0);
+  });
+
+  it('serves the HTML page with an inline live-reload script and no outside scripts', async () => {
+    const r = await get(port, '/');
+    expect(r.status).toBe(200);
+    expect(r.type).toBe('text/html; charset=utf-8');
+    const html = r.body.toString();
+    expect(html).toContain('<title>Your Name — Backend engineer for high-throughput systems</title>');
+    expect(html).toContain("new EventSource(\"/__folio/events\")");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toContain('folio-overlay');
+  });
+
+  it('serves the PDF under the name a build gives it, and a viewer page at /pdf', async () => {
+    const pdf = await get(port, '/cv.pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const viewer = await get(port, '/pdf');
+    expect(viewer.status).toBe(200);
+    expect(viewer.body.toString()).toMatch(/<iframe src="\/cv\.pdf\?v=\d+"/);
+  });
+
+  it('serves the Markdown rendered to HTML', async () => {
+    const r = await get(port, '/cv.md');
+    expect(r.status).toBe(200);
+    expect(r.type).toBe('text/html; charset=utf-8');
+    const html = r.body.toString();
+    expect(html).toContain('<h1>Your Name</h1>');
+    expect(html).toContain('<a href="https://github.com/yourname">');
+    expect(html).not.toContain('# Your Name');
+  });
+
+  it('answers 404 to everything else, traversal included, without touching the disk', async () => {
+    for (const path of ['/../package.json', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/package.json', '/cv.yaml', '/out/',
+      '/resume.pdf', '/cv.html', '//etc/passwd', '/favicon.ico', '/cv.pdf/..', '/__folio/']) {
+      const r = await get(port, path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.toString(), path).not.toContain('"name": "folio"');
+    }
+  });
+
+  it('refuses requests for another host name (DNS rebinding) and methods other than GET', async () => {
+    expect((await get(port, '/', { Host: 'attacker.example' })).status).toBe(403);
+    expect((await get(port, '/', { Host: `localhost:${port}` })).status).toBe(200);
+    const post = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('x');
+    });
+    expect(post).toBe(405);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    expect(await reachable('127.0.0.1', port)).toBe(true);
+    expect(await reachable('::1', port)).toBe(false);
+    const others = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a?.address ?? '');
+    for (const addr of others) expect(await reachable(addr, port), addr).toBe(false);
+  });
+
+  it('sends a reload event after each save, and shows errors as an overlay with file:line:col', async () => {
+    const { builds, res } = await events(port);
+    try {
+      await waitFor(() => builds.length >= 1, 'the current build on connect', ctx);
+      const first = builds[0] as number;
+
+      writeFileSync(join(dir, 'cv.yaml'), good.replace('name: Your Name', 'name: Live Reload'));
+      await waitFor(() => builds.includes(first + 1), 'a build event after the edit', ctx, 30_000);
+      expect((await get(port, '/')).body.toString()).toContain('Live Reload');
+
+      const bad = good.replace('name: Your Name', 'name: Never Shown').replace('startDate: 2021-01', 'startDate: March 2021');
+      const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
+      writeFileSync(join(dir, 'cv.yaml'), bad);
+      await waitFor(() => builds.includes(first + 2), 'a build event after the broken save', ctx, 30_000);
+      const page = (await get(port, '/')).body.toString();
+      expect(page).toContain('id="folio-overlay"');
+      expect(page).toContain(`cv.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got &quot;March 2021&quot;)`);
+      expect(page).toContain('Live Reload'); // the last good build stays underneath
+      expect(page).not.toContain('Never Shown');
+      expect((await get(port, '/pdf')).body.toString()).toContain('id="folio-overlay"');
+
+      writeFileSync(join(dir, 'cv.yaml'), good);
+      await waitFor(() => builds.includes(first + 3), 'a build event after the fix', ctx, 30_000);
+      expect((await get(port, '/')).body.toString()).not.toContain('folio-overlay');
+    } finally {
+      res.destroy();
+    }
+  }, 120_000);
+});
+
+describe('folio serve ports', () => {
+  it('takes the next free port when 4321 is busy, and fails on an explicit busy port', async () => {
+    // Hold 4321 (if someone else already does, it is busy all the same).
+    const blocker = createServer();
+    await new Promise<void>((done) => {
+      blocker.once('error', () => done());
+      blocker.listen(4321, '127.0.0.1', () => done());
+    });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'resume.yaml'), exampleText());
+    const run = start(['serve'], dir);
+    try {
+      const ctx = () => `${run.out()}\n${run.err()}`;
+      const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx, 60_000);
+      const p = Number(m[1]);
+      expect(p).toBeGreaterThan(4321);
+      expect(p).toBeLessThan(4341);
+      expect((await get(p, '/')).status).toBe(200);
+
+      const clash = runCli(['serve', '--port', String(p)], dir);
+      expect(clash.status).toBe(1);
+      expect(clash.stderr).toContain(`error: port ${p} on 127.0.0.1 is in use; choose another with --port`);
+    } finally {
+      await run.stop();
+      blocker.close();
+    }
+  }, 120_000);
+});
+
+function exampleText(): string {
+  return readFileSync(example, 'utf8');
+}
