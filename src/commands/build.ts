@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { build, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
@@ -20,6 +21,7 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
+    .option('--templates <dir>', 'your templates, laid out like folio\'s templates/ (html/, markdown/): each file replaces the built-in one of the same name')
     .addHelpText(
       'after',
       `
@@ -30,13 +32,15 @@ Examples:
   $ folio build                       build resume.yaml into out/
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
-  $ folio build resume.json --strict  a JSON Resume file, warnings as errors`,
+  $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
+                                      in place of the built-in files of the same name`,
     )
-    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean }) => {
+    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; templates?: string }) => {
       const t0 = performance.now();
-      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict });
+      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates });
       printDiagnostics(result.warnings);
-      for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
+      for (const f of result.overridden) process.stdout.write(`using your template ${join(opts.templates ?? '', f)}\n`);
       const width = Math.max(...result.files.map((f) => f.path.length));
       for (const f of result.files) {
         const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
