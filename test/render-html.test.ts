@@ -1,7 +1,10 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/leaves.js';
-import { renderHtml } from '../src/render/html.js';
-import { example, fixture, loadResume } from './helpers.js';
+import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
+import { cssVariables } from '../src/tokens.js';
+import { example, fixture, loadResume, root } from './helpers.js';
 
 /** Visible text of an HTML page, roughly: drop head, tags and decode the entities Handlebars emits. */
 function bodyText(html: string): string {
@@ -40,5 +43,73 @@ describe('HTML renderer', () => {
     const { model } = loadResume(example);
     const { html } = renderHtml(model);
     expect(html).not.toContain('id="education-title"');
+  });
+});
+
+/** The stylesheet is reviewed in its own file (templates/html/style.css); golden files hold the markup. */
+const STYLE = /<style>\n([\s\S]*?)\n<\/style>/;
+
+describe('HTML golden files (update on purpose: UPDATE_GOLDEN=1 npx vitest run test/render-html.test.ts)', () => {
+  for (const [name, source] of [['minimal', 'minimal.yaml'], ['full', 'portfolio-full.yaml']] as const) {
+    it(`${name} page matches test/golden/${name}.html`, () => {
+      const { html } = renderHtml(loadResume(fixture(source)).model);
+      const style = STYLE.exec(html)?.[1] ?? '';
+      const vars = cssVariables();
+      const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${readFileSync(join(root, 'templates/html/style.css'), 'utf8')}`;
+      expect(style).toBe(css.replace(/\n[ \t]*(?=\n)/g, '').trimEnd());
+      const markup = html.replace(STYLE, '<style>\n/* design tokens + templates/html/style.css */\n</style>');
+      const golden = join(root, 'test/golden', `${name}.html`);
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, markup);
+      expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 to create it`).toBe(true);
+      expect(markup).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
+
+describe('HTML page structure', () => {
+  it('puts leading headline metrics in the hero: four tiles, the rest listed', () => {
+    const { model } = loadResume(example);
+    const { html } = renderHtml(model);
+    const hero = html.slice(html.indexOf('<header class="hero">'), html.indexOf('</header>'));
+    expect(hero).toContain('id="metrics-title" class="panel-title">Production thinking</h2>');
+    expect(hero.match(/<div class="metric">/g)).toHaveLength(4);
+    expect(hero.match(/<div class="proof-row">/g)).toHaveLength(5);
+    expect(html.indexOf('<main')).toBeGreaterThan(html.indexOf('id="metrics-title"'));
+  });
+
+  it('keeps metrics in their place when the owner orders them elsewhere', () => {
+    const { model } = loadResume(example);
+    const [metrics, ...rest] = model.sections;
+    const { html } = renderHtml({ ...model, sections: [...rest.slice(0, 2), metrics!, ...rest.slice(2)] });
+    expect(html).toContain('<div class="wrap hero-grid">');
+    const main = html.slice(html.indexOf('<main'));
+    expect(main.indexOf('id="metrics-title"')).toBeGreaterThan(main.indexOf('id="work-title"'));
+    expect(main.indexOf('id="metrics-title"')).toBeLessThan(main.indexOf('id="principles-title"'));
+  });
+
+  it('prints no empty heading for an entry without title or a group without name', () => {
+    const { model } = loadResume(fixture('portfolio-full.yaml'));
+    const sections = model.sections.map((s) => {
+      if (s.kind === 'entries') return { ...s, entries: s.entries.map((e) => ({ ...e, title: null, subtitle: null })) };
+      if (s.kind === 'groups') return { ...s, groups: s.groups.map((g) => ({ ...g, name: null, level: null })) };
+      return s;
+    });
+    const { html } = renderHtml({ ...model, sections });
+    expect(html).not.toMatch(/<h[1-6][^>]*>\s*<\/h[1-6]>/);
+  });
+
+  it('names an entry link by its title, without doubling punctuation', () => {
+    const { model } = loadResume(fixture('portfolio-full.yaml'));
+    const entries = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
+    const talk = entries.find((e) => e.title?.startsWith('Talked'));
+    expect(talk && entryLinkText(talk)).toBe('Talked about idempotency at a payments meetup: talks.example.org/idempotency');
+    const untitled = { ...talk!, title: null };
+    expect(entryLinkText(untitled)).toBe('talks.example.org/idempotency');
+  });
+
+  it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {
+    expect(decodeURIComponent(favicon('Zoë Ångström-Okafor'))).toContain('>ZÅ</text>');
+    expect(decodeURIComponent(favicon('<b>'))).toContain('>&lt;</text>');
+    expect(favicon(null)).toMatch(/^data:image\/svg\+xml,/);
   });
 });

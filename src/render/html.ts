@@ -88,7 +88,8 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
     css,
     jsonLd: jsonLd(model, pub.contacts.map((c) => c.href)),
   });
-  return { html, overridden: t.overridden };
+  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
+  return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
 }
 
 /**
