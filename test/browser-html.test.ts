@@ -306,6 +306,7 @@ describe('HTML page in Chromium', () => {
         entryLinkAfter: string;
         breaks: string[];
         ink: string;
+        tiles: number;
       }>(
         page,
         `(() => {
@@ -324,6 +325,7 @@ describe('HTML page in Chromium', () => {
             entryLinkAfter: cs('.entry-link a', '::after').content,
             breaks: [...document.querySelectorAll('.card, .group, .entry, .principle, .metric')].map((e) => getComputedStyle(e).breakInside),
             ink: getComputedStyle(document.body).color,
+            tiles: getComputedStyle(document.querySelector('.metric-grid')).gridTemplateColumns.split(' ').length,
           };
         })()`,
       ),
@@ -339,6 +341,7 @@ describe('HTML page in Chromium', () => {
     expect(print.entryLinkAfter).toBe('none');
     expect(new Set(print.breaks)).toEqual(new Set(['avoid']));
     expect(print.ink).toBe('rgb(0, 0, 0)');
+    expect(print.tiles).toBe(4); // headline figures in one row on paper
 
     // On screen the same page is tinted and shows no printed URLs: the print rules are what changed it.
     const screen = await withPage(pages.full.url, {}, ({ page }) =>

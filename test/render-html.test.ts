@@ -107,6 +107,17 @@ describe('HTML page structure', () => {
     expect(entryLinkText(untitled)).toBe('talks.example.org/idempotency');
   });
 
+  it('shows the phone and street address only when the owner opted in (folio.public)', () => {
+    const { model } = loadResume(fixture('portfolio-full.yaml'));
+    const shown = renderHtml(model).html;
+    expect(shown).toContain('href="tel:+442079460958"');
+    expect(shown).toContain('221B Example Street');
+    expect(shown).toContain('"telephone":"+442079460958"');
+    expect(shown).toContain('"streetAddress":"221B Example Street, NW1 6XE"');
+    const hidden = renderHtml({ ...model, public: { phone: false, address: false } }).html;
+    for (const secret of ['7946', '221B', 'NW1 6XE', 'tel:']) expect(hidden).not.toContain(secret);
+  });
+
   it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {
     expect(decodeURIComponent(favicon('Zoë Ångström-Okafor'))).toContain('>ZÅ</text>');
     expect(decodeURIComponent(favicon('<b>'))).toContain('>&lt;</text>');

@@ -86,7 +86,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
     sections,
     cta,
     css,
-    jsonLd: jsonLd(model, pub.contacts.map((c) => c.href)),
+    jsonLd: jsonLd(model, pub),
   });
   // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
   return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
@@ -107,9 +107,10 @@ export function favicon(name: string | null): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** schema.org Person, serialised so it cannot close its <script> element early. */
-function jsonLd(model: ResumeModel, hrefs: (string | null)[]): string {
+/** schema.org Person from what the page may show, serialised so it cannot close its <script> element early. */
+function jsonLd(model: ResumeModel, pub: ReturnType<typeof publicHeader>): string {
   const h = model.header;
+  const hrefs = pub.contacts.map((c) => c.href);
   const person: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'Person' };
   if (h.name) person.name = h.name;
   if (h.label) person.jobTitle = h.label;
@@ -122,7 +123,12 @@ function jsonLd(model: ResumeModel, hrefs: (string | null)[]): string {
   if (web[0]) person.url = web[0];
   const sameAs = h.contacts.filter((c) => c.kind === 'profile' && c.href).map((c) => c.href);
   if (sameAs.length) person.sameAs = sameAs;
-  if (h.location) person.address = { '@type': 'PostalAddress', addressLocality: h.location };
+  if (h.location || pub.address.length) {
+    const address: Record<string, string> = { '@type': 'PostalAddress' };
+    if (pub.address.length) address.streetAddress = pub.address.join(', ');
+    if (h.location) address.addressLocality = h.location;
+    person.address = address;
+  }
   if (model.keywords.length) person.knowsAbout = model.keywords;
   return JSON.stringify(person).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
