@@ -118,6 +118,12 @@ describe('HTML page structure', () => {
     for (const secret of ['7946', '221B', 'NW1 6XE', 'tel:']) expect(hidden).not.toContain(secret);
   });
 
+  it('never transforms text case in CSS: what the reader sees is what innerText and copy-paste give', () => {
+    const css = readFileSync(join(root, 'templates/html/style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(css).not.toMatch(/text-transform\s*:/);
+    expect(css).not.toMatch(/font-variant\s*:\s*(all-)?small-caps/);
+  });
+
   it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {
     expect(decodeURIComponent(favicon('Zoë Ångström-Okafor'))).toContain('>ZÅ</text>');
     expect(decodeURIComponent(favicon('<b>'))).toContain('>&lt;</text>');
