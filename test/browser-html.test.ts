@@ -22,7 +22,10 @@ interface Built {
   url: string;
 }
 
-let browser: Browser;
+// Started by the first test that needs it; if Chromium is missing, every test fails with
+// the reason (a failed beforeAll would only mark them skipped).
+let started: Promise<Browser> | undefined;
+const browser = (): Promise<Browser> => (started ??= launchBrowser());
 const dir = tempDir();
 const pages: Record<'example' | 'full' | 'minimal', Built> = {} as never;
 
@@ -38,15 +41,14 @@ function build(name: string, source: string): Built {
   return { resume, model, url: writePage(`${name}.html`, renderHtml(model).html) };
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
   pages.example = build('example', example);
   pages.full = build('full', fixture('portfolio-full.yaml'));
   pages.minimal = build('minimal', fixture('minimal.yaml'));
-}, 60_000);
+});
 
 afterAll(async () => {
-  await browser?.close();
+  await (await started?.catch(() => undefined))?.close();
 });
 
 interface Opened {
@@ -58,7 +60,7 @@ interface Opened {
 
 /** Open a page with every request recorded; anything not the file itself is aborted, so no test touches the network. */
 async function open(url: string, opts: { width?: number; scheme?: 'light' | 'dark'; media?: 'screen' | 'print' } = {}): Promise<Opened> {
-  const context = await browser.newContext({
+  const context = await (await browser()).newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
     colorScheme: opts.scheme ?? 'light',
     reducedMotion: 'reduce',
