@@ -77,6 +77,18 @@ describe('HTML page structure', () => {
     expect(html.indexOf('<main')).toBeGreaterThan(html.indexOf('id="metrics-title"'));
   });
 
+  it('shows the sections in the model\'s order (folio.order), each once', () => {
+    const { model } = loadResume(fixture('portfolio-full.yaml'));
+    const reordered = { ...model, sections: [...model.sections].reverse() };
+    for (const m of [model, reordered]) {
+      const { html } = renderHtml(m);
+      const shown = [...html.matchAll(/<h2 id="([a-zA-Z]+)-title"/g)].map((x) => x[1]).filter((id) => id !== 'cta');
+      expect(html.lastIndexOf('<h2 id="cta-title">')).toBeGreaterThan(html.indexOf('</main>')); // the call to action closes the page
+      const expected = m.sections.filter((x) => x.kind !== 'cta').map((x) => x.id);
+      expect(shown).toEqual(expected);
+    }
+  });
+
   it('keeps metrics in their place when the owner orders them elsewhere', () => {
     const { model } = loadResume(example);
     const [metrics, ...rest] = model.sections;
