@@ -28,6 +28,8 @@ let started: Promise<Browser> | undefined;
 const browser = (): Promise<Browser> => (started ??= launchBrowser());
 const dir = tempDir();
 const pages: Record<'example' | 'full' | 'minimal', Built> = {} as never;
+/** Long unbroken words in every field: for the layout tests only. */
+let stress: Built;
 
 /** Write an HTML string to the temp dir and return its file:// URL. */
 function writePage(name: string, html: string): string {
@@ -45,6 +47,7 @@ beforeAll(() => {
   pages.example = build('example', example);
   pages.full = build('full', fixture('portfolio-full.yaml'));
   pages.minimal = build('minimal', fixture('minimal.yaml'));
+  stress = build('long-words', fixture('long-words.yaml'));
 });
 
 afterAll(async () => {
@@ -126,7 +129,7 @@ describe('HTML page in Chromium', () => {
   }, 60_000);
 
   it('shows every public text leaf of the source in innerText, and nothing private', async () => {
-    for (const p of [pages.example, pages.full, pages.minimal]) {
+    for (const p of [pages.example, pages.full, pages.minimal, stress]) {
       const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
       const leaves = sourceLeaves(p.resume, { audience: 'public' });
       expect(leaves.length).toBeGreaterThan(1);
@@ -149,7 +152,7 @@ describe('HTML page in Chromium', () => {
   }, 30_000);
 
   it('never scrolls sideways, from a 360 px phone to a 1440 px screen', async () => {
-    for (const p of Object.values(pages)) {
+    for (const p of [...Object.values(pages), stress]) {
       await withPage(p.url, {}, async ({ page }) => {
         for (const width of [360, 390, 768, 1024, 1440]) {
           await page.setViewportSize({ width, height: 900 });
