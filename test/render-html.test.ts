@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/leaves.js';
-import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
+import { entryLinkText, favicon, renderHtml, textDirection } from '../src/render/html.js';
 import { cssVariables } from '../src/tokens.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
@@ -20,7 +20,7 @@ describe('HTML renderer', () => {
     const { html } = renderHtml(model);
     expect(missingLeaves(sourceLeaves(resume, { audience: 'public' }), bodyText(html)).map((l) => l.text)).toEqual([]);
     expect(html).not.toContain('+1 555 010 0000');
-    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toMatch(/<html lang="en" dir="ltr">/);
   });
 
   it('shows every section of a JSON Resume document', () => {
@@ -134,6 +134,12 @@ describe('HTML page structure', () => {
     const css = readFileSync(join(root, 'templates/html/style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     expect(css).not.toMatch(/text-transform\s*:/);
     expect(css).not.toMatch(/font-variant\s*:\s*(all-)?small-caps/);
+  });
+
+  it('sets the text direction from the language', () => {
+    expect(['en', 'de-CH', 'ar', 'ar-EG', 'he', 'fa-IR', 'zh-Hant'].map(textDirection)).toEqual(['ltr', 'ltr', 'rtl', 'rtl', 'rtl', 'rtl', 'ltr']);
+    const { model } = loadResume(example);
+    expect(renderHtml({ ...model, lang: 'ar' }).html).toContain('<html lang="ar" dir="rtl">');
   });
 
   it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {

@@ -62,6 +62,14 @@ function metricPanel(s: MetricsSection): MetricsSection & { featured: Metric[]; 
   return { ...s, featured: s.metrics.slice(0, FEATURED_METRICS), more: s.metrics.slice(FEATURED_METRICS) };
 }
 
+/** Scripts written right to left, by ISO 639 language code. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** Text direction of a BCP 47 language tag (`ar-EG` → rtl). */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
+}
+
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
   const t = loadTemplates('html', helpers, STRICT, opts.templatesDir);
@@ -77,6 +85,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}`;
   const html = t.page({
     lang: model.lang,
+    dir: textDirection(model.lang),
     title: [h.name, h.label].filter(Boolean).join(' — ') || 'Résumé',
     description,
     theme: { light: tokens.color.surface, dark: tokens.dark.surface },
