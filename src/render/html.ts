@@ -40,7 +40,6 @@ export function inlineHtml(spans: Inline | null): string {
 const helpers: Record<string, Handlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
   meta: (e: Entry) => entryMeta(e),
-  eq: (a: unknown, b: unknown) => a === b,
   linkText: (e: Entry) => entryLinkText(e),
 };
 
