@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
@@ -59,7 +59,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   for (const format of opts.formats) {
     const t0 = performance.now();
     const out = await renderFormat(format, model, opts, date);
-    out.overridden.forEach((f) => overridden.add(`${format === 'md' ? 'markdown' : format}/${f}`));
+    out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
   // 5. write

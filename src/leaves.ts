@@ -68,8 +68,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       return;
     }
     if (def === 'link') return push(path, displayUrl(String(value)));
-    // A highlight is `text` or {text, tags}: a string there is text with inline markup too.
-    if (def === 'text' || n.anyOf?.some((b) => refName(b) === 'text')) return push(path, plainText(parseInline(String(value).trim())));
+    // A highlight written as a plain string is text too (its other form is {text, tags}).
+    if (def === 'text' || def === 'highlight') return push(path, plainText(parseInline(String(value).trim())));
     push(path, String(value));
   };
   const obj = (path: DataPath): unknown => {

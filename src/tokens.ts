@@ -11,6 +11,8 @@ export const tokens = {
     rule: '#d7dce2',
     surface: '#ffffff',
     surfaceAlt: '#f5f7f9',
+    /** "Available" status dot on the HTML page. */
+    positive: '#1f8f4e',
   },
   /** Dark-scheme counterparts for the HTML page. */
   dark: {
@@ -21,6 +23,7 @@ export const tokens = {
     rule: '#2c333d',
     surface: '#0f1216',
     surfaceAlt: '#171b21',
+    positive: '#3fbf75',
   },
   font: {
     /** PDF body size in points; the HTML scales from a 16 px root. */

@@ -80,7 +80,7 @@ describe('folio build --watch', () => {
     const md = () => readFileSync(join(dir, 'out/resume.md'), 'utf8');
     await waitFor(() => r.out().includes('watching resume.yaml and mine for changes'), 'the first build', ctx);
     expect(md()).toBe('first template\n');
-    expect(r.out()).toContain('using your template markdown/');
+    expect(r.out()).toContain('using your template mine/markdown/page.hbs');
     writeTemplates('second template for {{header.name}}\n');
     await waitFor(() => md().startsWith('second template'), 'a rebuild after a template edit', ctx);
     expect(md()).toBe('second template for Your Name\n');

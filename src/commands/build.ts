@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { build, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
@@ -20,7 +21,7 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
-    .option('--templates <dir>', 'a folder of your own templates, used instead of the built-in ones of the same name')
+.option('--templates <dir>', 'your templates, laid out like folio\'s templates/ (html/, markdown/): each file replaces the built-in one of the same name')
     .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
     .addHelpText(
       'after',
@@ -34,7 +35,9 @@ Examples:
   $ folio build -f html,md            skip the PDF (fast)
   $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
-  $ folio build --watch               rebuild on every save; errors keep the last good files`,
+  $ folio build --watch               rebuild on every save; errors keep the last good files
+  $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
+                                      in place of the built-in files of the same name`,
     )
     .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; templates?: string; watch?: boolean }) => {
       const buildOpts = { source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates };

@@ -1,13 +1,13 @@
 import Handlebars from 'handlebars';
-import type { Entry, Inline, ResumeModel } from '../model.js';
+import type { Entry, Inline, Metric, ResumeModel, Section } from '../model.js';
 import { plainText } from '../inline.js';
 import { isSafeHref } from '../links.js';
-import { cssVariables } from '../tokens.js';
+import { cssVariables, tokens } from '../tokens.js';
 import { loadTemplates, STRICT } from './templates.js';
 import { entryMeta, publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
-  /** A folder whose files override the built-in templates/html/ files one by one. */
+  /** A folder whose html/ files override the built-in templates/html/ files one by one. */
   templatesDir?: string;
 }
 
@@ -18,6 +18,9 @@ export interface HtmlResult {
 }
 
 const esc = Handlebars.Utils.escapeExpression;
+
+/** How many headline metrics get a large tile; the rest are listed compactly under them. */
+const FEATURED_METRICS = 4;
 
 /** Spans → HTML. Every piece of user text is escaped; only vetted links become <a>. */
 export function inlineHtml(spans: Inline | null): string {
@@ -37,13 +40,43 @@ export function inlineHtml(spans: Inline | null): string {
 const helpers: Record<string, Handlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
   meta: (e: Entry) => entryMeta(e),
-  eq: (a: unknown, b: unknown) => a === b,
+  linkText: (e: Entry) => entryLinkText(e),
 };
+
+/**
+ * Text for an entry's own link that makes sense read alone (screen readers list
+ * links out of context): `Ledger rewrite: example.org/ledger`, without doubling
+ * the title's closing full stop.
+ */
+export function entryLinkText(e: Entry): string {
+  if (!e.url) return '';
+  const title = e.title?.replace(/[.:;,!?…]+$/u, '');
+  return title ? `${title}: ${e.url.text}` : e.url.text;
+}
+
+type MetricsSection = Extract<Section, { kind: 'metrics' }>;
+
+/** A metrics section split into large tiles and a compact list, as the metric-panel partial shows it. */
+function metricPanel(s: MetricsSection): MetricsSection & { featured: Metric[]; more: Metric[] } {
+  return { ...s, featured: s.metrics.slice(0, FEATURED_METRICS), more: s.metrics.slice(FEATURED_METRICS) };
+}
+
+/** Scripts written right to left, by ISO 639 language code. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** Text direction of a BCP 47 language tag (`ar-EG` → rtl). */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
+}
 
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
   const t = loadTemplates('html', helpers, STRICT, opts.templatesDir);
   const { body, cta } = splitSections(model);
+  // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
+  const first = body[0];
+  const lead = first?.kind === 'metrics' ? metricPanel(first) : null;
+  const sections = (lead ? body.slice(1) : body).map((s) => (s.kind === 'metrics' ? metricPanel(s) : s));
   const pub = publicHeader(model);
   const h = model.header;
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';
@@ -51,31 +84,59 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}`;
   const html = t.page({
     lang: model.lang,
+    dir: textDirection(model.lang),
     title: [h.name, h.label].filter(Boolean).join(' — ') || 'Résumé',
     description,
+    theme: { light: tokens.color.surface, dark: tokens.dark.surface },
+    favicon: favicon(h.name),
     header: { ...h, contacts: pub.contacts, address: pub.address },
-    sections: body,
+    lead,
+    sections,
     cta,
     css,
-    jsonLd: jsonLd(model, pub.contacts.map((c) => c.href)),
+    jsonLd: jsonLd(model, pub),
   });
-  return { html, overridden: t.overridden };
+  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
+  return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
 }
 
-/** schema.org Person, serialised so it cannot close its <script> element early. */
-function jsonLd(model: ResumeModel, hrefs: (string | null)[]): string {
+/**
+ * A monogram icon as a data: URL, so browsers do not ask the host for /favicon.ico
+ * (a request, and a 404 on most static hosts).
+ */
+export function favicon(name: string | null): string {
+  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  const initials = [words[0], words.length > 1 ? words[words.length - 1] : undefined]
+    .map((w) => (w ? [...w][0]?.toLocaleUpperCase() ?? '' : ''))
+    .join('');
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${tokens.color.accent}"/>` +
+    `<text x="32" y="42" font-family="system-ui,sans-serif" font-size="28" font-weight="700" text-anchor="middle" fill="#fff">${esc(initials)}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** schema.org Person from what the page may show, serialised so it cannot close its <script> element early. */
+function jsonLd(model: ResumeModel, pub: ReturnType<typeof publicHeader>): string {
   const h = model.header;
+  const hrefs = pub.contacts.map((c) => c.href);
   const person: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'Person' };
   if (h.name) person.name = h.name;
   if (h.label) person.jobTitle = h.label;
   if (h.summary) person.description = plainText(h.summary);
   const email = hrefs.find((x) => x?.startsWith('mailto:'));
   if (email) person.email = email.slice(7);
+  const phone = hrefs.find((x) => x?.startsWith('tel:'));
+  if (phone) person.telephone = phone.slice(4);
   const web = h.contacts.filter((c) => c.kind === 'url').map((c) => c.href);
   if (web[0]) person.url = web[0];
   const sameAs = h.contacts.filter((c) => c.kind === 'profile' && c.href).map((c) => c.href);
   if (sameAs.length) person.sameAs = sameAs;
-  if (h.location) person.address = { '@type': 'PostalAddress', addressLocality: h.location };
+  if (h.location || pub.address.length) {
+    const address: Record<string, string> = { '@type': 'PostalAddress' };
+    if (pub.address.length) address.streetAddress = pub.address.join(', ');
+    if (h.location) address.addressLocality = h.location;
+    person.address = address;
+  }
   if (model.keywords.length) person.knowsAbout = model.keywords;
   return JSON.stringify(person).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }

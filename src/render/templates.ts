@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
+import { UserError } from '../diagnostics.js';
 import { packageRoot } from '../paths.js';
 
 export type TemplateFormat = 'html' | 'markdown';
@@ -18,7 +20,8 @@ const cache = new Map<string, TemplateSet>();
 
 /**
  * Load `templates/<format>/` (page.hbs, partials/*.hbs, assets). A user folder,
- * when given, overrides built-in files one by one. Loaded once per process.
+ * when given, mirrors `templates/`: its `<format>/` files override built-in files
+ * one by one. Loaded once per process.
  */
 export function loadTemplates(
   format: TemplateFormat,
@@ -34,32 +37,72 @@ export function loadTemplates(
   const files = new Map<string, string>();
   const overridden: string[] = [];
   collect(builtIn.pathname, '', files);
-  if (userDir) {
-    const mine = new Map<string, string>();
-    collect(userDir.endsWith('/') ? userDir : `${userDir}/`, '', mine);
-    for (const [name, text] of mine) {
-      files.set(name, text);
-      overridden.push(name);
-    }
+  const mine = userDir ? userTemplates(userDir, format) : new Map<string, string>();
+  for (const [name, text] of mine) {
+    files.set(name, text);
+    overridden.push(name);
   }
 
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
   const assets: Record<string, string> = {};
+  const compile = (name: string, text: string) => {
+    // Handlebars compiles lazily; parse now so a user's syntax error names its file instead of surfacing mid-render.
+    if (mine.has(name)) {
+      try {
+        hbs.parse(text);
+      } catch (err) {
+        throw new UserError(`${join(userDir ?? '', format, name)}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return hbs.compile(text, options);
+  };
   for (const [name, text] of files) {
     if (name.startsWith('partials/') && name.endsWith('.hbs')) {
-      hbs.registerPartial(name.slice('partials/'.length, -'.hbs'.length), hbs.compile(text, options));
+      hbs.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compile(name, text));
     } else if (!name.endsWith('.hbs')) assets[name] = text;
   }
   const pageText = files.get('page.hbs');
   if (pageText === undefined) throw new Error(`templates/${format}/page.hbs is missing`);
-  const set = { hbs, page: hbs.compile(pageText, options), assets, overridden: overridden.sort() };
+  const compiled = compile('page.hbs', pageText);
+  // With the user's files in play, a render error (a misspelt field under strict mode) is theirs to fix, not a folio bug.
+  const page: HandlebarsTemplateDelegate = mine.size
+    ? (context, runtime) => {
+        try {
+          return compiled(context, runtime);
+        } catch (err) {
+          const msg = (err instanceof Error ? err.message : String(err)).replace(' in [object Object]', '');
+          throw new UserError(`your templates (${[...mine.keys()].map((n) => join(userDir ?? '', format, n)).join(', ')}): ${msg}`);
+        }
+      }
+    : compiled;
+  const set = { hbs, page, assets, overridden: overridden.sort() };
   cache.set(key, set);
   return set;
 }
 
+/**
+ * The user's files for one format, from `<dir>/<format>/`. A folder that holds
+ * neither html/ nor markdown/ is almost certainly laid out wrong: say how it should look.
+ */
+function userTemplates(dir: string, format: TemplateFormat): Map<string, string> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--templates ${dir}: no such folder`);
+  const formats: TemplateFormat[] = ['html', 'markdown'];
+  if (!formats.some((f) => existsSync(join(dir, f)))) {
+    const parent = (formats as string[]).includes(basename(resolve(dir))) ? `; pass its parent folder instead` : '';
+    throw new UserError(
+      `--templates ${dir}: expected an html/ or markdown/ folder inside it, laid out like folio's templates/ folder${parent} (e.g. mytheme/html/partials/hero.hbs)`,
+    );
+  }
+  const mine = new Map<string, string>();
+  const sub = join(dir, format);
+  if (existsSync(sub)) collect(`${sub}/`, '', mine);
+  return mine;
+}
+
 function collect(dir: string, prefix: string, into: Map<string, string>): void {
   for (const ent of readdirSync(dir, { withFileTypes: true })) {
+    if (ent.name.startsWith('.')) continue; // editor and OS litter (.DS_Store, .swp)
     if (ent.isDirectory()) collect(`${dir}${ent.name}/`, `${prefix}${ent.name}/`, into);
     else into.set(`${prefix}${ent.name}`, readFileSync(`${dir}${ent.name}`, 'utf8'));
   }

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+/** The system Chromium the tests drive (CI installs Debian's); FOLIO_CHROMIUM points elsewhere. */
+export const chromiumPath = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Start headless Chromium. A missing browser throws, so every browser test
+ * fails (never skips): an HTML page nobody opened in a browser is not tested.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set FOLIO_CHROMIUM to its path`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
