@@ -1,6 +1,9 @@
-import { type Command, InvalidArgumentError } from 'commander';
-import { build, FORMATS, type Format } from '../build.js';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { build, type BuildResult, FORMATS, type Format } from '../build.js';
+import { formatDiagnostic, UserError } from '../diagnostics.js';
+import { loadFile } from '../load.js';
 import { formatBytes, printDiagnostics } from '../report.js';
+import { validate } from '../validate.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`. */
 export function parseFormats(value: string): Format[] {
@@ -20,6 +23,9 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
+    .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
+    .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts('variant'))
+    .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
     .addHelpText(
       'after',
       `
@@ -30,18 +36,63 @@ Examples:
   $ folio build                       build resume.yaml into out/
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
-  $ folio build resume.json --strict  a JSON Resume file, warnings as errors`,
+  $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build --variant backend     out/backend/, tailored by variants.backend
+  $ folio build --all-variants --fit  every variant, each fitted to its maxPages`,
     )
-    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean }) => {
+    .action(async (source: string, opts: BuildFlags) => {
       const t0 = performance.now();
-      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict });
-      printDiagnostics(result.warnings);
-      for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
-      const width = Math.max(...result.files.map((f) => f.path.length));
-      for (const f of result.files) {
-        const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
-        process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
+      if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError("--fit fits a variant to its maxPages: add --variant <name> or --all-variants");
+      if (!opts.allVariants) {
+        const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict, variant: opts.variant, fit: opts.fit });
+        printDiagnostics(result.warnings);
+        printResult(result);
+        process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t0)} ms\n`);
+        return;
       }
-      process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t0)} ms\n`);
+      await buildAll(source, opts, t0);
     });
+}
+
+interface BuildFlags {
+  out: string;
+  format: Format[];
+  strict?: boolean;
+  variant?: string;
+  allVariants?: boolean;
+  fit?: boolean;
+}
+
+function printResult(result: BuildResult): void {
+  for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
+  for (const n of result.notes) process.stdout.write(`${n}\n`);
+  const width = Math.max(...result.files.map((f) => f.path.length));
+  for (const f of result.files) {
+    const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
+    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
+  }
+}
+
+/** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
+async function buildAll(source: string, opts: BuildFlags, t0: number): Promise<void> {
+  const src = await loadFile(source);
+  const { resume, warnings } = validate(src, { strict: opts.strict });
+  printDiagnostics(warnings);
+  const names = Object.keys(resume.variants ?? {});
+  if (!names.length) throw new UserError(`${source}: error: no variants to build: add a variants: block (see "Tailoring" in the README)`);
+  const failed: string[] = [];
+  let files = 0;
+  for (const variant of names) {
+    try {
+      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict, variant, fit: opts.fit });
+      printResult(result);
+      files += result.files.length;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failed.push(variant);
+      process.stderr.write(`${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`);
+    }
+  }
+  process.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
+  if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }
