@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerMatch } from './commands/match.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
@@ -34,6 +35,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerBuild(p);
   registerValidate(p);
   registerVariants(p);
+  registerMatch(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

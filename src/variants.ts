@@ -23,11 +23,11 @@ export function tagList(v: unknown): string[] {
  */
 export function cutReason(tags: readonly string[], variant: Variant): string | null {
   const hit = tags.find((t) => tagList(variant.exclude).includes(t));
-  if (hit !== undefined) return `tagged ${hit}, which it excludes`;
+  if (hit !== undefined) return `tagged ${hit}, which the variant excludes`;
   if (!tags.length || variant.include === undefined) return null;
   const include = tagList(variant.include);
   if (tags.some((t) => include.includes(t))) return null;
-  return `tagged ${tags.join(', ')}: none of them in include (${include.join(', ') || 'empty'})`;
+  return `tagged ${tags.join(', ')}, none of them in include (${include.join(', ') || 'empty'})`;
 }
 
 /** One item the variant leaves out, and why. */
@@ -79,7 +79,7 @@ export function tailor(resume: Resume, name: string): Tailored {
       continue;
     }
     if (chosen && isSectionId(key) && !chosen.includes(key)) {
-      cuts.push({ path: [key], reason: 'section not in its sections' });
+      cuts.push({ path: [key], reason: "not in the variant's sections" });
       continue;
     }
     out[key] = filterValue(value, [key], [key], variant, cuts, origins);
