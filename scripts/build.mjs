@@ -9,7 +9,7 @@ await import('./generate.mjs');
 const dist = new URL('../dist/', import.meta.url).pathname;
 rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -8,8 +8,10 @@ import { prepareVariant, renderWithinPages, type VariantBuild } from './tailor.j
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
 
-export const FORMATS = ['pdf', 'html', 'md'] as const;
+export const FORMATS = ['pdf', 'html', 'md', 'txt'] as const;
 export type Format = (typeof FORMATS)[number];
+/** What `folio build` writes when no -f is given; plain text is asked for by name. */
+export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
 
 export interface BuildOptions {
   source: string;
@@ -110,6 +112,10 @@ async function renderFormat(
       const { renderMarkdown } = await import('./render/markdown.js');
       const { markdown, overridden } = renderMarkdown(model, { templatesDir: opts.templatesDir });
       return { data: markdown, pages: null, overridden };
+    }
+    case 'txt': {
+      const { renderText } = await import('./render/text.js');
+      return { data: renderText(model), pages: null, overridden: [] };
     }
   }
 }

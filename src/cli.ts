@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerMatch } from './commands/match.js';
+import { registerReadme } from './commands/readme.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
@@ -29,11 +30,13 @@ function program(): Command {
 Quick start:
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
+  $ folio readme README.md      update the résumé between the folio markers of a README
 
 Run "folio help <command>" for a command's options and examples.`,
     );
   registerBuild(p);
   registerValidate(p);
+  registerReadme(p);
   registerVariants(p);
   registerMatch(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
@@ -60,6 +63,14 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT.bug;
     }
   }
+}
+
+// `folio build --help | head` closes the pipe early: that is the reader's choice, not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 }
 
 await main(process.argv);

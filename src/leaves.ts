@@ -68,7 +68,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       return;
     }
     if (def === 'link') return push(path, displayUrl(String(value)));
-    if (def === 'text') return push(path, plainText(parseInline(String(value).trim())));
+    // A highlight is `text` or {text, tags}: a string there is text with inline markup too.
+    if (def === 'text' || n.anyOf?.some((b) => refName(b) === 'text')) return push(path, plainText(parseInline(String(value).trim())));
     push(path, String(value));
   };
   const obj = (path: DataPath): unknown => {

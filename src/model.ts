@@ -1,5 +1,5 @@
 import type { Span } from './inline.js';
-import type { SectionId } from './schema.js';
+import type { Resume, SectionId } from './schema.js';
 
 /**
  * The résumé as every renderer uses it: display-ready strings, dates already
@@ -12,9 +12,14 @@ export interface ResumeModel {
   sections: Section[];
   /** What the owner allows on public outputs (HTML, Markdown). */
   public: { phone: boolean; address: boolean };
+  /** Markdown-only choices (folio.markdown). */
+  markdown: { stack: StackStyle };
   /** Keywords for PDF metadata and search: the skills' names and keywords. */
   keywords: string[];
 }
+
+/** How the Markdown shows each technology of the stack: code span, plain text or shields.io badge. */
+export type StackStyle = NonNullable<NonNullable<NonNullable<Resume['folio']>['markdown']>['stack']>;
 
 /** Text with inline formatting: a list of spans. */
 export type Inline = Span[];

@@ -27,6 +27,7 @@ export function normalise(resume: Resume): ResumeModel {
     header: buildHeader(resume),
     sections,
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
+    markdown: { stack: resume.folio?.markdown?.stack ?? 'code' },
     keywords: (resume.skills ?? []).flatMap((s) => [s.name ?? '', ...(s.keywords ?? [])]).filter(Boolean),
   };
 }

@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from './diagnostics.js';
 
 export interface OutputFile {
@@ -49,4 +49,29 @@ function describe(err: unknown): string {
   if (e.code === 'EROFS') return 'read-only file system';
   if (e.code === 'ENOTDIR') return 'a parent path is a file, not a directory';
   return e.code ?? String(err);
+}
+
+/**
+ * Replace one existing file atomically: write a temporary file beside it, then rename
+ * it over the original, so a reader (or a crash) never sees half a file. The original's
+ * permissions are kept, and a symbolic link is followed so the link itself survives.
+ */
+export async function replaceFile(path: string, data: Uint8Array): Promise<void> {
+  let target: string;
+  let mode: number;
+  try {
+    target = await realpath(path);
+    mode = (await stat(target)).mode & 0o7777;
+  } catch (err) {
+    throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data, { mode });
+    await chmod(tmp, mode);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
+  }
 }

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { example, fixture, root, runCli, tempDir } from './helpers.js';
+import { cli, example, fixture, root, runCli, tempDir } from './helpers.js';
 
 describe('folio CLI, end to end in a temp dir', () => {
   it('builds the example into out/ and reports each file', () => {
@@ -97,6 +98,12 @@ describe('folio CLI, end to end in a temp dir', () => {
     const r = runCli(['build', '-f', 'docx'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown format "docx"');
+  });
+
+  it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" build --help | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage: folio build [options] [source]\n');
+    expect(r.stderr).toBe('');
   });
 
   it('teaches with --help and answers --version', () => {

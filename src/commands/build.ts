@@ -1,13 +1,13 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { build, type BuildResult, FORMATS, type Format } from '../build.js';
+import { build, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
 import { formatDiagnostic, UserError } from '../diagnostics.js';
 import { loadFile } from '../load.js';
 import { formatBytes, printDiagnostics } from '../report.js';
 import { validate } from '../validate.js';
 
-/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`. */
+/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
 export function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s));
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s === 'text' ? 'txt' : s));
   for (const f of list) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
   }
@@ -21,7 +21,7 @@ export function registerBuild(program: Command): void {
     .description('validate a résumé and write the PDF, HTML page and Markdown')
     .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...FORMATS])
+    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts('variant'))
@@ -36,6 +36,7 @@ Examples:
   $ folio build                       build resume.yaml into out/
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
+  $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --variant backend     out/backend/, tailored by variants.backend
   $ folio build --all-variants --fit  every variant, each fitted to its maxPages`,

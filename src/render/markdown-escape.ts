@@ -9,20 +9,23 @@ import { isSafeHref } from '../links.js';
 export function escapeMarkdown(text: string): string {
   let s = text
     .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*[\]<>|~]/g, (c) => `\\${c}`)
+    // `$` starts GitHub's inline math (`$5 and $10` would typeset "5 and ").
+    .replace(/[\\`*[\]<>|~$]/g, (c) => `\\${c}`)
     // `_` only matters at a word boundary: intraword underscores never emphasise in GFM.
     .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
     // An entity-like `&amp;` would be decoded by the renderer.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     // GitHub turns :name: into an emoji.
-    .replace(/:(?=[a-z0-9_+-]+:)/g, '\\:');
-  // What starts a block only matters at the start of the text.
-  s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$)/, '\\$1').replace(/^#/, '\\#');
+    .replace(/:(?=[a-z0-9_+-]+:)/g, '\\:')
+    // `#` after a space could close a heading (`### Learning C #` loses its `#`).
+    .replace(/(^|\s)#/g, '$1\\#');
+  // What starts a block only matters at the start of the text: `1. `, `- `, `---`, `===`.
+  s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$|\1)/, '\\$1');
   return s;
 }
 
 /** A code span that survives backticks inside it. */
-function codeSpan(text: string): string {
+export function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -34,15 +37,95 @@ export function markdownHref(href: string): string {
   return /[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href;
 }
 
-/** Spans → Markdown: the owner's bold, italic, code and links as markup, everything else literal. */
+/**
+ * Spans → Markdown: the owner's bold, italic, code and links as markup, everything
+ * else literal. Spans are nested rather than wrapped one by one (`**a *b* c**`, not
+ * `**a ****b***`), whitespace stays outside the delimiters, and where a `*` could not
+ * open or close by CommonMark's flanking rules (`**v2.**x`) the HTML tag is used
+ * instead, which GitHub keeps.
+ */
 export function inlineMarkdown(spans: readonly Span[]): string {
-  return spans
-    .map((s) => {
-      let m = s.code ? codeSpan(s.text) : escapeMarkdown(s.text);
-      if (s.italic) m = `*${m}*`;
-      if (s.bold) m = `**${m}**`;
-      if (s.href && isSafeHref(s.href)) m = `[${m}](${markdownHref(s.href)})`;
-      return m;
+  return emit(spans, 0, 'space', 'space');
+}
+
+/** What sits next to a delimiter, as CommonMark's flanking rules see it. */
+type Edge = 'space' | 'punct' | 'other';
+
+/** Nesting levels, outermost first: a link holds bold text, bold holds italic. */
+const LEVELS = ['href', 'bold', 'italic'] as const;
+const WRAP = { bold: { md: '**', tag: 'strong' }, italic: { md: '*', tag: 'em' } } as const;
+
+function edgeOf(ch: string | undefined): Edge {
+  if (ch === undefined || /\s/u.test(ch)) return 'space';
+  return /[\p{P}\p{S}]/u.test(ch) ? 'punct' : 'other';
+}
+
+/** Is the span styled at this level or any inner one (so its Markdown starts with a delimiter)? */
+function styledFrom(s: Span, level: number): boolean {
+  return (level <= 0 && s.href !== null && isSafeHref(s.href)) || (level <= 1 && s.bold) || (level <= 2 && s.italic) || s.code;
+}
+
+/** The class of the first or last character a span emits at this level. */
+function spanEdge(s: Span, side: 'first' | 'last', level: number): Edge {
+  const ch = side === 'first' ? s.text[0] : s.text[s.text.length - 1];
+  if (edgeOf(ch) === 'space' && !s.code) return 'space';
+  if (styledFrom(s, level)) return 'punct';
+  const e = escapeMarkdown(s.text);
+  return edgeOf(side === 'first' ? e[0] : e[e.length - 1]);
+}
+
+function attr(s: Span, level: number): string | boolean {
+  const key = LEVELS[level];
+  if (key === 'href') return s.href !== null && isSafeHref(s.href) ? s.href : '';
+  return key ? s[key] : false;
+}
+
+function emit(spans: readonly Span[], level: number, before: Edge, after: Edge): string {
+  if (level >= LEVELS.length) return spans.map((s) => (s.code ? codeSpan(s.text) : escapeMarkdown(s.text))).join('');
+  const groups: Span[][] = [];
+  for (const s of spans) {
+    const last = groups[groups.length - 1];
+    if (last && attr(last[0] as Span, level) === attr(s, level)) last.push(s);
+    else groups.push([s]);
+  }
+  return groups
+    .map((g, i) => {
+      const prev = groups[i - 1];
+      const next = groups[i + 1];
+      const b = prev ? spanEdge(prev[prev.length - 1] as Span, 'last', level) : before;
+      const a = next ? spanEdge(next[0] as Span, 'first', level) : after;
+      const value = attr(g[0] as Span, level);
+      if (!value) return emit(g, level + 1, b, a);
+      if (typeof value === 'string') return `[${emit(g, level + 1, 'punct', 'punct')}](${markdownHref(value)})`;
+      return wrap(g, level, b, a);
     })
     .join('');
+}
+
+/** Bold or italic around a group, whitespace kept outside the delimiters. */
+function wrap(group: Span[], level: number, before: Edge, after: Edge): string {
+  const spans = group.map((s) => ({ ...s }));
+  const first = spans[0] as Span;
+  const last = spans[spans.length - 1] as Span;
+  let lead = '';
+  let trail = '';
+  if (!first.code) {
+    lead = /^\s*/.exec(first.text)?.[0] ?? '';
+    first.text = first.text.slice(lead.length);
+  }
+  if (!last.code) {
+    trail = /\s*$/.exec(last.text)?.[0] ?? '';
+    last.text = last.text.slice(0, last.text.length - trail.length);
+  }
+  const inner = emit(spans.filter((s) => s.text !== ''), level + 1, 'punct', 'punct');
+  if (!inner) return lead + trail;
+  const { md, tag } = WRAP[LEVELS[level] as 'bold' | 'italic'];
+  const b = lead ? 'space' : before;
+  const a = trail ? 'space' : after;
+  const f = edgeOf(inner[0]);
+  const l = edgeOf(inner[inner.length - 1]);
+  const opens = f !== 'space' && (f !== 'punct' || b !== 'other');
+  const closes = l !== 'space' && (l !== 'punct' || a !== 'other');
+  const body = opens && closes ? `${md}${inner}${md}` : `<${tag}>${inner}</${tag}>`;
+  return `${lead}${body}${trail}`;
 }

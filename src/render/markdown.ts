@@ -1,11 +1,16 @@
-import type { Contact, Entry, Inline, Metric, ResumeModel, Section } from '../model.js';
-import { escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
+import type { Span } from '../inline.js';
+import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, StackStyle } from '../model.js';
+import { tokens } from '../tokens.js';
+import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, publicHeader, splitSections } from './view.js';
+import { entryMeta, HEADER_ID, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
   templatesDir?: string;
-  /** Only these section ids, in the model's order (for a short profile README). */
+  /**
+   * Only these ids, in the model's order (for a short profile README): section ids,
+   * plus `basics` for the header (name, headline, tagline, summary, contacts).
+   */
   sections?: readonly string[];
 }
 
@@ -23,19 +28,16 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
   const t = loadTemplates('markdown', {}, { strict: true, noEscape: true }, opts.templatesDir);
   const { body, cta } = splitSections(model);
   const wanted = opts.sections;
-  const keep = (s: Section) => !wanted || wanted.includes(s.id);
+  const keep = (id: string) => !wanted || wanted.includes(id);
   const pub = publicHeader(model);
   const h = model.header;
+  const contacts = [...pub.contacts.map(contact), ...(h.location ? [escapeMarkdown(h.location)] : []), ...pub.address.map(escapeMarkdown)].join(' · ');
   const text = t.page({
-    header: {
-      name: md(h.name),
-      label: md(h.label),
-      tagline: inl(h.tagline),
-      summary: inl(h.summary),
-      contacts: [...pub.contacts.map(contact), ...(h.location ? [escapeMarkdown(h.location)] : []), ...pub.address.map(escapeMarkdown)].join(' · '),
-    },
-    sections: body.filter(keep).map(section),
-    cta: cta && keep(cta) ? { title: md(cta.title), text: inl(cta.text) } : null,
+    header: keep(HEADER_ID)
+      ? { name: md(h.name), label: h.label ? styled(plain(h.label), 'bold') : null, tagline: inl(h.tagline), summary: inl(h.summary), contacts: contacts || null }
+      : null,
+    sections: body.filter((s) => keep(s.id)).map((s) => section(s, model.markdown.stack)),
+    cta: cta && keep(cta.id) ? { title: md(cta.title), text: inl(cta.text), contacts: contacts || null } : null,
   });
   // Templates are written for readability; collapse the blank lines their tags leave behind.
   const markdown = `${text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -44,26 +46,28 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
 
 const md = (s: string | null) => (s === null ? null : escapeMarkdown(s));
 const inl = (s: Inline | null) => (s === null ? null : inlineMarkdown(s));
+const plain = (text: string): Span[] => [{ text, bold: false, italic: false, code: false, href: null }];
+const join = (parts: string[]) => (parts.length ? parts.join(' · ') : null);
+
+/** The whole text in bold or italic, the owner's own markup kept inside it. */
+function styled(spans: Inline, style: 'bold' | 'italic'): string {
+  return inlineMarkdown(spans.map((s) => ({ ...s, [style]: true })));
+}
 
 function contact(c: Contact): string {
   return c.href ? `[${escapeMarkdown(c.text)}](${markdownHref(c.href)})` : escapeMarkdown(c.text);
 }
 
-function section(s: Section): Record<string, unknown> {
-  const base = { id: s.id, title: md(s.title), intro: inl(s.intro), summary: inl(s.summary) };
+function section(s: Section, stack: StackStyle): Record<string, unknown> {
+  const base = { id: s.id, title: md(s.title), intro: s.intro ? styled(s.intro, 'bold') : null, summary: inl(s.summary) };
   switch (s.kind) {
     case 'metrics':
-      return { ...base, rows: metricRows(s.metrics) };
+      return { ...base, ...metricTable(s.metrics) };
     case 'principles':
-      return { ...base, principles: s.principles.map((p) => ({ number: p.number, title: md(p.title), summary: inl(p.summary) })) };
+      return { ...base, principles: s.principles.map((p) => ({ heading: styled(plain(`${p.number} · ${p.title}`), 'bold'), summary: inl(p.summary) })) };
     case 'groups':
-      return {
-        ...base,
-        groups: s.groups.map((g) => ({
-          name: md(g.name), level: md(g.level),
-          keywords: g.keywords.length ? g.keywords.map(escapeMarkdown).join(' · ') : null,
-        })),
-      };
+      // Only the stack (skills) takes the owner's code/plain/badges choice; interests and languages are words.
+      return { ...base, groups: s.groups.map((g) => group(g, s.id === 'skills' ? stack : 'plain')) };
     case 'entries':
       return { ...base, entries: s.entries.map(entry) };
     case 'cta':
@@ -71,30 +75,53 @@ function section(s: Section): Record<string, unknown> {
   }
 }
 
+/** One line per group: `**Backend**: `Java` · `Python``. */
+function group(g: Group, style: StackStyle): { line: string } {
+  const name = g.name ?? g.level;
+  const head = name ? `${styled(plain(name), 'bold')}${g.name && g.level ? ` (${escapeMarkdown(g.level)})` : ''}` : '';
+  const items = style === 'badges' ? g.keywords.map(badge).join(' ') : join(g.keywords.map(style === 'code' ? codeSpan : escapeMarkdown));
+  return { line: [head, items].filter(Boolean).join(': ') };
+}
+
+/**
+ * A shields.io static badge for one technology. The name stays the image's alt text,
+ * so it is read aloud, found by search and shown when images are off.
+ */
+export function badge(name: string): string {
+  // shields.io: `-` separates label, message and colour, so a literal `-` or `_` is doubled.
+  const content = encodeURIComponent(name.replace(/-/g, '--').replace(/_/g, '__'));
+  const url = `https://img.shields.io/badge/${content}-${tokens.color.accent.slice(1)}?style=flat-square`;
+  return `![${escapeMarkdown(name)}](${markdownHref(url)})`;
+}
+
 function entry(e: Entry): Record<string, unknown> {
-  const meta = entryMeta(e).map(escapeMarkdown);
+  const meta = [e.category, ...entryMeta(e)].filter((s): s is string => s !== null);
   return {
     title: md(e.title),
     subtitle: md(e.subtitle),
-    category: md(e.category),
-    meta: meta.length ? meta.join(' · ') : null,
-    outcome: inl(e.outcome),
+    meta: meta.length ? styled(plain(meta.join(' · ')), 'italic') : null,
+    outcome: e.outcome ? styled(e.outcome, 'bold') : null,
     summary: inl(e.summary),
     highlights: e.highlights.map(inlineMarkdown),
-    metrics: e.metrics.length ? e.metrics.map((m) => `${escapeMarkdown(m.label)}: **${escapeMarkdown(m.value)}**`).join(' · ') : null,
-    keywords: e.keywords.length ? e.keywords.map(escapeMarkdown).join(' · ') : null,
+    metrics: join(e.metrics.map((m) => `${escapeMarkdown(m.label)}: ${styled(plain(m.value), 'bold')}`)),
+    keywords: join(e.keywords.map(escapeMarkdown)),
     url: e.url ? `[${escapeMarkdown(e.url.text)}](${markdownHref(e.url.href)})` : null,
   };
 }
 
-/** Metrics as a three-column grid table: each cell the bold figure over its label, like the page's cards. */
-function metricRows(metrics: Metric[]): { cells: string[] }[] {
-  const cols = Math.min(3, metrics.length);
+/**
+ * Headline figures as a compact grid: each cell the bold figure over its label, like
+ * the page's cards. GFM tables need a header row; an empty one keeps every figure
+ * styled alike instead of making the first row look like column titles.
+ */
+function metricTable(metrics: Metric[]): { columns: string[]; rows: { cells: string[] }[] } {
+  const n = metrics.length;
+  const cols = n <= 4 ? n : n % 3 === 0 || n % 4 !== 0 ? 3 : 4;
   const rows: { cells: string[] }[] = [];
-  for (let i = 0; i < metrics.length; i += cols) {
-    const cells = metrics.slice(i, i + cols).map((m) => `**${escapeMarkdown(m.value)}**<br>${escapeMarkdown(m.label)}`);
+  for (let i = 0; i < n; i += cols) {
+    const cells = metrics.slice(i, i + cols).map((m) => `${styled(plain(m.value), 'bold')}<br>${escapeMarkdown(m.label)}`);
     while (cells.length < cols) cells.push(' ');
     rows.push({ cells });
   }
-  return rows;
+  return { columns: Array.from({ length: cols }, () => ' '), rows };
 }

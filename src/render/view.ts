@@ -1,5 +1,8 @@
 import type { Contact, Entry, ResumeModel, Section } from '../model.js';
 
+/** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
+export const HEADER_ID = 'basics';
+
 /** What a public output (HTML page, Markdown) may show of the header's contacts and address. */
 export function publicHeader(model: ResumeModel): { contacts: Contact[]; address: string[] } {
   return {

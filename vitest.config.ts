@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // CLI and PDF tests spawn processes and render fonts; a loaded 2-core CI machine needs headroom.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
