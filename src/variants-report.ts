@@ -4,7 +4,7 @@ import { normalise } from './normalise.js';
 import type { Resume } from './schema.js';
 import { prepareVariant } from './tailor.js';
 import { formatPath } from './validate.js';
-import { type Tailored, tagList } from './variants.js';
+import { OVERRIDABLE, type Tailored, tagList } from './variants.js';
 
 /** `folio variants`: for each variant, its settings and the items it keeps, section by section. */
 export function describeVariants(src: LoadedSource, resume: Resume, opts: { fallbackName: string; outDir: string }): string {
@@ -21,7 +21,7 @@ export function describeVariants(src: LoadedSource, resume: Resume, opts: { fall
       t.variant.exclude !== undefined ? `exclude ${tagList(t.variant.exclude).join(', ')}` : null,
     ].filter(Boolean);
     out.push(`  ${rule.join(' · ')}`);
-    const overrides = (['basics', 'callToAction'] as const).flatMap((k) => Object.keys(t.variant[k] ?? {}).map((f) => `${k}.${f}`));
+    const overrides = OVERRIDABLE.flatMap((k) => Object.keys(t.variant[k] ?? {}).map((f) => `${k}.${f}`));
     if (overrides.length) out.push(`  overrides ${overrides.join(', ')}`);
     const model = normalise(t.resume);
     const width = Math.max(...model.sections.map((s) => s.id.length));

@@ -8,7 +8,7 @@ import { suggestKey } from './suggest.js';
 export const NOT_CONTENT = new Set(['$schema', 'basics', 'meta', 'folio', 'variants']);
 
 /** The keys a variant may override, merged into the résumé's own. */
-export const OVERRIDABLE = ['basics', 'callToAction'] as const;
+export const OVERRIDABLE = ['basics', 'callToAction', 'folio'] as const;
 
 /** A tags value as a list: a single string is one tag. */
 export function tagList(v: unknown): string[] {

@@ -81,6 +81,16 @@ describe('variants stage: tags, sections and overrides (pure Resume → Resume)'
     expect(JSON.stringify(resume)).toBe(before);
   });
 
+  it('merges callToAction and folio overrides too; the variant sections set the order', () => {
+    const { resume: ex } = loadResume(example);
+    const ml = applyVariant(ex, 'ml-platform');
+    expect(ml.callToAction).toEqual({ title: 'Available for ML platform roles', text: ex.callToAction?.text });
+    expect(ml.folio?.sections?.skills).toEqual({ title: 'Stack', intro: 'Tools I use to run recommendation and ML platforms.' });
+    expect(ml.folio?.sections?.projects).toEqual(ex.folio?.sections?.projects);
+    expect(ml.folio?.order).toEqual(['metrics', 'work', 'projects', 'skills', 'callToAction']);
+    expect(normalise(ml).header.availability).toBe('Available for ML platform roles');
+  });
+
   it('maps tailored list indexes back to the source', () => {
     const t = tailor(resume, 'data');
     expect(t.origin(['work', 0])).toEqual(['work', 1]);
