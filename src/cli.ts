@@ -30,6 +30,7 @@ function program(): Command {
 Quick start:
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
+  $ folio build --all-variants  one tailored CV per variant: out/<variant>/
   $ folio readme README.md      update the résumé between the folio markers of a README
 
 Run "folio help <command>" for a command's options and examples.`,

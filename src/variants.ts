@@ -177,8 +177,9 @@ export function outputName(t: Tailored, fallback: string): string {
 
 /** A variant name must be a safe folder name. */
 export function variantNameProblem(name: string): string | null {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) {
-    return `variant name "${name}" is used as a folder name: use letters, digits, dot, dash and underscore, starting with a letter or digit`;
+  // No dots: a variant called resume.pdf would be a folder where the base build writes a file.
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
+    return `variant name "${name}" is used as a folder name: use letters, digits, dash and underscore, starting with a letter or digit`;
   }
   return null;
 }

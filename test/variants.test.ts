@@ -178,7 +178,7 @@ describe('validate stage: the variants block', () => {
       'cv.yaml:7:18: warning: variants.v.include[1]: tag "unused" is not used by any item',
       'cv.yaml:8:13: error: variants.v.output: an output name may not contain / or \\: the files always go into out/<variant>/ (got "../../{name}")',
       'cv.yaml:9:10: warning: variants.v.fit: fit has nothing to fit to without maxPages',
-      'cv.yaml:10:3: error: variants.../up: variant name "../up" is used as a folder name: use letters, digits, dot, dash and underscore, starting with a letter or digit',
+      'cv.yaml:10:3: error: variants.../up: variant name "../up" is used as a folder name: use letters, digits, dash and underscore, starting with a letter or digit',
     ]);
   });
 });

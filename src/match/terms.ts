@@ -17,16 +17,23 @@ export function isStrong(t: JobTerm): boolean {
   return t.required || t.mentions > 1;
 }
 
+/**
+ * A letter or digit, for word boundaries: ASCII and the Latin-1 and Latin
+ * Extended letters. Not \p{L}: a case-insensitive Unicode pattern costs V8 about
+ * a millisecond to compile, and there are two hundred of them.
+ */
+const WORD = '[A-Za-z0-9\\u00C0-\\u024F]';
+
 /** A pattern for any of these spellings, whole words only, longest first (so "low latency" counts once, not also as "latency"). */
 export function termPattern(spellings: readonly string[], exact = false): RegExp {
   const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => {
     const body = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ -]');
-    const start = /^[\p{L}\p{N}]/u.test(s) ? '(?<![\\p{L}\\p{N}])' : '';
-    const end = /[\p{L}\p{N}]$/u.test(s) ? '(?![\\p{L}\\p{N}+#])' : '';
+    const start = /^[A-Za-z0-9]/.test(s) ? `(?<!${WORD})` : '';
+    const end = /[A-Za-z0-9]$/.test(s) ? `(?!${WORD}|[+#])` : '';
     return `${start}${body}${end}`;
   });
   // Short names (Go, R) and names that are also English words match with their case only.
-  return new RegExp(alts.join('|'), exact ? 'gu' : 'giu');
+  return new RegExp(alts.join('|'), exact ? 'g' : 'gi');
 }
 
 type Mode = 'required' | 'optional' | 'neutral';
@@ -59,6 +66,7 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
     modes.push(mode);
   }
   const found: JobTerm[] = [];
+  // Whole-word forms of every term considered so far, so a later source does not add it twice.
   const claimed: RegExp[] = [];
   const consider = (term: string, pattern: RegExp) => {
     let mentions = 0;
@@ -68,10 +76,10 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
       mentions += n;
       if (n && modes[i] === 'required') required = true;
     });
-    claimed.push(pattern);
+    claimed.push(new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')));
     if (mentions) found.push({ term, mentions, required, pattern });
   };
-  const known = (word: string) => claimed.some((p) => new RegExp(`^(?:${p.source})$`, p.flags.replace('g', '')).test(word));
+  const known = (word: string) => claimed.some((p) => p.test(word));
 
   for (const entry of LEXICON) consider(entry.term, termPattern([entry.term, ...(entry.aliases ?? [])], entry.exact));
   for (const word of vocabulary) if (word.trim() && !known(word)) consider(word, termPattern([word], word.length <= 2));
