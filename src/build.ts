@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
+import { prepareVariant, renderWithinPages, type VariantBuild } from './tailor.js';
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
 
@@ -18,6 +19,10 @@ export interface BuildOptions {
   formats: readonly Format[];
   strict?: boolean;
   templatesDir?: string;
+  /** Build this variant of the résumé, into <outDir>/<variant>/. */
+  variant?: string;
+  /** Tighten the PDF to the variant's maxPages when it overflows. */
+  fit?: boolean;
 }
 
 export interface BuiltFile {
@@ -34,6 +39,8 @@ export interface BuildResult {
   warnings: Diagnostic[];
   /** Template files taken from the user's --templates folder. */
   overridden: string[];
+  /** What the build changed to meet a page limit, e.g. "font 9.5 → 9 pt, spacing −15%". */
+  notes: string[];
 }
 
 /** Output base name: the source file name without its last extension (`cv.yaml` → `cv`). */
@@ -49,27 +56,32 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const src = await loadFile(opts.source);
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings } = validate(src, { strict: opts.strict });
+  // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
+  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseName(opts.source), fit: opts.fit }) : null;
   // 3. normalise
-  const model = normalise(resume);
+  const model = normalise(variant?.tailored.resume ?? resume);
   // 4. render: nothing touches the disk until every format has rendered.
-  const name = baseName(opts.source);
+  const name = variant?.fileName ?? baseName(opts.source);
+  const notes: string[] = [];
   const rendered: (OutputFile & { format: Format; ms: number; pages: number | null })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);
   for (const format of opts.formats) {
     const t0 = performance.now();
-    const out = await renderFormat(format, model, opts, date);
+    const out = await renderFormat(format, model, opts, date, variant);
+    if (out.note) notes.push(out.note);
     out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
   // 5. write
-  const paths = await writeAll(opts.outDir, rendered);
+  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered);
   return {
     files: rendered.map((r, i) => ({
       path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages,
     })),
     warnings,
     overridden: [...overridden].sort(),
+    notes,
   };
 }
 
@@ -77,13 +89,17 @@ interface Rendered {
   data: string | Uint8Array;
   pages: number | null;
   overridden: string[];
+  note?: string;
 }
 
-async function renderFormat(format: Format, model: ResumeModel, opts: BuildOptions, date: Date): Promise<Rendered> {
+async function renderFormat(
+  format: Format, model: ResumeModel, opts: BuildOptions, date: Date, variant: VariantBuild | null,
+): Promise<Rendered> {
   switch (format) {
     case 'pdf': {
       // Imported here so html/md builds never pay for react-pdf.
       const { renderPdf } = await import('./render/pdf.js');
+      if (variant?.pageLimit) return { ...(await renderWithinPages(model, variant, (m, scale) => renderPdf(m, { date, scale }))), overridden: [] };
       const { bytes, pages } = await renderPdf(model, { date });
       return { data: bytes, pages, overridden: [] };
     }

@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerMatch } from './commands/match.js';
 import { registerReadme } from './commands/readme.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
 import { printDiagnostics } from './report.js';
@@ -34,6 +36,7 @@ Quick start:
   $ folio serve                 live preview at http://127.0.0.1:4321/ while you edit
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
+  $ folio build --all-variants  one tailored CV per variant: out/<variant>/
   $ folio readme README.md      update the résumé between the folio markers of a README
 
 Run "folio help <command>" for a command's options and examples.`,
@@ -45,6 +48,8 @@ Run "folio help <command>" for a command's options and examples.`,
   registerServe(p);
   registerImport(p);
   registerExport(p);
+  registerVariants(p);
+  registerMatch(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

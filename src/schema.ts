@@ -14,6 +14,7 @@ export interface SchemaNode {
   items?: SchemaNode;
   anyOf?: SchemaNode[];
   enum?: unknown[];
+  additionalProperties?: boolean | SchemaNode;
   $defs?: Record<string, SchemaNode>;
 }
 
@@ -25,16 +26,26 @@ export function loadSchema(): SchemaNode {
   return cached;
 }
 
-/** Follow a local `$ref` (`#/$defs/name`) to its definition. */
+/** Follow a local `$ref` (`#/$defs/name`, or any `#/…` pointer such as `#/properties/basics`) to its definition. */
 export function deref(node: SchemaNode, root: SchemaNode): SchemaNode {
   let n = node;
   for (let guard = 0; n.$ref && guard < 10; guard++) {
-    const name = n.$ref.replace(/^#\/\$defs\//, '');
-    const target = root.$defs?.[name];
+    const target = pointer(root, n.$ref);
     if (!target) break;
     n = { ...target, description: n.description ?? target.description, $ref: target.$ref };
   }
   return n;
+}
+
+/** The schema node a local JSON pointer (`#/a/b`) names, if any. */
+function pointer(root: SchemaNode, ref: string): SchemaNode | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  let cur: unknown = root;
+  for (const seg of ref.slice(2).split('/')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return cur !== null && typeof cur === 'object' ? (cur as SchemaNode) : undefined;
 }
 
 /** Name of the $def a schema node refers to, if any (`date`, `link`, …). */

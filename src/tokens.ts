@@ -41,9 +41,49 @@ export const tokens = {
     entry: 7,
     line: 2,
   },
+  /**
+   * How far `--fit` may tighten the PDF to meet a page limit, and in what steps.
+   * It tries spacing first (the gaps between sections, entries and bullets, as a
+   * share of `space`), then the body line height, then the font size (every size
+   * scales with the body's): below these floors a CV stops being easy to read.
+   */
+  fit: {
+    spacing: { floor: 0.55, step: 0.15 },
+    lineHeight: { floor: 1.25, step: 0.05 },
+    body: { floor: 8.5, step: 0.25 },
+  },
 } as const;
 
 export type Tokens = typeof tokens;
+
+type Widen<T> = T extends number ? number : T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
+/** Tokens with any values of the same shape, e.g. tightened by `--fit`. */
+export type DesignTokens = Widen<Tokens>;
+
+/** The three knobs `--fit` turns: a share of the spacing, the body line height, the body font size in points. */
+export interface PdfScale {
+  spacing: number;
+  lineHeight: number;
+  body: number;
+}
+
+/** The design as the tokens set it. */
+export const NO_SCALE: PdfScale = { spacing: 1, lineHeight: tokens.font.lineHeight, body: tokens.font.body };
+
+/** The tokens with a scale applied: gaps times `spacing`, every font size in proportion to the body's. */
+export function scaledTokens(scale: PdfScale): DesignTokens {
+  const f = scale.body / tokens.font.body;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const { font, space } = tokens;
+  return {
+    ...tokens,
+    font: {
+      body: scale.body, small: round(font.small * f), name: round(font.name * f), heading: round(font.heading * f),
+      entryTitle: round(font.entryTitle * f), lineHeight: scale.lineHeight,
+    },
+    space: { page: space.page, section: round(space.section * scale.spacing), entry: round(space.entry * scale.spacing), line: round(space.line * scale.spacing) },
+  };
+}
 
 /** The tokens as CSS custom properties, for the HTML page's :root and dark-scheme blocks. */
 export function cssVariables(): { light: string; dark: string } {

@@ -5,6 +5,7 @@ import validateSchema from './generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from './load.js';
 import { deref, loadSchema, refName, type Resume, type SchemaNode } from './schema.js';
 import { suggestKey } from './suggest.js';
+import { variantProblems } from './variants-check.js';
 
 export interface Validated {
   resume: Resume;
@@ -86,6 +87,10 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     errors.push(at([keys[0] ?? ''], 'error', `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`, true));
   }
 
+  const tailoring = variantProblems(data, at);
+  errors.push(...tailoring.errors);
+  warnings.push(...tailoring.warnings);
+
   if (opts.strict) for (const w of warnings.splice(0)) errors.push({ ...w, severity: 'error' });
   if (errors.length) {
     const all = sortDiagnostics([...errors, ...warnings]);
@@ -108,7 +113,7 @@ function dropEmpty(value: unknown): unknown {
   return value;
 }
 
-type At = (path: DataPath, severity: Diagnostic['severity'], message: string, key?: boolean) => Diagnostic;
+export type At = (path: DataPath, severity: Diagnostic['severity'], message: string, key?: boolean) => Diagnostic;
 
 function schemaErrors(list: ErrorObject[], data: unknown, at: At): Diagnostic[] {
   const defByDescription = new Map<string, string>();
@@ -177,8 +182,14 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
     if (n.items) value.forEach((item, i) => walk(item, n.items as SchemaNode, [...path, i], root, v));
     return;
   }
-  if (value === null || typeof value !== 'object' || !n.properties) return;
+  if (value === null || typeof value !== 'object') return;
   const obj = value as Record<string, unknown>;
+  // A mapping of named items (variants): every value follows one schema.
+  if (!n.properties && typeof n.additionalProperties === 'object') {
+    for (const [k, child] of Object.entries(obj)) walk(child, n.additionalProperties, [...path, k], root, v);
+    return;
+  }
+  if (!n.properties) return;
   const props = n.properties;
   for (const [k, child] of Object.entries(obj)) {
     const sub = props[k];

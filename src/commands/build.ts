@@ -1,7 +1,9 @@
-import { join } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
-import { build, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
+import { formatDiagnostic, UserError } from '../diagnostics.js';
+import { loadFile } from '../load.js';
 import { formatBytes, printDiagnostics } from '../report.js';
+import { validate } from '../validate.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
 export function parseFormats(value: string): Format[] {
@@ -13,6 +15,17 @@ export function parseFormats(value: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
+interface BuildFlags {
+  out: string;
+  format: Format[];
+  strict?: boolean;
+  templates?: string;
+  watch?: boolean;
+  variant?: string;
+  allVariants?: boolean;
+  fit?: boolean;
+}
+
 export function registerBuild(program: Command): void {
   program
     .command('build')
@@ -21,8 +34,11 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
-.option('--templates <dir>', 'your templates, laid out like folio\'s templates/ (html/, markdown/): each file replaces the built-in one of the same name')
+    .option('--templates <dir>', "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name")
     .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
+    .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
+    .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
+    .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
     .addHelpText(
       'after',
       `
@@ -37,28 +53,63 @@ Examples:
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --watch               rebuild on every save; errors keep the last good files
   $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
-                                      in place of the built-in files of the same name`,
+                                      in place of the built-in files of the same name
+  $ folio build --variant backend     out/backend/, tailored by variants.backend
+  $ folio build --all-variants --fit  every variant, each fitted to its maxPages`,
     )
-    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; templates?: string; watch?: boolean }) => {
-      const buildOpts = { source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates };
+    .action(async (source: string, opts: BuildFlags) => {
+      const t0 = performance.now();
+      if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      const buildOpts: BuildOptions = {
+        source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
+      };
+      if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
         // Loaded only when asked for, so a plain build pays nothing for it.
         const { watchBuild } = await import('./build-watch.js');
         return watchBuild(buildOpts, printBuild);
       }
-      const t0 = performance.now();
       printBuild(await build(buildOpts), performance.now() - t0);
     });
 }
 
-/** The build report: warnings, overridden templates, one line per file, the total time. */
+/** The build report: warnings, overridden templates, notes, one line per file, the total time. */
 export function printBuild(result: BuildResult, totalMs: number): void {
   printDiagnostics(result.warnings);
+  printFiles(result);
+  process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
+}
+
+function printFiles(result: BuildResult): void {
   for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
+  for (const n of result.notes) process.stdout.write(`${n}\n`);
   const width = Math.max(...result.files.map((f) => f.path.length));
   for (const f of result.files) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
   }
-  process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
+}
+
+/** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
+async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
+  const src = await loadFile(opts.source);
+  const { resume, warnings } = validate(src, { strict: opts.strict });
+  printDiagnostics(warnings);
+  const names = Object.keys(resume.variants ?? {});
+  if (!names.length) throw new UserError(`${opts.source}: error: no variants to build: add a variants: block (see "Tailoring" in the README)`);
+  const failed: string[] = [];
+  let files = 0;
+  for (const variant of names) {
+    try {
+      const result = await build({ ...opts, variant });
+      printFiles(result);
+      files += result.files.length;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failed.push(variant);
+      process.stderr.write(`${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`);
+    }
+  }
+  process.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
+  if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }

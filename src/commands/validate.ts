@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadFile } from '../load.js';
 import { printDiagnostics } from '../report.js';
+import { prepareVariant } from '../tailor.js';
 import { validate } from '../validate.js';
 
 export function registerValidate(program: Command): void {
@@ -21,7 +22,9 @@ Examples:
     )
     .action(async (source: string, opts: { strict?: boolean }) => {
       const src = await loadFile(source);
-      const { warnings } = validate(src, { strict: opts.strict });
+      const { resume, warnings } = validate(src, { strict: opts.strict });
+      // Each variant's merged résumé too: an override can break a rule the base file keeps.
+      for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: source });
       printDiagnostics(warnings);
       const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
       process.stdout.write(`${source}: valid${w}\n`);

@@ -1,11 +1,9 @@
 import { StyleSheet } from '@react-pdf/renderer';
-import { tokens } from '../../tokens.js';
+import { type DesignTokens, tokens } from '../../tokens.js';
 import { FONT_FAMILY } from './fonts.js';
 
-const { color, font, space } = tokens;
-
-/** Every PDF style, from the shared design tokens. No letter-spacing or text-transform: both corrupt extracted text. */
-export const styles = StyleSheet.create({
+/** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
+export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet.create({
   page: { fontFamily: FONT_FAMILY, fontSize: font.body, color: color.ink, paddingTop: space.page, paddingBottom: space.page + 6, paddingHorizontal: space.page },
   // fontSize here too: a unitless lineHeight resolves against the node's own size (18 pt when unset).
   body: { fontSize: font.body, lineHeight: font.lineHeight },
@@ -44,3 +42,19 @@ export const styles = StyleSheet.create({
   code: { fontFamily: FONT_FAMILY, color: color.ink },
   footer: { position: 'absolute', bottom: space.page / 2, left: space.page, right: space.page, fontSize: font.small, color: color.muted, flexDirection: 'row', justifyContent: 'space-between' },
 });
+
+/**
+ * The styles the components read. A live binding that renderPdf swaps for one
+ * render when --fit tightens the design: passing styles through a React context
+ * would touch every component.
+ */
+export let styles = createStyles(tokens);
+
+/** Render with these tokens until the returned function restores the previous styles. */
+export function setStyleTokens(t: DesignTokens): () => void {
+  const previous = styles;
+  styles = createStyles(t);
+  return () => {
+    styles = previous;
+  };
+}

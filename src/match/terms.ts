@@ -1,0 +1,92 @@
+import { LEXICON, NOT_TECHNICAL } from './lexicon.js';
+
+/** A technical term of a job description, and how much the description leans on it. */
+export interface JobTerm {
+  /** As folio names it: the lexicon's spelling, your skill keyword's, or the description's. */
+  term: string;
+  /** How often the description mentions it (any spelling). */
+  mentions: number;
+  /** Mentioned under a "requirements" / "must have" heading. */
+  required: boolean;
+  /** Finds the term (any spelling) in a text. */
+  pattern: RegExp;
+}
+
+/** Strong terms are the ones a screener checks first: required, or mentioned more than once. */
+export function isStrong(t: JobTerm): boolean {
+  return t.required || t.mentions > 1;
+}
+
+/**
+ * A letter or digit, for word boundaries: ASCII and the Latin-1 and Latin
+ * Extended letters. Not \p{L}: a case-insensitive Unicode pattern costs V8 about
+ * a millisecond to compile, and there are two hundred of them.
+ */
+const WORD = '[A-Za-z0-9\\u00C0-\\u024F]';
+
+/** A pattern for any of these spellings, whole words only, longest first (so "low latency" counts once, not also as "latency"). */
+export function termPattern(spellings: readonly string[], exact = false): RegExp {
+  const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => {
+    const body = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ -]');
+    const start = /^[A-Za-z0-9]/.test(s) ? `(?<!${WORD})` : '';
+    const end = /[A-Za-z0-9]$/.test(s) ? `(?!${WORD}|[+#])` : '';
+    return `${start}${body}${end}`;
+  });
+  // Short names (Go, R) and names that are also English words match with their case only.
+  return new RegExp(alts.join('|'), exact ? 'g' : 'gi');
+}
+
+type Mode = 'required' | 'optional' | 'neutral';
+
+/** A heading line switches what the lines under it are: requirements, nice-to-haves, or anything else. */
+function headingMode(line: string): Mode | null {
+  const l = line.trim();
+  if (!l || l.length > 60 || /[.!?]$/.test(l)) return null;
+  if (/nice[- ]to[- ]have|bonus|preferred|pluses|good to have|extra credit/i.test(l)) return 'optional';
+  if (/requirement|required|must[- ]have|you('|’)ll need|you have|qualifications|you bring|looking for|skills/i.test(l)) return 'required';
+  if (l.endsWith(':') || /^#+\s/.test(l) || /^[A-Z][A-Za-z ’'&/-]+$/.test(l)) return 'neutral';
+  return null;
+}
+
+/** Tokens that look technical whatever the word: GraphQL, gRPC, C++, C#, Node.js, S3, EC2, k8s. */
+const SHAPED = /(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])/gu;
+
+/**
+ * The technical terms of a job description: every lexicon term it mentions,
+ * every one of `vocabulary` (your own skill keywords) it mentions, and any
+ * other technical-looking token. Sorted strongest first, then by name.
+ */
+export function jobTerms(text: string, vocabulary: readonly string[] = []): JobTerm[] {
+  const lines = text.split(/\r?\n/);
+  const modes: Mode[] = [];
+  let mode: Mode = 'neutral';
+  for (const line of lines) {
+    const h = headingMode(line);
+    if (h) mode = h;
+    modes.push(mode);
+  }
+  const found: JobTerm[] = [];
+  // Whole-word forms of every term considered so far, so a later source does not add it twice.
+  const claimed: RegExp[] = [];
+  const consider = (term: string, pattern: RegExp) => {
+    let mentions = 0;
+    let required = false;
+    lines.forEach((line, i) => {
+      const n = line.match(pattern)?.length ?? 0;
+      mentions += n;
+      if (n && modes[i] === 'required') required = true;
+    });
+    claimed.push(new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')));
+    if (mentions) found.push({ term, mentions, required, pattern });
+  };
+  const known = (word: string) => claimed.some((p) => p.test(word));
+
+  for (const entry of LEXICON) consider(entry.term, termPattern([entry.term, ...(entry.aliases ?? [])], entry.exact));
+  for (const word of vocabulary) if (word.trim() && !known(word)) consider(word, termPattern([word], word.length <= 2));
+  for (const m of text.matchAll(SHAPED)) {
+    const word = m[0];
+    if (NOT_TECHNICAL.has(word.toLowerCase()) || known(word)) continue;
+    consider(word, termPattern([word], true));
+  }
+  return found.sort((a, b) => Number(isStrong(b)) - Number(isStrong(a)) || b.mentions - a.mentions || a.term.localeCompare(b.term));
+}
