@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
+import { outputBaseName } from './output-name.js';
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
 
@@ -16,6 +17,14 @@ export interface BuildOptions {
   formats: readonly Format[];
   strict?: boolean;
   templatesDir?: string;
+  /** PDF paper size; overrides folio.paper. */
+  paper?: 'A4' | 'letter';
+  /** Output base-name pattern such as `{name}-Resume`; overrides folio.output. */
+  name?: string;
+  /** PDF page budget; overrides folio.maxPages. */
+  maxPages?: number;
+  /** Skip reading the PDF's text back after writing it (on by default). */
+  noSelfCheck?: boolean;
 }
 
 export interface BuiltFile {
@@ -25,6 +34,8 @@ export interface BuiltFile {
   /** Render time of this format, in milliseconds. */
   ms: number;
   pages: number | null;
+  /** Of `ms`, the time the PDF's self-check took (reading its text back). */
+  checkMs?: number;
 }
 
 export interface BuildResult {
@@ -50,13 +61,26 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 3. normalise
   const model = normalise(resume);
   // 4. render: nothing touches the disk until every format has rendered.
-  const name = baseName(opts.source);
-  const rendered: (OutputFile & { format: Format; ms: number; pages: number | null })[] = [];
+  const name = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
+  const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);
   for (const format of opts.formats) {
     const t0 = performance.now();
-    const out = await renderFormat(format, model, opts, date);
+    if (format === 'pdf') {
+      // Imported here so html/md builds never pay for react-pdf.
+      const { buildPdf } = await import('./pdf-build.js');
+      const pdf = await buildPdf(src, resume, model, {
+        paper: (opts.paper ?? resume.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
+        maxPages: opts.maxPages ?? resume.folio?.maxPages ?? null,
+        date,
+        selfCheck: !opts.noSelfCheck,
+      });
+      warnings.push(...pdf.warnings);
+      rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
+      continue;
+    }
+    const out = await renderFormat(format, model, opts);
     out.overridden.forEach((f) => overridden.add(`${format === 'md' ? 'markdown' : format}/${f}`));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
@@ -64,7 +88,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const paths = await writeAll(opts.outDir, rendered);
   return {
     files: rendered.map((r, i) => ({
-      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages,
+      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
     })),
     warnings,
     overridden: [...overridden].sort(),
@@ -77,14 +101,8 @@ interface Rendered {
   overridden: string[];
 }
 
-async function renderFormat(format: Format, model: ResumeModel, opts: BuildOptions, date: Date): Promise<Rendered> {
+async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
   switch (format) {
-    case 'pdf': {
-      // Imported here so html/md builds never pay for react-pdf.
-      const { renderPdf } = await import('./render/pdf.js');
-      const { bytes, pages } = await renderPdf(model, { date });
-      return { data: bytes, pages, overridden: [] };
-    }
     case 'html': {
       const { renderHtml } = await import('./render/html.js');
       const { html, overridden } = renderHtml(model, { templatesDir: opts.templatesDir });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
@@ -27,11 +28,13 @@ function program(): Command {
 Quick start:
   $ folio build                 resume.yaml → out/resume.pdf, out/resume.html, out/resume.md
   $ folio validate resume.yaml  check it without writing anything
+  $ folio check out/resume.pdf --source resume.yaml   read the PDF back as an ATS would
 
 Run "folio help <command>" for a command's options and examples.`,
     );
   registerBuild(p);
   registerValidate(p);
+  registerCheck(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

@@ -1,36 +1,49 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
 
 const require = createRequire(import.meta.url);
 
-/** Where each Inter weight lives: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
-const INTER = {
-  regular: '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
-  italic: '@expo-google-fonts/inter/400Regular_Italic/Inter_400Regular_Italic.ttf',
-  semibold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
-  bold: '@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf',
-} as const;
-
-export const FONT_FAMILY = 'Inter';
-
-let registered = false;
+let mainRegistered = false;
+const fallbacksRegistered = new Set<string>();
 
 /**
- * Register the PDF fonts once per process. Inter covers Latin with Extended-A/B,
- * Greek, Cyrillic, arrows and €, and its glyphs extract back to the same text.
+ * Register Inter (once per process) and the given fallbacks; returns the
+ * fontFamily list for the page. One TTF per weight keeps every font embedded
+ * once: react-pdf picks the first family in the list that has each glyph.
  */
-export function registerFonts(): void {
-  if (registered) return;
-  registered = true;
-  Font.register({
-    family: FONT_FAMILY,
-    fonts: [
-      { src: require.resolve(INTER.regular), fontWeight: 400 },
-      { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
-      { src: require.resolve(INTER.semibold), fontWeight: 600 },
-      { src: require.resolve(INTER.bold), fontWeight: 700 },
-    ],
-  });
-  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
-  Font.registerHyphenationCallback((word) => [word]);
+export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[] {
+  if (!mainRegistered) {
+    mainRegistered = true;
+    Font.register({
+      family: FONT_FAMILY,
+      fonts: [
+        { src: require.resolve(INTER.regular), fontWeight: 400 },
+        { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
+        { src: require.resolve(INTER.semibold), fontWeight: 600 },
+        { src: require.resolve(INTER.bold), fontWeight: 700 },
+      ],
+    });
+    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
+    Font.registerHyphenationCallback((word) => [word]);
+  }
+  for (const f of fallbacks) {
+    if (fallbacksRegistered.has(f.id)) continue;
+    const regular = resolveFont(f.pkg, f.regular);
+    const bold = resolveFont(f.pkg, f.bold);
+    if (!regular || !bold) throw new Error(`font package ${f.pkg} is not installed`);
+    fallbacksRegistered.add(f.id);
+    // CJK, Devanagari and Arabic have no italics: italic text falls back to the upright faces
+    // (react-pdf throws when a family has no face for the requested style).
+    Font.register({
+      family: f.family,
+      fonts: [
+        { src: regular, fontWeight: 400 },
+        { src: bold, fontWeight: 700 },
+        { src: regular, fontWeight: 400, fontStyle: 'italic' },
+        { src: bold, fontWeight: 700, fontStyle: 'italic' },
+      ],
+    });
+  }
+  return [FONT_FAMILY, ...fallbacks.map((f) => f.family)];
 }
