@@ -30,8 +30,20 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
     model: mapStrings(model, withoutEmoji), size: opts.paper ?? 'A4', date: opts.date, fontFamily, photo: opts.photo ?? null,
   });
   // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
-  const bytes = await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]);
+  const bytes = fixModDateKey(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));
   return { bytes, pages: countPages(bytes) };
+}
+
+/**
+ * react-pdf 4.9 writes the modification date under /ModificationDate, a key no
+ * reader knows; the PDF name is /ModDate. Renamed in place, padded with spaces
+ * to the same length so the cross-reference offsets stay valid.
+ */
+export function fixModDateKey(pdf: Buffer): Buffer {
+  const key = Buffer.from('/ModificationDate ', 'latin1');
+  const at = pdf.indexOf(key);
+  if (at >= 0) Buffer.from('/ModDate'.padEnd(key.length, ' '), 'latin1').copy(pdf, at);
+  return pdf;
 }
 
 /** Page objects in the file: `/Type /Page` (not `/Pages`). Page dictionaries are never compressed. */

@@ -10,21 +10,22 @@ import { styles } from './styles.js';
  * unbreakable block; after that the entry may break between bullets, never inside one.
  */
 export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) {
-  const meta = [entry.location, ...entry.details].filter((s): s is string => Boolean(s));
+  // Dates lead the meta line instead of sitting right-aligned: extractors (pdftotext, many ATS)
+  // read a right-aligned column as a separate block and move the dates away from their entry.
+  const meta = [entry.dates, entry.location, ...entry.details].filter((s): s is string => Boolean(s)).join(' · ');
   const [first, ...rest] = blocks(entry);
   return (
     <View style={styles.entry}>
       <View wrap={false}>
         {lead}
         {entry.category ? <Text style={styles.category}>{entry.category}</Text> : null}
-        <View style={styles.entryHead}>
-          <Text style={styles.entryTitle}>
-            {entry.title ?? ''}
-            {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
-          </Text>
-          {entry.dates ? <Text style={styles.dates}>{entry.dates}</Text> : null}
-        </View>
-        {meta.length ? <Text style={styles.meta}>{meta.join(' · ')}</Text> : null}
+        <Text style={styles.entryTitle}>
+          {entry.title ?? ''}
+          {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+          {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
+          {meta && !first ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
+        </Text>
+        {meta && first ? <Text style={styles.meta}>{meta}</Text> : null}
         {first}
       </View>
       {rest}

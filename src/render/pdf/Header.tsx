@@ -3,6 +3,8 @@ import type { Header as HeaderModel } from '../../model.js';
 import { Inline } from './Inline.js';
 import { styles } from './styles.js';
 
+const SEPARATOR = '  ·  ';
+
 /** A photo already read from disk (renderers never touch the file system). */
 export interface Photo {
   data: Buffer;
@@ -22,24 +24,24 @@ export function Header({ header, photo }: { header: HeaderModel; photo: Photo | 
             <Inline spans={header.tagline} />
           </Text>
         ) : null}
-        <View style={styles.contacts}>
-          {header.contacts.map((c, i) =>
-            c.href ? (
-              <Link key={i} src={c.href} style={[styles.contact, styles.link]}>
-                {c.text}
-              </Link>
-            ) : (
-              <Text key={i} style={styles.contact}>
-                {c.text}
+        {/* One flowing line each, not a wrapping row of boxes: extractors read wrapped boxes as columns. */}
+        {header.contacts.length ? (
+          <Text style={styles.contacts}>
+            {header.contacts.map((c, i) => (
+              <Text key={i}>
+                {i ? SEPARATOR : ''}
+                {c.href ? (
+                  <Link src={c.href} style={styles.link}>
+                    {c.text}
+                  </Link>
+                ) : (
+                  c.text
+                )}
               </Text>
-            ),
-          )}
-          {facts.map((f, i) => (
-            <Text key={`f${i}`} style={styles.contact}>
-              {f}
-            </Text>
-          ))}
-        </View>
+            ))}
+          </Text>
+        ) : null}
+        {facts.length ? <Text style={styles.facts}>{facts.join(SEPARATOR)}</Text> : null}
         {header.summary ? (
           <Text style={styles.summary}>
             <Inline spans={header.summary} />

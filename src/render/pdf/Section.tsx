@@ -39,6 +39,23 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
     case 'entries':
       return section.entries.map((e, i) => <Entry key={i} entry={e} lead={i === 0 ? heading : undefined} />);
     case 'groups':
+      // Languages and interests without keywords: one flowing line, not a two-column table of lone names.
+      if (section.groups.every((g) => g.keywords.length === 0)) {
+        return (
+          <View wrap={false}>
+            {heading}
+            <Text>
+              {section.groups.map((g, i) => (
+                <Text key={i}>
+                  {i ? '   ·   ' : ''}
+                  <Text style={styles.strong}>{g.name ?? ''}</Text>
+                  {g.level ? ` (${g.level})` : ''}
+                </Text>
+              ))}
+            </Text>
+          </View>
+        );
+      }
       return section.groups.map((g, i) => (
         <View key={i} wrap={false}>
           {i === 0 ? heading : null}

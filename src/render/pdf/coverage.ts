@@ -49,14 +49,16 @@ function fallbackFont(f: FallbackFont): FontkitFont | null {
   return fallbackFonts.get(f.id) ?? null;
 }
 
-/** The text as the PDF shows it: emoji the main font cannot draw are removed, spacing tidied. */
+/** The text as the PDF shows it: emoji the main font cannot draw are removed, with the space that led to them. */
 export function withoutEmoji(text: string): string {
-  if (!EMOJI.test(text)) return text;
+  if (!text.match(EMOJI)) return text;
   const font = mainFont();
+  const GONE = '\u0000';
   return text
-    .replace(EMOJI, (m) => (font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : ''))
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/^[ \t]+|[ \t]+$/gm, '');
+    .replace(EMOJI, (m) => (font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : GONE))
+    .replace(/[ \t]*\u0000[ \t]*(?=[.,;:!?)\]}»”’]|$)/gmu, '')
+    .replace(/^[ \t]*\u0000[ \t]*/gmu, '')
+    .replace(/[ \t]*\u0000[ \t]*/gu, ' ');
 }
 
 /**
