@@ -18,7 +18,9 @@ const TRANSLIT: Record<string, string> = Object.fromEntries(
 
 /** "Zoë Łukasiewicz-Núñez" → "Zoe-Lukasiewicz-Nunez": ASCII letters, digits and dashes only. */
 export function asciiFold(s: string): string {
-  const out = [...s.normalize('NFC')]
+  // Accents off first (έ → ε, й → и), then letters mapped; "ου" is one sound in Greek.
+  const bare = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ου/g, 'ou').replace(/Ου|ΟΥ/g, 'Ou');
+  const out = [...bare]
     .map((ch) => {
       const lower = ch.toLowerCase();
       const t = FOLD[ch] ?? TRANSLIT[lower];

@@ -47,11 +47,21 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
   const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }));
   if (coverage.uncovered.length) {
+    // One error per field, listing each character once, the caret on the first.
+    const byField = new Map<string, typeof coverage.uncovered>();
+    for (const u of coverage.uncovered) {
+      const key = formatPath(u.path);
+      byField.set(key, [...(byField.get(key) ?? []), u]);
+    }
     throw new UserError(
       'error: characters no PDF font can draw',
-      coverage.uncovered.map((u) =>
-        at(u.path, `${u.codePoint} "${u.char}" is not covered by any PDF font${u.missingPackage ? `; install the optional font package ${u.missingPackage}` : '; remove or replace it'}`, 'error', u.index),
-      ),
+      [...byField.values()].map((list) => {
+        const first = list[0] as (typeof list)[number];
+        const chars = [...new Map(list.map((u) => [u.codePoint, `${u.codePoint} "${u.char}"`])).values()];
+        const pkg = list.find((u) => u.missingPackage)?.missingPackage;
+        const fix = pkg ? `install the optional font package ${pkg}` : 'remove or replace them (emoji are left out; other symbols need a font folio ships)';
+        return at(first.path, `${chars.join(', ')} ${chars.length === 1 ? 'is' : 'are'} not covered by any PDF font: ${fix}`, 'error', first.index);
+      }),
     );
   }
   const warnings = coverage.emoji.map((e) =>

@@ -56,9 +56,9 @@ export function withoutEmoji(text: string): string {
   const GONE = '\u0000';
   return text
     .replace(EMOJI, (m) => (font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : GONE))
-    .replace(/[ \t]*\u0000[ \t]*(?=[.,;:!?)\]}»”’]|$)/gmu, '')
-    .replace(/^[ \t]*\u0000[ \t]*/gmu, '')
-    .replace(/[ \t]*\u0000[ \t]*/gu, ' ');
+    .replace(/[ \t]*\u0000[\u0000 \t]*(?=[.,;:!?)\]}»”’]|$)/gmu, '')
+    .replace(/^[ \t]*\u0000[\u0000 \t]*/gmu, '')
+    .replace(/[ \t]*\u0000[\u0000 \t]*/gu, ' ');
 }
 
 /**
