@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, UserError } from './diagnostics.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
@@ -76,6 +76,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         date,
         selfCheck: !opts.noSelfCheck,
       });
+      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
+      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
       warnings.push(...pdf.warnings);
       rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
       continue;

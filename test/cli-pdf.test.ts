@@ -20,6 +20,11 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['Zoe-Lukasiewicz-Nunez-Resume.html', 'Zoe-Lukasiewicz-Nunez-Resume.md', 'Zoe-Lukasiewicz-Nunez-Resume.pdf']);
     expect(r.stderr).toMatch(/cv\.yaml:29:\d+: warning: work\[0\]\.highlights\[2\]: emoji 🚀 left out of the PDF/);
     expect(r.stdout).toMatch(/self-check \d+ ms/);
+    // --strict turns the PDF's warnings into errors: nothing more is written.
+    const strict = runCli(['build', 'cv.yaml', '-f', 'pdf', '-o', 'strict', '--strict'], dir, epoch);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/error: work\[0\]\.highlights\[2\]: emoji/);
+    expect(existsSync(join(dir, 'strict'))).toBe(false);
   });
 
   it('folio.output sets the pattern; folders, ".." and absolute paths are refused', () => {

@@ -101,6 +101,18 @@ describe('PDF renderer: every designed string extracts exactly, in display order
     expect(perPage).toHaveLength(pages);
     expect(perPage[0]).not.toContain('page 1 of');
     for (let p = 2; p <= pages; p++) expect(perPage[p - 1]).toContain(`page ${p} of ${pages}`);
+    // No page ends with a section heading or an entry's header (title or date line) cut from its first line.
+    const { model } = await built(fixture('long.yaml'));
+    const entries = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
+    const heads = new Set([
+      ...model.sections.map((s) => s.title),
+      ...entries.map((e) => [e.title, e.subtitle].filter(Boolean).join(' · ')),
+      ...entries.map((e) => [e.dates, e.location, ...e.details].filter(Boolean).join(' · ')),
+    ]);
+    for (const [i, page] of perPage.slice(0, -1).entries()) {
+      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && l !== model.header.name && !/^page \d+ of \d+$/.test(l));
+      expect(heads.has(lines.at(-1) ?? ''), `page ${i + 1} ends with "${lines.at(-1)}"`).toBe(false);
+    }
   });
 
   it('negative control: the order-aware check reports dropped and reordered content', async () => {
