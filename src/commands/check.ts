@@ -17,6 +17,7 @@ export interface CheckProblems {
   noText: boolean;
 }
 
+/** `folio check <pdf> [--source file]`: the ATS self-check report; exit 1 when anything is missing. */
 export function registerCheck(program: Command): void {
   program
     .command('check')
