@@ -1,35 +1,49 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
-import { FALLBACKS, FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
+import { FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
 
 const require = createRequire(import.meta.url);
 
+/** The part of react-pdf's font registry (and of fontkit's font objects) that forgetGlyphs touches. */
+type Registry = Record<string, { sources: { data: { _glyphs?: object } | null }[] }>;
+
 /**
- * Register Inter and the given fallbacks afresh for one document; returns the
- * fontFamily list for the page. One TTF per weight keeps every font embedded
- * once: react-pdf picks the first family in the list that has each glyph.
- *
- * Fresh font objects for every document, on purpose: fontkit caches each glyph
- * with the characters it was first drawn for, so a font object reused across
- * documents wrote a wrong ToUnicode entry ("’" extracted as a blank) in the
- * second document. Re-opening Inter costs a few milliseconds.
+ * fontkit caches each glyph object with the characters it was first created
+ * for, and pdfkit writes a document's ToUnicode map from those: reused across
+ * documents, a stale entry made "’" extract as a blank in the next PDF (a
+ * glyph first reached without its character). Emptying that cache before each
+ * document keeps the parsed fonts (re-opening them costs ~180 ms a render).
+ */
+function forgetGlyphs(registry: Registry): void {
+  for (const family of Object.values(registry)) {
+    for (const source of family.sources) if (source.data?._glyphs) source.data._glyphs = {};
+  }
+}
+
+/**
+ * Register Inter (once per process) and the given fallbacks (once each) for the
+ * next document; returns the fontFamily list for the page. One TTF per weight
+ * keeps every font embedded once: react-pdf picks the first family in the
+ * list that has each glyph.
  */
 export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[] {
-  // Forget folio's families (not react-pdf's built-in Helvetica & co., which Font.clear() would drop too).
-  const registered = Font.getRegisteredFonts();
-  for (const family of [FONT_FAMILY, ...FALLBACKS.map((f) => f.family)]) delete registered[family];
-  Font.register({
-    family: FONT_FAMILY,
-    fonts: [
-      { src: require.resolve(INTER.regular), fontWeight: 400 },
-      { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
-      { src: require.resolve(INTER.semibold), fontWeight: 600 },
-      { src: require.resolve(INTER.bold), fontWeight: 700 },
-    ],
-  });
-  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
-  Font.registerHyphenationCallback((word) => [word]);
+  const registry = Font.getRegisteredFonts() as unknown as Registry;
+  forgetGlyphs(registry);
+  if (!registry[FONT_FAMILY]) {
+    Font.register({
+      family: FONT_FAMILY,
+      fonts: [
+        { src: require.resolve(INTER.regular), fontWeight: 400 },
+        { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
+        { src: require.resolve(INTER.semibold), fontWeight: 600 },
+        { src: require.resolve(INTER.bold), fontWeight: 700 },
+      ],
+    });
+    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
+    Font.registerHyphenationCallback((word) => [word]);
+  }
   for (const f of fallbacks) {
+    if (registry[f.family]) continue;
     const regular = resolveFont(f.pkg, f.regular);
     const bold = resolveFont(f.pkg, f.bold);
     if (!regular || !bold) throw new Error(`font package ${f.pkg} is not installed`);
