@@ -23,8 +23,6 @@ export interface BuildOptions {
   name?: string;
   /** PDF page budget; overrides folio.maxPages. */
   maxPages?: number;
-  /** Skip reading the PDF's text back after writing it (on by default). */
-  noSelfCheck?: boolean;
 }
 
 export interface BuiltFile {
@@ -74,7 +72,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         paper: (opts.paper ?? resume.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
         maxPages: opts.maxPages ?? resume.folio?.maxPages ?? null,
         date,
-        selfCheck: !opts.noSelfCheck,
+        selfCheck: true,
       });
       // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
       if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
