@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, UserError } from './diagnostics.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
-import { prepareVariant, renderWithinPages, type VariantBuild } from './tailor.js';
+import { outputBaseName } from './output-name.js';
+import { prepareVariant } from './tailor.js';
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
 
@@ -23,6 +24,12 @@ export interface BuildOptions {
   variant?: string;
   /** Tighten the PDF to the variant's maxPages when it overflows. */
   fit?: boolean;
+  /** PDF paper size; overrides folio.paper. */
+  paper?: 'A4' | 'letter';
+  /** Output base-name pattern such as `{name}-Resume`; overrides folio.output. */
+  name?: string;
+  /** PDF page budget; overrides folio.maxPages. */
+  maxPages?: number;
 }
 
 export interface BuiltFile {
@@ -32,6 +39,8 @@ export interface BuiltFile {
   /** Render time of this format, in milliseconds. */
   ms: number;
   pages: number | null;
+  /** Of `ms`, the time the PDF's self-check took (reading its text back). */
+  checkMs?: number;
 }
 
 export interface BuildResult {
@@ -57,19 +66,38 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings } = validate(src, { strict: opts.strict });
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
-  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseName(opts.source), fit: opts.fit }) : null;
+  const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
+  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
+  const shown = variant?.tailored.resume ?? resume;
   // 3. normalise
-  const model = normalise(variant?.tailored.resume ?? resume);
+  const model = normalise(shown);
   // 4. render: nothing touches the disk until every format has rendered.
-  const name = variant?.fileName ?? baseName(opts.source);
+  const name = variant?.fileName ?? baseFileName;
   const notes: string[] = [];
-  const rendered: (OutputFile & { format: Format; ms: number; pages: number | null })[] = [];
+  const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);
   for (const format of opts.formats) {
     const t0 = performance.now();
-    const out = await renderFormat(format, model, opts, date, variant);
-    if (out.note) notes.push(out.note);
+    if (format === 'pdf') {
+      // Imported here so html/md builds never pay for react-pdf.
+      const { buildPdf } = await import('./pdf-build.js');
+      const pdf = await buildPdf(variant?.located ?? src, shown, model, {
+        paper: (opts.paper ?? shown.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
+        // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
+        maxPages: variant ? null : (opts.maxPages ?? resume.folio?.maxPages ?? null),
+        date,
+        selfCheck: true,
+        variant,
+      });
+      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
+      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+      warnings.push(...pdf.warnings);
+      if (pdf.note) notes.push(pdf.note);
+      rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
+      continue;
+    }
+    const out = await renderFormat(format, model, opts);
     out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
@@ -77,7 +105,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered);
   return {
     files: rendered.map((r, i) => ({
-      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages,
+      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
     })),
     warnings,
     overridden: [...overridden].sort(),
@@ -89,20 +117,10 @@ interface Rendered {
   data: string | Uint8Array;
   pages: number | null;
   overridden: string[];
-  note?: string;
 }
 
-async function renderFormat(
-  format: Format, model: ResumeModel, opts: BuildOptions, date: Date, variant: VariantBuild | null,
-): Promise<Rendered> {
+async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
   switch (format) {
-    case 'pdf': {
-      // Imported here so html/md builds never pay for react-pdf.
-      const { renderPdf } = await import('./render/pdf.js');
-      if (variant?.pageLimit) return { ...(await renderWithinPages(model, variant, (m, scale) => renderPdf(m, { date, scale }))), overridden: [] };
-      const { bytes, pages } = await renderPdf(model, { date });
-      return { data: bytes, pages, overridden: [] };
-    }
     case 'html': {
       const { renderHtml } = await import('./render/html.js');
       const { html, overridden } = renderHtml(model, { templatesDir: opts.templatesDir });

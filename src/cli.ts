@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerServe } from './commands/serve.js';
+import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
@@ -38,6 +39,7 @@ Quick start:
   $ folio validate resume.yaml  check it without writing anything
   $ folio build --all-variants  one tailored CV per variant: out/<variant>/
   $ folio readme README.md      update the résumé between the folio markers of a README
+  $ folio check out/resume.pdf --source resume.yaml   read the PDF back as an ATS would
 
 Run "folio help <command>" for a command's options and examples.`,
     );
@@ -50,6 +52,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerExport(p);
   registerVariants(p);
   registerMatch(p);
+  registerCheck(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

@@ -9,6 +9,8 @@ import { OVERRIDABLE, outputName, type Tailored, tailor } from './variants.js';
 /** A variant ready to build: the tailored résumé, its file name and its page limit. */
 export interface VariantBuild {
   src: LoadedSource;
+  /** The source seen through the variant: paths in the tailored résumé locate their line in the file. */
+  located: LoadedSource;
   tailored: Tailored;
   /** Output base name, from the variant's output pattern or the source's name. */
   fileName: string;
@@ -28,11 +30,13 @@ export function prepareVariant(src: LoadedSource, resume: Resume, name: string, 
     return tailored.origin(path);
   };
   // Only errors matter here: warnings about the shared parts were reported for the base file.
-  const { resume: checked } = validate({ ...src, data: tailored.resume, locate: (path, o) => src.locate(sourcePath(path), o) });
+  const located: LoadedSource = { ...src, data: tailored.resume, locate: (path, o) => src.locate(sourcePath(path), o) };
+  const { resume: checked } = validate(located);
   const t = { ...tailored, resume: checked };
   const maxPages = t.variant.maxPages;
   return {
     src,
+    located,
     tailored: t,
     fileName: outputName(t, opts.fallbackName),
     pageLimit: maxPages === undefined ? null : { maxPages, fit: Boolean(opts.fit || t.variant.fit) },

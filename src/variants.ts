@@ -1,3 +1,4 @@
+import { asciiFold } from './output-name.js';
 import { UserError } from './diagnostics.js';
 import type { Variant } from './generated/resume.js';
 import type { DataPath } from './load.js';
@@ -170,7 +171,8 @@ export function outputName(t: Tailored, fallback: string): string {
   if (!pattern || outputProblem(pattern)) return fallback;
   // Values from the résumé are made file-name safe, whatever they hold.
   const safe = (s: string) => s.trim().replace(/\s+/g, '-').replace(/[/\\<>:"|?*\u0000-\u001f\u007f]/g, '').replace(/\.{2,}/g, '.');
-  const person = safe(t.resume.basics?.name ?? '') || fallback;
+  // The name folded to ASCII, as --name and folio.output do ("Zoë Łukasiewicz" → Zoe-Lukasiewicz).
+  const person = asciiFold(t.resume.basics?.name ?? '') || fallback;
   const name = pattern.replace(/\{name\}/g, person).replace(/\{variant\}/g, safe(t.name));
   return name.replace(/^\.+/, '') || fallback;
 }

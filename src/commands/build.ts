@@ -15,6 +15,20 @@ export function parseFormats(value: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
+/** `--paper a4|letter` (any case) → 'A4' | 'letter'. */
+export function parsePaper(value: string): 'A4' | 'letter' {
+  const v = value.trim().toLowerCase();
+  if (v === 'a4') return 'A4';
+  if (v === 'letter' || v === 'us-letter') return 'letter';
+  throw new InvalidArgumentError('choose A4 or letter');
+}
+
+/** A whole number ≥ 1. */
+export function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of pages, 1 or more');
+  return Number(value);
+}
+
 interface BuildFlags {
   out: string;
   format: Format[];
@@ -24,6 +38,9 @@ interface BuildFlags {
   variant?: string;
   allVariants?: boolean;
   fit?: boolean;
+  paper?: 'A4' | 'letter';
+  name?: string;
+  maxPages?: number;
 }
 
 export function registerBuild(program: Command): void {
@@ -39,11 +56,17 @@ export function registerBuild(program: Command): void {
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
+    .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
+    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
+    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
     .addHelpText(
       'after',
       `
-Outputs are named after the source: cv.yaml → out/cv.pdf, out/cv.html, out/cv.md.
-Nothing is written unless every format renders.
+Outputs are named after the source: cv.yaml → out/cv.pdf, out/cv.html, out/cv.md,
+or after --name: "{name}-Resume" → out/Zoe-Lukasiewicz-Resume.pdf, .html and .md.
+Nothing is written unless every format renders. After rendering the PDF, folio
+reads its text back (as an applicant-tracking system would) and warns about
+any string it cannot find in order; run "folio check" for the full report.
 
 Examples:
   $ folio build                       build resume.yaml into out/
@@ -51,6 +74,9 @@ Examples:
   $ folio build -f html,md            skip the PDF (fast)
   $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build --paper letter        US Letter instead of A4
+  $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)
+  $ folio build --max-pages 2         fail if the PDF runs past two pages
   $ folio build --watch               rebuild on every save; errors keep the last good files
   $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
                                       in place of the built-in files of the same name
@@ -62,6 +88,7 @@ Examples:
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
+        paper: opts.paper, name: opts.name, maxPages: opts.maxPages,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
@@ -86,7 +113,8 @@ function printFiles(result: BuildResult): void {
   const width = Math.max(...result.files.map((f) => f.path.length));
   for (const f of result.files) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
-    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms\n`);
+    const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
+    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
   }
 }
 

@@ -2,16 +2,24 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import type { ResumeModel } from '../model.js';
 import { type PdfScale, scaledTokens } from '../tokens.js';
+import { withoutEmoji } from './pdf/coverage.js';
+import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';
+import type { Photo } from './pdf/Header.js';
 import { ResumeDocument } from './pdf/Resume.js';
 import { setStyleTokens } from './pdf/styles.js';
 
+export type Paper = 'A4' | 'LETTER';
+
 export interface PdfOptions {
-  paper?: 'A4' | 'LETTER';
+  paper?: Paper;
   /** Creation and modification date written into the file. */
   date: Date;
   /** Tightened spacing, line height and font size (from --fit); the design tokens as they are when absent. */
   scale?: PdfScale;
+  /** Noto fonts for scripts Inter lacks (from checkCoverage); none by default. */
+  fallbacks?: readonly FallbackFont[];
+  photo?: Photo | null;
 }
 
 export interface PdfResult {
@@ -21,20 +29,44 @@ export interface PdfResult {
 
 /** The CV as PDF bytes. Loaded lazily: html and md builds never import react-pdf. */
 export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<PdfResult> {
-  registerFonts();
-  const doc = createElement(ResumeDocument, { model, size: opts.paper ?? 'A4', date: opts.date });
+  const fontFamily = registerFonts(opts.fallbacks);
+  const doc = createElement(ResumeDocument, {
+    model: mapStrings(model, withoutEmoji), size: opts.paper ?? 'A4', date: opts.date, fontFamily, photo: opts.photo ?? null,
+  });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
   const restore = opts.scale ? setStyleTokens(scaledTokens(opts.scale)) : null;
   try {
     // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
-    const bytes = await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]);
+    const bytes = fixModDateKey(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));
     return { bytes, pages: countPages(bytes) };
   } finally {
     restore?.();
   }
 }
 
+/**
+ * react-pdf 4.9 writes the modification date under /ModificationDate, a key no
+ * reader knows; the PDF name is /ModDate. Renamed in place, padded with spaces
+ * to the same length so the cross-reference offsets stay valid.
+ */
+export function fixModDateKey(pdf: Buffer): Buffer {
+  const key = Buffer.from('/ModificationDate ', 'latin1');
+  const at = pdf.indexOf(key);
+  if (at >= 0) Buffer.from('/ModDate'.padEnd(key.length, ' '), 'latin1').copy(pdf, at);
+  return pdf;
+}
+
 /** Page objects in the file: `/Type /Page` (not `/Pages`). Page dictionaries are never compressed. */
 export function countPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** A copy of plain data with every string passed through `f` (the model is JSON-like). */
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  }
+  return value;
 }

@@ -1,59 +1,91 @@
 import { Link, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import type { Entry as EntryModel } from '../../model.js';
 import { Inline } from './Inline.js';
 import { styles } from './styles.js';
 
-/** One job, degree or story. The header and first line stay together; bullets never split. */
-export function Entry({ entry }: { entry: EntryModel }) {
-  const meta = [entry.location, ...entry.details].filter((s): s is string => Boolean(s));
+/**
+ * One job, degree or story. The header (with `lead`, the section heading, when
+ * this is the section's first entry) and the first line below it form one
+ * unbreakable block; after that the entry may break between bullets, never inside one.
+ */
+export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) {
+  // Dates lead the meta line instead of sitting right-aligned: extractors (pdftotext, many ATS)
+  // read a right-aligned column as a separate block and move the dates away from their entry.
+  const meta = [entry.dates, entry.location, ...entry.details].filter((s): s is string => Boolean(s)).join(' · ');
+  const [first, ...rest] = blocks(entry);
   return (
     <View style={styles.entry}>
-      <View wrap={false} minPresenceAhead={24}>
+      <View wrap={false}>
+        {lead}
         {entry.category ? <Text style={styles.category}>{entry.category}</Text> : null}
-        <View style={styles.entryHead}>
-          <Text style={styles.entryTitle}>
-            {entry.title ?? ''}
-            {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
-          </Text>
-          {entry.dates ? <Text style={styles.dates}>{entry.dates}</Text> : null}
-        </View>
-        {meta.length ? <Text style={styles.meta}>{meta.join(' · ')}</Text> : null}
+        <Text style={styles.entryTitle}>
+          {entry.title ?? ''}
+          {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+          {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
+          {meta && !first ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
+        </Text>
+        {meta && first ? <Text style={styles.meta}>{meta}</Text> : null}
+        {first}
       </View>
-      {entry.outcome ? (
-        <Text style={styles.outcome}>
-          <Inline spans={entry.outcome} />
-        </Text>
-      ) : null}
-      {entry.summary ? (
-        <Text style={styles.para}>
-          <Inline spans={entry.summary} />
-        </Text>
-      ) : null}
-      {entry.highlights.map((h, i) => (
-        <View key={i} style={styles.bulletRow} wrap={false}>
-          <Text style={styles.bullet}>•</Text>
-          <Text style={styles.bulletText}>
-            <Inline spans={h} />
-          </Text>
-        </View>
-      ))}
-      {entry.metrics.length ? (
-        <Text style={styles.chips}>
-          {entry.metrics.map((m, i) => (
-            <Text key={i}>
-              {i ? '   ·   ' : ''}
-              {`${m.label} `}
-              <Text style={styles.strong}>{m.value}</Text>
-            </Text>
-          ))}
-        </Text>
-      ) : null}
-      {entry.keywords.length ? <Text style={styles.chips}>{entry.keywords.join(', ')}</Text> : null}
-      {entry.url ? (
-        <Link src={entry.url.href} style={[styles.chips, styles.link]}>
-          {entry.url.text}
-        </Link>
-      ) : null}
+      {rest}
     </View>
   );
+}
+
+/** The entry's body, one unbreakable block per line or bullet, in display order. */
+function blocks(entry: EntryModel): ReactNode[] {
+  const out: ReactNode[] = [];
+  if (entry.outcome) {
+    out.push(
+      <Text key="o" style={styles.outcome} wrap={false}>
+        <Inline spans={entry.outcome} />
+      </Text>,
+    );
+  }
+  if (entry.summary) {
+    out.push(
+      <Text key="s" style={styles.para}>
+        <Inline spans={entry.summary} />
+      </Text>,
+    );
+  }
+  entry.highlights.forEach((h, i) =>
+    out.push(
+      <View key={`h${i}`} style={styles.bulletRow} wrap={false}>
+        <Text style={styles.bullet}>•</Text>
+        <Text style={styles.bulletText}>
+          <Inline spans={h} />
+        </Text>
+      </View>,
+    ),
+  );
+  if (entry.metrics.length) {
+    out.push(
+      <Text key="m" style={styles.chips} wrap={false}>
+        {entry.metrics.map((m, i) => (
+          <Text key={i}>
+            {i ? '  ·  ' : ''}
+            {`${m.label} `}
+            <Text style={styles.strong}>{m.value}</Text>
+          </Text>
+        ))}
+      </Text>,
+    );
+  }
+  if (entry.keywords.length) {
+    out.push(
+      <Text key="k" style={styles.chips} wrap={false}>
+        {entry.keywords.join(', ')}
+      </Text>,
+    );
+  }
+  if (entry.url) {
+    out.push(
+      <Link key="u" src={entry.url.href} style={[styles.chips, styles.link]}>
+        {entry.url.text}
+      </Link>,
+    );
+  }
+  return out;
 }

@@ -1,43 +1,54 @@
-import { Link, Text, View } from '@react-pdf/renderer';
+import { Image, Link, Text, View } from '@react-pdf/renderer';
 import type { Header as HeaderModel } from '../../model.js';
 import { Inline } from './Inline.js';
 import { styles } from './styles.js';
 
+const SEPARATOR = '  ·  ';
+
+/** A photo already read from disk (renderers never touch the file system). */
+export interface Photo {
+  data: Buffer;
+  format: 'png' | 'jpg';
+}
+
 /** Name, headline, pitch and every way to reach the owner (the PDF goes to employers: phone and address included). */
-export function Header({ header }: { header: HeaderModel }) {
+export function Header({ header, photo }: { header: HeaderModel; photo: Photo | null }) {
   const facts = [header.location, ...header.address, header.availability].filter((s): s is string => Boolean(s));
   return (
-    <View>
-      {header.name ? <Text style={styles.name}>{header.name}</Text> : null}
-      {header.label ? <Text style={styles.label}>{header.label}</Text> : null}
-      {header.tagline ? (
-        <Text style={styles.tagline}>
-          <Inline spans={header.tagline} />
-        </Text>
-      ) : null}
-      <View style={styles.contacts}>
-        {header.contacts.map((c, i) =>
-          c.href ? (
-            <Link key={i} src={c.href} style={[styles.contact, styles.link]}>
-              {c.text}
-            </Link>
-          ) : (
-            <Text key={i} style={styles.contact}>
-              {c.text}
-            </Text>
-          ),
-        )}
-        {facts.map((f, i) => (
-          <Text key={`f${i}`} style={styles.contact}>
-            {f}
+    <View style={styles.header}>
+      <View style={styles.headerText}>
+        {header.name ? <Text style={styles.name}>{header.name}</Text> : null}
+        {header.label ? <Text style={styles.label}>{header.label}</Text> : null}
+        {header.tagline ? (
+          <Text style={styles.tagline}>
+            <Inline spans={header.tagline} />
           </Text>
-        ))}
+        ) : null}
+        {/* One flowing line each, not a wrapping row of boxes: extractors read wrapped boxes as columns. */}
+        {header.contacts.length ? (
+          <Text style={styles.contacts}>
+            {header.contacts.map((c, i) => (
+              <Text key={i}>
+                {i ? SEPARATOR : ''}
+                {c.href ? (
+                  <Link src={c.href} style={styles.link}>
+                    {c.text}
+                  </Link>
+                ) : (
+                  c.text
+                )}
+              </Text>
+            ))}
+          </Text>
+        ) : null}
+        {facts.length ? <Text style={styles.facts}>{facts.join(SEPARATOR)}</Text> : null}
+        {header.summary ? (
+          <Text style={styles.summary}>
+            <Inline spans={header.summary} />
+          </Text>
+        ) : null}
       </View>
-      {header.summary ? (
-        <Text style={styles.summary}>
-          <Inline spans={header.summary} />
-        </Text>
-      ) : null}
+      {photo ? <Image style={styles.photo} src={{ data: photo.data, format: photo.format }} /> : null}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import type { Section as SectionModel } from '../../model.js';
 import { Entry } from './Entry.js';
 import { Inline } from './Inline.js';
@@ -6,66 +7,77 @@ import { styles } from './styles.js';
 
 /**
  * One section. Section intros are left out on purpose: the PDF is a CV, the
- * portfolio page carries the prose. The heading is never the last line on a page.
+ * portfolio page carries the prose. The heading is never the last line on a
+ * page: it travels in one unbreakable block with the section's first item
+ * (react-pdf's minPresenceAhead did not keep it with its content).
  */
 export function Section({ section }: { section: SectionModel }) {
   if (section.kind === 'cta') return null;
-  return (
-    <View style={styles.section}>
-      <Text style={styles.heading} minPresenceAhead={40}>
-        {section.title}
-      </Text>
-      <Body section={section} />
-    </View>
-  );
+  const heading = <Text style={styles.heading}>{section.title}</Text>;
+  return <View style={styles.section}>{items(section, heading)}</View>;
 }
 
-function Body({ section }: { section: Exclude<SectionModel, { kind: 'cta' }> }) {
+/** The section's items; the first carries the heading. */
+function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNode): ReactNode {
   switch (section.kind) {
     case 'metrics':
+      // One flowing line of "label value" pairs: reads in order in every extractor (a grid does not).
       return (
-        <View style={styles.metricGrid}>
-          {section.metrics.map((m, i) => (
-            <View key={i} style={styles.metric} wrap={false}>
-              <Text style={styles.metricValue}>{m.value}</Text>
-              <Text style={styles.metricLabel}>{m.label}</Text>
-            </View>
-          ))}
+        <View wrap={false}>
+          {heading}
+          <Text style={styles.metrics}>
+            {section.metrics.map((m, i) => (
+              <Text key={i}>
+                {i ? '   ·   ' : ''}
+                {`${m.label} `}
+                <Text style={styles.strong}>{m.value}</Text>
+              </Text>
+            ))}
+          </Text>
         </View>
       );
     case 'entries':
-      return (
-        <View>
-          {section.entries.map((e, i) => (
-            <Entry key={i} entry={e} />
-          ))}
-        </View>
-      );
+      return section.entries.map((e, i) => <Entry key={i} entry={e} lead={i === 0 ? heading : undefined} />);
     case 'groups':
-      return (
-        <View>
-          {section.groups.map((g, i) => (
-            <View key={i} style={styles.groupRow} wrap={false}>
-              <Text style={styles.groupName}>{[g.name, g.level].filter(Boolean).join(' · ')}</Text>
-              <Text style={styles.groupItems}>{g.keywords.join(', ')}</Text>
-            </View>
-          ))}
+      // Languages and interests without keywords: one flowing line, not a two-column table of lone names.
+      if (section.groups.every((g) => g.keywords.length === 0)) {
+        return (
+          <View wrap={false}>
+            {heading}
+            <Text>
+              {section.groups.map((g, i) => (
+                <Text key={i}>
+                  {i ? '   ·   ' : ''}
+                  <Text style={styles.strong}>{g.name ?? ''}</Text>
+                  {g.level ? ` (${g.level})` : ''}
+                </Text>
+              ))}
+            </Text>
+          </View>
+        );
+      }
+      return section.groups.map((g, i) => (
+        <View key={i} wrap={false}>
+          {i === 0 ? heading : null}
+          <View style={styles.groupRow}>
+            <Text style={styles.groupName}>{[g.name, g.level].filter(Boolean).join(' · ')}</Text>
+            <Text style={styles.groupItems}>{g.keywords.join(', ')}</Text>
+          </View>
         </View>
-      );
+      ));
     case 'principles':
-      return (
-        <View>
-          {section.principles.map((p, i) => (
-            <View key={i} style={styles.principle} wrap={false}>
-              <Text style={styles.number}>{p.number}</Text>
-              <Text style={styles.bulletText}>
-                <Text style={styles.strong}>{p.title}</Text>
-                {p.summary ? ' — ' : ''}
-                {p.summary ? <Inline spans={p.summary} /> : null}
-              </Text>
-            </View>
-          ))}
+      return section.principles.map((p, i) => (
+        <View key={i} wrap={false}>
+          {i === 0 ? heading : null}
+          <View style={styles.principle}>
+            <Text style={styles.number}>{p.number}</Text>
+            <Text style={styles.bulletText}>
+              <Text style={styles.strong}>{p.title}</Text>
+              {p.summary ? ' — ' : ''}
+              {p.summary ? <Inline spans={p.summary} /> : null}
+            </Text>
+          </View>
         </View>
-      );
+      ));
   }
 }

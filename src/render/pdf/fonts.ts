@@ -1,36 +1,63 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
 
 const require = createRequire(import.meta.url);
 
-/** Where each Inter weight lives: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
-const INTER = {
-  regular: '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
-  italic: '@expo-google-fonts/inter/400Regular_Italic/Inter_400Regular_Italic.ttf',
-  semibold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
-  bold: '@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf',
-} as const;
-
-export const FONT_FAMILY = 'Inter';
-
-let registered = false;
+/** The part of react-pdf's font registry (and of fontkit's font objects) that forgetGlyphs touches. */
+type Registry = Record<string, { sources: { data: { _glyphs?: object } | null }[] }>;
 
 /**
- * Register the PDF fonts once per process. Inter covers Latin with Extended-A/B,
- * Greek, Cyrillic, arrows and €, and its glyphs extract back to the same text.
+ * fontkit caches each glyph object with the characters it was first created
+ * for, and pdfkit writes a document's ToUnicode map from those: reused across
+ * documents, a stale entry made "’" extract as a blank in the next PDF (a
+ * glyph first reached without its character). Emptying that cache before each
+ * document keeps the parsed fonts (re-opening them costs ~180 ms a render).
  */
-export function registerFonts(): void {
-  if (registered) return;
-  registered = true;
-  Font.register({
-    family: FONT_FAMILY,
-    fonts: [
-      { src: require.resolve(INTER.regular), fontWeight: 400 },
-      { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
-      { src: require.resolve(INTER.semibold), fontWeight: 600 },
-      { src: require.resolve(INTER.bold), fontWeight: 700 },
-    ],
-  });
-  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
-  Font.registerHyphenationCallback((word) => [word]);
+function forgetGlyphs(registry: Registry): void {
+  for (const family of Object.values(registry)) {
+    for (const source of family.sources) if (source.data?._glyphs) source.data._glyphs = {};
+  }
+}
+
+/**
+ * Register Inter (once per process) and the given fallbacks (once each) for the
+ * next document; returns the fontFamily list for the page. One TTF per weight
+ * keeps every font embedded once: react-pdf picks the first family in the
+ * list that has each glyph.
+ */
+export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[] {
+  const registry = Font.getRegisteredFonts() as unknown as Registry;
+  forgetGlyphs(registry);
+  if (!registry[FONT_FAMILY]) {
+    Font.register({
+      family: FONT_FAMILY,
+      fonts: [
+        { src: require.resolve(INTER.regular), fontWeight: 400 },
+        { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
+        { src: require.resolve(INTER.semibold), fontWeight: 600 },
+        { src: require.resolve(INTER.bold), fontWeight: 700 },
+      ],
+    });
+    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
+    Font.registerHyphenationCallback((word) => [word]);
+  }
+  for (const f of fallbacks) {
+    if (registry[f.family]) continue;
+    const regular = resolveFont(f.pkg, f.regular);
+    const bold = resolveFont(f.pkg, f.bold);
+    if (!regular || !bold) throw new Error(`font package ${f.pkg} is not installed`);
+    // CJK, Devanagari and Arabic have no italics: italic text falls back to the upright faces
+    // (react-pdf throws when a family has no face for the requested style).
+    Font.register({
+      family: f.family,
+      fonts: [
+        { src: regular, fontWeight: 400 },
+        { src: bold, fontWeight: 700 },
+        { src: regular, fontWeight: 400, fontStyle: 'italic' },
+        { src: bold, fontWeight: 700, fontStyle: 'italic' },
+      ],
+    });
+  }
+  return [FONT_FAMILY, ...fallbacks.map((f) => f.family)];
 }

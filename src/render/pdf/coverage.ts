@@ -1,0 +1,96 @@
+import type { DataPath } from '../../load.js';
+import { openSync, type Font as FontkitFont } from 'fontkit';
+import { FALLBACKS, type FallbackFont, mainFontPath, resolveFont } from './font-files.js';
+
+/** A string the PDF will show, with where it came from (a data path such as `basics.name`). */
+export interface ShownText {
+  path: DataPath;
+  text: string;
+}
+
+/** A character no registered font can draw. */
+export interface Uncovered {
+  path: DataPath;
+  char: string;
+  /** `U+0E01` */
+  codePoint: string;
+  /** Offset of the character in the field's text (code units). */
+  index: number;
+  /** The fallback package that would cover it but is not installed, if any. */
+  missingPackage: string | null;
+}
+
+export interface Coverage {
+  /** Fallback fonts the text needs, in FALLBACKS order. */
+  fallbacks: FallbackFont[];
+  /** Fields that hold emoji (left out of the PDF). */
+  emoji: { path: DataPath; emoji: string[] }[];
+  uncovered: Uncovered[];
+}
+
+/** An emoji sequence: a pictograph or flag with its modifiers, variation selectors and ZWJ joins. */
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}])*(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*/gu;
+/** Invisible characters that never need a glyph. */
+const IGNORABLE = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe0e\ufe0f\ufeff]/u;
+
+let main: FontkitFont | undefined;
+const fallbackFonts = new Map<string, FontkitFont | null>();
+
+function mainFont(): FontkitFont {
+  main ??= openSync(mainFontPath());
+  return main;
+}
+
+function fallbackFont(f: FallbackFont): FontkitFont | null {
+  if (!fallbackFonts.has(f.id)) {
+    const path = resolveFont(f.pkg, f.regular);
+    fallbackFonts.set(f.id, path ? openSync(path) : null);
+  }
+  return fallbackFonts.get(f.id) ?? null;
+}
+
+/** The text as the PDF shows it: emoji the main font cannot draw are removed, with the space that led to them. */
+export function withoutEmoji(text: string): string {
+  if (!text.match(EMOJI)) return text;
+  const font = mainFont();
+  const GONE = '\u0000';
+  return text
+    .replace(EMOJI, (m) => (font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : GONE))
+    .replace(/[ \t]*\u0000[\u0000 \t]*(?=[.,;:!?)\]}»”’]|$)/gmu, '')
+    .replace(/^[ \t]*\u0000[\u0000 \t]*/gmu, '')
+    .replace(/[ \t]*\u0000[\u0000 \t]*/gu, ' ');
+}
+
+/**
+ * Which fonts the text needs: Inter first, then the Noto fallback for the
+ * character's script. Emoji are reported (the PDF leaves them out); anything
+ * else no font can draw is `uncovered`, so the build can refuse it instead of
+ * printing tofu.
+ */
+export function checkCoverage(shown: readonly ShownText[]): Coverage {
+  const font = mainFont();
+  const needed = new Set<FallbackFont>();
+  const emoji: Coverage['emoji'] = [];
+  const uncovered: Uncovered[] = [];
+  for (const { path, text } of shown) {
+    const found = [...text.matchAll(EMOJI)].map((m) => m[0]).filter((m) => !font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0));
+    if (found.length) emoji.push({ path, emoji: [...new Set(found)] });
+    const rest = withoutEmoji(text);
+    for (const char of rest) {
+      const cp = char.codePointAt(0) ?? 0;
+      if (IGNORABLE.test(char) || font.hasGlyphForCodePoint(cp)) continue;
+      const fallback = FALLBACKS.find((f) => f.range.test(char));
+      const fbFont = fallback ? fallbackFont(fallback) : null;
+      if (fallback && fbFont?.hasGlyphForCodePoint(cp)) {
+        needed.add(fallback);
+        continue;
+      }
+      uncovered.push({
+        path, char, index: Math.max(0, text.indexOf(char)),
+        codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+        missingPackage: fallback && !fbFont ? fallback.pkg : null,
+      });
+    }
+  }
+  return { fallbacks: FALLBACKS.filter((f) => needed.has(f)), emoji, uncovered };
+}
