@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { pdfLeaves } from '../check/expected.js';
-import { inspectPdf, type PdfFacts } from '../check/extract.js';
-import { matchInOrder, type OrderedMatch } from '../check/match.js';
+// Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
+import type { PdfFacts } from '../check/extract.js';
+import type { OrderedMatch } from '../check/match.js';
 import { UserError } from '../diagnostics.js';
 import type { Leaf } from '../leaves.js';
 import { type LoadedSource, loadFile } from '../load.js';
@@ -47,6 +47,7 @@ Examples:
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
       let facts: PdfFacts;
       try {
+        const { inspectPdf } = await import('../check/extract.js');
         facts = await inspectPdf(bytes);
       } catch (err) {
         throw new UserError(`${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`);
@@ -56,8 +57,10 @@ Examples:
         const src = await loadFile(opts.source);
         const { resume, warnings } = validate(src);
         printDiagnostics(warnings);
+        const { pdfLeaves } = await import('../check/expected.js');
         expected = { src, leaves: pdfLeaves(resume) };
       }
+      const { matchInOrder } = await import('../check/match.js');
       const match = expected ? matchInOrder(expected.leaves, facts.pages) : null;
       process.stdout.write(report(pdfPath, facts, match, expected?.src ?? null));
       const problems = problemsOf(facts, match);

@@ -1,9 +1,10 @@
-import Handlebars from 'handlebars';
+import type FullHandlebars from 'handlebars';
+import { Handlebars } from './handlebars-runtime.js';
 import type { Entry, Inline, Metric, ResumeModel, Section } from '../model.js';
 import { plainText } from '../inline.js';
 import { isSafeHref } from '../links.js';
 import { cssVariables, tokens } from '../tokens.js';
-import { loadTemplates, STRICT } from './templates.js';
+import { loadTemplates } from './templates.js';
 import { entryMeta, publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
@@ -37,7 +38,7 @@ export function inlineHtml(spans: Inline | null): string {
     .join('');
 }
 
-const helpers: Record<string, Handlebars.HelperDelegate> = {
+const helpers: Record<string, FullHandlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
   meta: (e: Entry) => entryMeta(e),
   linkText: (e: Entry) => entryLinkText(e),
@@ -71,7 +72,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
-  const t = loadTemplates('html', helpers, STRICT, opts.templatesDir);
+  const t = loadTemplates('html', helpers, opts.templatesDir);
   const { body, cta } = splitSections(model);
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];

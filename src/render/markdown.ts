@@ -25,7 +25,7 @@ export interface MarkdownResult {
  */
 export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): MarkdownResult {
   // noEscape: Handlebars' HTML escaping would corrupt Markdown; escaping is done here, in code.
-  const t = loadTemplates('markdown', {}, { strict: true, noEscape: true }, opts.templatesDir);
+  const t = loadTemplates('markdown', {}, opts.templatesDir);
   const { body, cta } = splitSections(model);
   const wanted = opts.sections;
   const keep = (id: string) => !wanted || wanted.includes(id);

@@ -1,7 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
-import Handlebars from 'handlebars';
+// The runtime only: the built-in templates are precompiled (src/generated/templates.js), so a plain
+// build never loads Handlebars' compiler. The compiler is required only for a user's own templates.
+import type Handlebars from 'handlebars';
+import { Handlebars as Runtime } from './handlebars-runtime.js';
 import { UserError } from '../diagnostics.js';
+import { templates as precompiled } from '../generated/templates.js';
 import { packageRoot } from '../paths.js';
 
 export type TemplateFormat = 'html' | 'markdown';
@@ -23,48 +28,40 @@ const cache = new Map<string, TemplateSet>();
  * when given, mirrors `templates/`: its `<format>/` files override built-in files
  * one by one. Loaded once per process.
  */
-export function loadTemplates(
-  format: TemplateFormat,
-  helpers: Record<string, Handlebars.HelperDelegate>,
-  options: CompileOptions,
-  userDir?: string,
-): TemplateSet {
+export function loadTemplates(format: TemplateFormat, helpers: Record<string, Handlebars.HelperDelegate>, userDir?: string): TemplateSet {
   const key = `${format}\0${userDir ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const builtIn = new URL(`templates/${format}/`, packageRoot);
-  const files = new Map<string, string>();
-  const overridden: string[] = [];
-  collect(builtIn.pathname, '', files);
+  const built = precompiled[format];
+  if (!built) throw new Error(`no precompiled templates for ${format}: run npm run build`);
   const mine = userDir ? userTemplates(userDir, format) : new Map<string, string>();
-  for (const [name, text] of mine) {
-    files.set(name, text);
-    overridden.push(name);
-  }
+  const overridden = [...mine.keys()];
 
-  const hbs = Handlebars.create();
+  const compiler = mine.size ? userCompiler() : null;
+  const hbs = (compiler ?? Runtime).create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
-  const assets: Record<string, string> = {};
-  const compile = (name: string, text: string) => {
-    // Handlebars compiles lazily; parse now so a user's syntax error names its file instead of surfacing mid-render.
-    if (mine.has(name)) {
-      try {
-        hbs.parse(text);
-      } catch (err) {
-        throw new UserError(`${join(userDir ?? '', format, name)}: ${err instanceof Error ? err.message : String(err)}`);
-      }
+  const assets: Record<string, string> = { ...built.assets };
+  const templates = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, spec] of Object.entries(built.specs)) if (!mine.has(name)) templates.set(name, hbs.template(spec));
+  for (const [name, text] of mine) {
+    if (!name.endsWith('.hbs')) {
+      assets[name] = text;
+      continue;
     }
-    return hbs.compile(text, options);
-  };
-  for (const [name, text] of files) {
-    if (name.startsWith('partials/') && name.endsWith('.hbs')) {
-      hbs.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compile(name, text));
-    } else if (!name.endsWith('.hbs')) assets[name] = text;
+    // Handlebars compiles lazily; parse now so a user's syntax error names its file instead of surfacing mid-render.
+    try {
+      compiler?.parse(text);
+    } catch (err) {
+      throw new UserError(`${join(userDir ?? '', format, name)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    templates.set(name, hbs.compile(text, templateOptions()[format]));
   }
-  const pageText = files.get('page.hbs');
-  if (pageText === undefined) throw new Error(`templates/${format}/page.hbs is missing`);
-  const compiled = compile('page.hbs', pageText);
+  for (const [name, template] of templates) {
+    if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length, -'.hbs'.length), template);
+  }
+  const compiled = templates.get('page.hbs');
+  if (compiled === undefined) throw new Error(`templates/${format}/page.hbs is missing`);
   // With the user's files in play, a render error (a misspelt field under strict mode) is theirs to fix, not a folio bug.
   const page: HandlebarsTemplateDelegate = mine.size
     ? (context, runtime) => {
@@ -108,8 +105,18 @@ function collect(dir: string, prefix: string, into: Map<string, string>): void {
   }
 }
 
-/** Compile options shared by every format: strict, so a misspelt field throws instead of printing nothing. */
-export const STRICT: CompileOptions = { strict: true };
+/** The full Handlebars (with its compiler), for the user's own template files only. */
+function userCompiler(): typeof Handlebars {
+  return createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+}
+
+/**
+ * Compile options per format, shared with the precompiler (scripts/generate.mjs): strict, so a
+ * misspelt field throws instead of printing nothing; Markdown without HTML escaping.
+ */
+function templateOptions(): Record<TemplateFormat, CompileOptions> {
+  return JSON.parse(readFileSync(new URL('templates/options.json', packageRoot), 'utf8')) as Record<TemplateFormat, CompileOptions>;
+}
 
 /** Forget compiled templates so the next render reads them again (watch mode, after a template edit). */
 export function clearTemplateCache(): void {
