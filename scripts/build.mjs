@@ -22,7 +22,7 @@ const pdfkitStandardFonts = {
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/batch-worker.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

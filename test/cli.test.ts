@@ -102,7 +102,7 @@ describe('folio CLI, end to end in a temp dir', () => {
 
   it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" build --help | head -1`], { encoding: 'utf8' });
-    expect(r.stdout).toBe('Usage: folio build [options] [source]\n');
+    expect(r.stdout).toBe('Usage: folio build [options] [sources...]\n');
     expect(r.stderr).toBe('');
   });
 

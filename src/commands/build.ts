@@ -41,13 +41,14 @@ interface BuildFlags {
   paper?: 'A4' | 'letter';
   name?: string;
   maxPages?: number;
+  jobs?: number;
 }
 
 export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('validate a résumé and write the PDF, HTML page and Markdown')
-    .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
+    .argument('[sources...]', 'the résumé YAML (or JSON Resume .json); several files or a folder build them all', ['resume.yaml'])
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
@@ -59,6 +60,7 @@ export function registerBuild(program: Command): void {
     .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
     .addHelpText(
       'after',
       `
@@ -81,10 +83,20 @@ Examples:
   $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
                                       in place of the built-in files of the same name
   $ folio build --variant backend     out/backend/, tailored by variants.backend
-  $ folio build --all-variants --fit  every variant, each fitted to its maxPages`,
+  $ folio build --all-variants --fit  every variant, each fitted to its maxPages
+  $ folio build people/ -o out        every .yaml/.yml/.json in people/, on all cores`,
     )
-    .action(async (source: string, opts: BuildFlags) => {
+    .action(async (args: string[], opts: BuildFlags) => {
       const t0 = performance.now();
+      const { expandSources } = await import('../batch.js');
+      const sources = await expandSources(args);
+      if (sources.length > 1 || args.length > 1) {
+        if (opts.watch || opts.variant || opts.allVariants || opts.name) {
+          throw new UserError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
+        }
+        return buildBatch(sources, opts, t0);
+      }
+      const source = sources[0] ?? 'resume.yaml';
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
@@ -140,4 +152,27 @@ async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
   }
   process.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
   if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
+}
+
+/** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
+async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Promise<void> {
+  const { buildMany, defaultJobs } = await import('../batch.js');
+  const jobs = opts.jobs ?? defaultJobs();
+  const common = {
+    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
+  };
+  let files = 0;
+  const outcomes = await buildMany(sources, common, jobs, (o) => {
+    if (o.ok) {
+      printDiagnostics(o.result.warnings);
+      printFiles(o.result);
+      files += o.result.files.length;
+    } else process.stderr.write(`${o.message}\n`);
+  });
+  const failed = outcomes.filter((o) => !o.ok).map((o) => o.source);
+  const s = (performance.now() - t0) / 1000;
+  process.stdout.write(
+    `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
+  );
+  if (failed.length) throw new UserError(`not built: ${failed.join(', ')}`);
 }
