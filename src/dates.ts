@@ -43,14 +43,27 @@ export function compareDates(a: PartialDate, b: PartialDate): number {
   return a.day - b.day;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl.DateTimeFormat is slow to construct (~1 ms each): one per language and style, reused. */
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}\0${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function monthName(month: number, lang: string, width: 'short' | 'long'): string {
-  return new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return formatter(lang, { month: width }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** "Apr 2021" or "2021": month precision is what a CV shows, days add noise. */
 export function formatDate(d: PartialDate, lang: string): string {
   if (d.month === null) return String(d.year);
-  return new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return formatter(lang, { month: 'short', year: 'numeric' }).format(
     new Date(Date.UTC(d.year, d.month - 1, 1)),
   );
 }
