@@ -63,7 +63,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   const data = dropEmpty(root) as Record<string, unknown>;
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...src.warnings];
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
 
@@ -101,7 +101,8 @@ function dropEmpty(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === '' || v === null) continue;
-      out[k] = dropEmpty(v);
+      // defineProperty, not assignment: a key named __proto__ must stay a key (reported as unknown), not become the prototype.
+      Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { build, FORMATS, type Format } from '../build.js';
 import { formatBytes, printDiagnostics } from '../report.js';
+import { maxSizeOption } from './max-size.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`. */
 export function parseFormats(value: string): Format[] {
@@ -20,6 +21,7 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...FORMATS])
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -30,11 +32,12 @@ Examples:
   $ folio build                       build resume.yaml into out/
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
-  $ folio build resume.json --strict  a JSON Resume file, warnings as errors`,
+  $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build big.yaml --max-size 4MiB  read a file over the 2 MiB limit`,
     )
-    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean }) => {
+    .action(async (source: string, opts: { out: string; format: Format[]; strict?: boolean; maxSize?: number }) => {
       const t0 = performance.now();
-      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict });
+      const result = await build({ source, outDir: opts.out, formats: opts.format, strict: opts.strict, maxBytes: opts.maxSize });
       printDiagnostics(result.warnings);
       for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
       const width = Math.max(...result.files.map((f) => f.path.length));

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { loadFile } from '../load.js';
 import { printDiagnostics } from '../report.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { validate } from '../validate.js';
+import { maxSizeOption } from './max-size.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -9,6 +11,7 @@ export function registerValidate(program: Command): void {
     .description('check a résumé against the schema without writing anything')
     .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--strict', 'treat warnings as errors')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -17,10 +20,11 @@ Exit code 0 when valid, 1 when not.
 
 Examples:
   $ folio validate
-  $ folio validate cv.yaml --strict`,
+  $ folio validate cv.yaml --strict
+  $ folio validate big.yaml --max-size 4MiB`,
     )
-    .action(async (source: string, opts: { strict?: boolean }) => {
-      const src = await loadFile(source);
+    .action(async (source: string, opts: { strict?: boolean; maxSize?: number }) => {
+      const src = await loadFile(source, source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
       const { warnings } = validate(src, { strict: opts.strict });
       printDiagnostics(warnings);
       const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';

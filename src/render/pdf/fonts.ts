@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { breakLongWord } from './long-words.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +32,7 @@ export function registerFonts(): void {
       { src: require.resolve(INTER.bold), fontWeight: 700 },
     ],
   });
-  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
-  Font.registerHyphenationCallback((word) => [word]);
+  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization");
+  // only words too long for any line get (invisible) break points.
+  Font.registerHyphenationCallback(breakLongWord);
 }
