@@ -52,7 +52,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       // A profile with a URL is shown as the URL's short form, which already carries the user name.
       const skip = path.length === 3 && path[1] === 'profiles' && obj.url ? new Set(['network', 'username']) : new Set<string>();
       for (const [k, v] of Object.entries(obj)) {
-        const sub = props[k];
+        // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+        const sub = Object.hasOwn(props, k) ? props[k] : undefined;
         if (sub && !skip.has(k)) visit(v, sub, [...path, k]);
       }
       return;
@@ -79,7 +80,7 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
 
   for (const [key, value] of Object.entries(resume)) {
     if (HIDDEN_TOP.has(key)) continue;
-    const sub = schema.properties?.[key];
+    const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
     if (sub) visit(value, sub, [key]);
   }
   // Section headings the owner wrote.

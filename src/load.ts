@@ -79,6 +79,8 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
   if (bytes.length > limits.maxBytes) {
     throw new UserError(`${file}: error: ${oversize(bytes.length, limits.maxBytes)}`);
   }
+  const kind = binaryKind(bytes);
+  if (kind) throw new UserError(`${file}: error: this is ${kind}, not a YAML résumé`);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
     throw new UserError(`${file}: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8`);
@@ -91,6 +93,21 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
     throw new UserError(`${file}: not UTF-8`, [{ severity: 'error', file, line: p.line, col: p.col, path: '', message, sourceLine: p.lineText }]);
   }
   return parseSource(decoded.text, file, limits);
+}
+
+/** Formats people pass by mistake (the built PDF, a Word file), named by their first bytes. */
+const MAGIC: [string, number[]][] = [
+  ['a PDF file', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (a .docx, .odt or .pages document?)', [0x50, 0x4b, 0x03, 0x04]],
+  ['an old Word (.doc) file', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['an RTF document', [0x7b, 0x5c, 0x72, 0x74, 0x66]],
+];
+
+function binaryKind(bytes: Uint8Array): string | null {
+  for (const [name, magic] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return name;
+  return null;
 }
 
 /** Parse YAML text; throws UserError with every syntax problem. */
@@ -284,14 +301,28 @@ function yamlMessage(code: string, message: string, limits: InputLimits): string
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML indents with spaces only';
     case 'MISSING_CHAR':
-      return /quote/i.test(first) ? 'this quoted text has no closing quote' : first;
+      if (/quote/i.test(first)) return 'this quoted text has no closing quote';
+      if (/followed by map values/.test(first)) return 'expected "key: value" here; is the colon missing?';
+      break;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'expected "key: value" here; is the colon missing, or a quote not closed?';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/compact mappings/.test(first)) {
+        return 'a second "key:" on the same line; if the text contains ": ", put it in quotes (label: "Lead: Platform"), otherwise check the indentation';
+      }
+      break;
+    case 'BAD_SCALAR_START': {
+      const c = /character (.)/.exec(first)?.[1] ?? '';
+      return `text cannot start with ${c} unless it is in quotes: write "${c}…"`;
+    }
     case 'RESOURCE_EXHAUSTION':
       return `lists and mappings are nested more than ${limits.maxDepth} levels deep here; check the indentation`;
     case 'KEY_OVER_1024_CHARS':
       return 'this key is longer than 1024 characters; is a colon missing after a short key?';
-    default:
-      return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   }
+  const unclosed = /(map|sequence)\b.*must .*end with a ([}\]])/.exec(first);
+  if (unclosed) return `a ${unclosed[1] === 'map' ? '{ … } mapping' : '[ … ] list'} is never closed: a ${unclosed[2]} is missing`;
+  return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
 /** The tag written at `offset` (`!!binary`), for a warning. */

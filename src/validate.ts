@@ -5,6 +5,7 @@ import validateSchema from './generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from './load.js';
 import { deref, loadSchema, refName, type Resume, type SchemaNode } from './schema.js';
 import { suggestKey } from './suggest.js';
+import { badText } from './text-check.js';
 
 export interface Validated {
   resume: Resume;
@@ -66,6 +67,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const warnings: Diagnostic[] = [...src.warnings];
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
+  for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();
@@ -182,7 +184,8 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
   const obj = value as Record<string, unknown>;
   const props = n.properties;
   for (const [k, child] of Object.entries(obj)) {
-    const sub = props[k];
+    // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+    const sub = Object.hasOwn(props, k) ? props[k] : undefined;
     if (sub) walk(child, sub, [...path, k], root, v);
     else v.unknownKey(path, k, Object.keys(props));
   }
