@@ -49,8 +49,10 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       let props = n.properties;
       if (!props && n.anyOf) props = n.anyOf.map((b) => deref(b, schema)).find((b) => b.properties)?.properties;
       if (!props) return;
-      // A profile with a URL is shown as the URL's short form, which already carries the user name.
-      const skip = path.length === 3 && path[1] === 'profiles' && obj.url ? new Set(['network', 'username']) : new Set<string>();
+      // A profile with a URL is shown as the URL's short form, which already carries the user name;
+      // one with neither URL nor user name names no one and is not shown.
+      const profile = path.length === 3 && path[1] === 'profiles';
+      const skip = profile && (obj.url || !obj.username) ? new Set(['network', 'username']) : new Set<string>();
       for (const [k, v] of Object.entries(obj)) {
         // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
         const sub = Object.hasOwn(props, k) ? props[k] : undefined;

@@ -14,15 +14,19 @@ const INTER = {
 
 export const FONT_FAMILY = 'Inter';
 
-let registered = false;
-
 /**
- * Register the PDF fonts once per process. Inter covers Latin with Extended-A/B,
- * Greek, Cyrillic, arrows and €, and its glyphs extract back to the same text.
+ * Register the PDF fonts, afresh for every document. Inter covers Latin with
+ * Extended-A/B, Greek, Cyrillic, arrows and €, and its glyphs extract back to the same text.
+ *
+ * Afresh, because fontkit font objects carry state from one document to the
+ * next: after a document that used a character such as "ṋ", later documents in
+ * the same process silently lose glyphs ("Backend" prints as "Backen"). New
+ * font objects per document cost a few milliseconds; --watch and in-process
+ * builds of several variants stay correct.
  */
 export function registerFonts(): void {
-  if (registered) return;
-  registered = true;
+  // Drop only folio's family: the built-in Helvetica family must stay registered.
+  delete (Font.getRegisteredFonts() as Record<string, unknown>)[FONT_FAMILY];
   Font.register({
     family: FONT_FAMILY,
     fonts: [

@@ -1,26 +1,29 @@
 /**
- * react-pdf breaks lines only at spaces and at hyphenation points, and it draws
- * a "-" at every hyphenation point it breaks at. A word wider than its column
- * (a pasted URL, a 300-letter string) therefore runs off the page and is cut.
+ * Line-break opportunities for over-long words that never draw a hyphen.
  *
- * This hyphenation callback gives such words break opportunities that draw
- * nothing: it inserts U+FEFF, a zero-width glyph in Inter that textkit treats as
- * whitespace, so a line can end there and no hyphen is added. Only words longer
- * than LONG characters are touched, because text extractors read an unbroken
- * U+FEFF as a space: ordinary words, emails and URLs keep their exact text.
+ * react-pdf (textkit) breaks lines at spaces and between the pieces this
+ * hyphenation callback returns; between two text pieces it places a
+ * "hyphenation point" and draws a "-" when it breaks there. An empty piece is
+ * different: textkit makes it a zero-width space (glue) with no hyphenation
+ * point, so a line may end there with nothing added to the text and nothing
+ * inserted into it when it does not (the extracted text stays exact).
+ *
+ * Words longer than LONG characters (a pasted URL, a 300-letter string) get an
+ * empty piece every CHUNK characters, preferring to break after / - . _ @, so
+ * they wrap instead of running off the page. Shorter words stay whole: they
+ * move to the next line as before, and emails and most URLs never split.
  */
 const LONG = 40;
-/** Longest unbreakable piece: fits the narrowest PDF column (the skills' name column) at body size. */
-const CHUNK = 20;
+/** Longest unbreakable piece: 12 wide letters fit the narrowest PDF column (the skills' name column, about 100 pt). */
+const CHUNK = 12;
 /** Prefer to break right after these, so a long URL splits at its slashes and dots. */
 const SOFT_END = /[/\-._@?&=#:,;]/;
-const ZERO_WIDTH_BREAK = '\uFEFF';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** Split an over-long word into pieces separated by zero-width break opportunities; shorter words are returned whole. */
+/** The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole. */
 export function breakLongWord(word: string): string[] {
-  if (word.length <= LONG) return [word];
+  if (word.length <= LONG || word.trim() === '') return [word];
   const chars = Array.from(graphemes.segment(word), (s) => s.segment);
   if (chars.length <= LONG) return [word];
   const parts: string[] = [];
@@ -34,7 +37,7 @@ export function breakLongWord(word: string): string[] {
         break;
       }
     }
-    parts.push(chars.slice(start, end).join(''), ZERO_WIDTH_BREAK);
+    parts.push(chars.slice(start, end).join(''), '');
     start = end;
   }
   parts.push(chars.slice(start).join(''));
