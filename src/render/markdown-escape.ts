@@ -15,7 +15,9 @@ export function escapeMarkdown(text: string): string {
     // An entity-like `&amp;` would be decoded by the renderer.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     // GitHub turns :name: into an emoji.
-    .replace(/:(?=[a-z0-9_+-]+:)/g, '\\:');
+    .replace(/:(?=[a-z0-9_+-]+:)/g, '\\:')
+    // A "!" right before the owner's [link](url) would make it an image (a remote picture in the README).
+    .replace(/!$/, '\\!');
   // What starts a block only matters at the start of the text.
   s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$)/, '\\$1').replace(/^#/, '\\#');
   return s;
