@@ -71,7 +71,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       return;
     }
     if (def === 'link') return push(path, displayUrl(String(value)));
-    if (def === 'text') return push(path, plainText(parseInline(String(value).trim())));
+    // A bullet written as a plain string is text too (the {text, tags} form reaches `text` above).
+    if (def === 'text' || def === 'highlight') return push(path, plainText(parseInline(String(value).trim())));
     push(path, String(value));
   };
   const obj = (path: DataPath): unknown => {

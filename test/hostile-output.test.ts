@@ -84,10 +84,11 @@ describe('over-long words', () => {
   }, 30_000);
 
   it('get break points only when over 40 characters, every 12 at most, after / . - where possible', () => {
-    expect(breakLongWord(word)).toHaveLength(49);
+    expect(breakLongWord(word)).toHaveLength(50);
     expect(breakLongWord(word).join('')).toBe(word);
-    expect(breakLongWord('internationalization')).toEqual(['internationalization']);
-    expect(breakLongWord(url).slice(0, 5)).toEqual(['https://', '', 'example.com/', '', 'segment-']);
+    expect(breakLongWord('internationalization')).toEqual(['', 'internationalization']);
+    expect(breakLongWord(', and')).toEqual([', and']);
+    expect(breakLongWord(url).slice(0, 6)).toEqual(['', 'https://', '', 'example.com/', '', 'segment-']);
   });
 
   it('wrap in the HTML page (the stylesheet lets any word break)', () => {
@@ -107,6 +108,18 @@ describe('PDF documents rendered one after another in one process', () => {
     // … used to make the next one print "Backen engineer f r high-thr ughput".
     expect(await read(model)).toBe(alone);
   }, 60_000);
+});
+
+describe('known issue, left to the PDF layout (found by the property test)', () => {
+  // An entry whose header lands at the foot of page 1 loses its summary, highlights and link: neither page shows
+  // them. This test states the wanted behaviour and is expected to fail until the layout is fixed; when it
+  // starts passing, vitest reports it, and \`it.fails\` should become \`it\`.
+  it.fails('an entry split by a page break keeps its body', async () => {
+    const { resume, model } = modelOf(parseYaml(readFileSync(`${root}test/fixtures/hostile/page-break-loss.yaml`, 'utf8')));
+    const text = (await pdfText((await renderPdf(model, { date })).bytes)).replace(/\s+/g, '');
+    const missing = sourceLeaves(resume, { audience: 'private', omit: pdfOmits }).filter((l) => !text.includes(l.text.replace(/\s+/g, '')));
+    expect(missing.map((l) => l.path.join('.'))).toEqual([]);
+  }, 30_000);
 });
 
 function parseYaml(text: string): Record<string, unknown> {

@@ -11,7 +11,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[\\`*[\]<>|~]/g, (c) => `\\${c}`)
     // `_` only matters at a word boundary: intraword underscores never emphasise in GFM.
-    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
+    // Lookarounds, not a consumed neighbour, so runs like "__init__" are escaped underscore by underscore.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     // An entity-like `&amp;` would be decoded by the renderer.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     // GitHub turns :name: into an emoji.

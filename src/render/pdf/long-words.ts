@@ -23,10 +23,15 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole. */
 export function breakLongWord(word: string): string[] {
-  if (word.length <= LONG || word.trim() === '') return [word];
+  if (word.trim() === '') return [word];
+  // textkit splits a word into runs where its script or font changes ("Ωmega", "0ӕ", "⬜ὠ") and treats each
+  // run boundary as a hyphenation point. An empty first piece makes that boundary a plain, hyphen-free break
+  // opportunity. Only before a letter or digit: never a break before "," or ")".
+  const lead = /^[\p{L}\p{N}]/u.test(word) ? [''] : [];
+  if (word.length <= LONG) return [...lead, word];
   const chars = Array.from(graphemes.segment(word), (s) => s.segment);
-  if (chars.length <= LONG) return [word];
-  const parts: string[] = [];
+  if (chars.length <= LONG) return [...lead, word];
+  const parts: string[] = [...lead];
   let start = 0;
   while (chars.length - start > CHUNK) {
     let end = start + CHUNK;
