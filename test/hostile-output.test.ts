@@ -53,6 +53,13 @@ describe('injection: hostile text in every field comes out literal in every form
     expect(missingLeaves(sourceLeaves(resume, { audience: 'public' }), text)).toEqual([]);
   });
 
+  it('Markdown: a heading ending in " #" and a "!" before a link stay literal (found by the property test)', () => {
+    const m = normalise(validate(parseSource('work:\n  - position: "C #"\n    summary: "Wow! [docs](https://example.com)"\n', 'x.yaml')).resume);
+    const { html } = markdownText(renderMarkdown(m).markdown);
+    expect(html).toContain('<h3>C #</h3>');
+    expect(html).toContain('Wow! <a href="https://example.com">docs</a>');
+  });
+
   it('PDF: the text is extracted exactly as written', async () => {
     const text = await pdfText((await renderPdf(model, { date })).bytes);
     expect(text).toContain('<script>alert(1)</script>');

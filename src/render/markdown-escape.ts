@@ -21,6 +21,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/!$/, '\\!');
   // What starts a block only matters at the start of the text.
   s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$)/, '\\$1').replace(/^#/, '\\#');
+  // In a heading, a trailing " #" is read as the heading's closing marks and vanishes ("C #" → "C").
+  s = s.replace(/(\s)(#+)$/, (_, space: string, hashes: string) => space + hashes.replace(/#/g, '\\#'));
   return s;
 }
 
