@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { Composer, type CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Node } from 'yaml';
+import { Composer, type CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
 import { decodeUtf8 } from './utf8.js';
@@ -339,6 +339,19 @@ function openingQuote(text: string, end: number): number {
   return end;
 }
 
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once: locating every key of a 50,000-key mapping must not be quadratic. */
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 /** Walk the YAML AST along a data path; return the start offset of the deepest node found. */
 function findOffset(doc: Document, path: DataPath, wantKey: boolean): number | undefined {
   let node: Node | null | undefined = doc.contents as Node | null;
@@ -347,7 +360,7 @@ function findOffset(doc: Document, path: DataPath, wantKey: boolean): number | u
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = keyIndex(node).get(String(seg));
       if (!pair) return best;
       const keyNode = pair.key as Node;
       if (last && wantKey) return keyNode.range?.[0] ?? best;

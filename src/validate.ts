@@ -33,6 +33,9 @@ const DEF_MESSAGES: Record<string, string> = {
   text: 'expected text',
 };
 
+/** Unknown keys listed per mapping before the rest are only counted. */
+const MAX_UNKNOWN_LISTED = 10;
+
 const TYPE_WORDS: Record<string, string> = {
   string: 'text', array: 'a list', object: 'a mapping (key: value pairs)', integer: 'a whole number',
   number: 'a number', boolean: 'true or false', null: 'nothing',
@@ -71,8 +74,14 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();
+  // A generated file can hold thousands of unknown keys: list the first few per mapping, then count the rest.
+  const unknownIn = new Map<string, { firstHidden: DataPath | null; count: number }>();
   walk(data, schema, [], schema, {
     unknownKey(path, key, known) {
+      const seen = unknownIn.get(formatPath(path)) ?? { firstHidden: null, count: 0 };
+      const firstHidden = seen.count === MAX_UNKNOWN_LISTED ? [...path, key] : seen.firstHidden;
+      unknownIn.set(formatPath(path), { firstHidden, count: seen.count + 1 });
+      if (seen.count >= MAX_UNKNOWN_LISTED) return;
       const hint = suggestKey(key, known);
       warnings.push(at([...path, key], 'warning', `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, true));
     },
@@ -80,6 +89,10 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       checkDates(obj, path, errors, warnings, today, at, src);
     },
   });
+
+  for (const { firstHidden, count } of unknownIn.values()) {
+    if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+  }
 
   const known = Object.keys(schema.properties ?? {});
   const keys = Object.keys(data);
