@@ -55,4 +55,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 await main(process.argv);

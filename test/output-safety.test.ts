@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,12 @@ describe('output safety', () => {
 });
 
 describe('no stack traces for users', () => {
+  it('a reader that closes the pipe early (folio --help | head -1) ends folio quietly', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --help | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage: folio [options] [command]\n');
+    expect(r.stderr).toBe('');
+  }, 30_000);
+
   it('a real bug exits 70 with a stack and a line asking to report it', () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
