@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Diagnostic, UserError } from './diagnostics.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   name?: string;
   /** PDF page budget; overrides folio.maxPages. */
   maxPages?: number;
+  /** Largest source file to read, in bytes (default 2 MiB). */
+  maxBytes?: number;
 }
 
 export interface BuiltFile {
@@ -62,7 +65,7 @@ export function baseName(source: string): string {
 /** 1. load  2. validate  3. normalise  4. render every format in memory  5. write them all. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 1. load
-  const src = await loadFile(opts.source);
+  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings } = validate(src, { strict: opts.strict });
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.

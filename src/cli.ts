@@ -14,7 +14,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
 import { packageRoot } from './paths.js';
-import { printDiagnostics } from './report.js';
+import { formatUserError } from './report.js';
 
 /** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
 export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;
@@ -66,10 +66,7 @@ async function main(argv: string[]): Promise<void> {
       // --help and --version end here too, with exit code 0.
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else if (err instanceof UserError) {
-      if (err.diagnostics.length) printDiagnostics(err.diagnostics);
-      else process.stderr.write(`${err.message}\n`);
-      const n = err.diagnostics.filter((d) => d.severity === 'error').length;
-      if (n > 1) process.stderr.write(`${n} errors; nothing was written\n`);
+      process.stderr.write(formatUserError(err));
       process.exitCode = EXIT.user;
     } else {
       const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -79,11 +76,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-// `folio build --help | head` closes the pipe early: that is the reader's choice, not a crash.
+// A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT.ok);
   });
 }
 

@@ -49,10 +49,13 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       let props = n.properties;
       if (!props && n.anyOf) props = n.anyOf.map((b) => deref(b, schema)).find((b) => b.properties)?.properties;
       if (!props) return;
-      // A profile with a URL is shown as the URL's short form, which already carries the user name.
-      const skip = path.length === 3 && path[1] === 'profiles' && obj.url ? new Set(['network', 'username']) : new Set<string>();
+      // A profile with a URL is shown as the URL's short form, which already carries the user name;
+      // one with neither URL nor user name names no one and is not shown.
+      const profile = path.length === 3 && path[1] === 'profiles';
+      const skip = profile && (obj.url || !obj.username) ? new Set(['network', 'username']) : new Set<string>();
       for (const [k, v] of Object.entries(obj)) {
-        const sub = props[k];
+        // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+        const sub = Object.hasOwn(props, k) ? props[k] : undefined;
         if (sub && !skip.has(k)) visit(v, sub, [...path, k]);
       }
       return;
@@ -80,7 +83,7 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
 
   for (const [key, value] of Object.entries(resume)) {
     if (HIDDEN_TOP.has(key)) continue;
-    const sub = schema.properties?.[key];
+    const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
     if (sub) visit(value, sub, [key]);
   }
   // Section headings the owner wrote.

@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
+import { type Diagnostic, formatDiagnostic, type UserError } from './diagnostics.js';
 
 /** Human-readable size: `812 B`, `38.1 KB`, `1.2 MB`. */
 export function formatBytes(n: number): string {
@@ -10,4 +10,12 @@ export function formatBytes(n: number): string {
 /** Print diagnostics to stderr, one block each. */
 export function printDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+/** What the user sees for a UserError: every diagnostic (or the one-line message), then a count when there are several. */
+export function formatUserError(err: UserError): string {
+  let out = err.diagnostics.length ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') : `${err.message}\n`;
+  const n = err.diagnostics.filter((d) => d.severity === 'error').length;
+  if (n > 1) out += `${n} errors; nothing was written\n`;
+  return out;
 }

@@ -6,6 +6,7 @@ import type { DataPath, LoadedSource } from './load.js';
 import { deref, loadSchema, refName, type Resume, type SchemaNode } from './schema.js';
 import { suggestKey } from './suggest.js';
 import { variantProblems } from './variants-check.js';
+import { badText } from './text-check.js';
 
 export interface Validated {
   resume: Resume;
@@ -32,6 +33,9 @@ const DEF_MESSAGES: Record<string, string> = {
   sectionText: 'expected a mapping with title, intro and summary',
   text: 'expected text',
 };
+
+/** Unknown keys listed per mapping before the rest are only counted. */
+const MAX_UNKNOWN_LISTED = 10;
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text', array: 'a list', object: 'a mapping (key: value pairs)', integer: 'a whole number',
@@ -64,14 +68,21 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   const data = dropEmpty(root) as Record<string, unknown>;
   const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...src.warnings];
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
+  for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();
+  // A generated file can hold thousands of unknown keys: list the first few per mapping, then count the rest.
+  const unknownIn = new Map<string, { firstHidden: DataPath | null; count: number }>();
   walk(data, schema, [], schema, {
     unknownKey(path, key, known) {
+      const seen = unknownIn.get(formatPath(path)) ?? { firstHidden: null, count: 0 };
+      const firstHidden = seen.count === MAX_UNKNOWN_LISTED ? [...path, key] : seen.firstHidden;
+      unknownIn.set(formatPath(path), { firstHidden, count: seen.count + 1 });
+      if (seen.count >= MAX_UNKNOWN_LISTED) return;
       const hint = suggestKey(key, known);
       warnings.push(at([...path, key], 'warning', `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, true));
     },
@@ -79,6 +90,10 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       checkDates(obj, path, errors, warnings, today, at, src);
     },
   });
+
+  for (const { firstHidden, count } of unknownIn.values()) {
+    if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+  }
 
   const known = Object.keys(schema.properties ?? {});
   const keys = Object.keys(data);
@@ -106,7 +121,8 @@ function dropEmpty(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === '' || v === null) continue;
-      out[k] = dropEmpty(v);
+      // defineProperty, not assignment: a key named __proto__ must stay a key (reported as unknown), not become the prototype.
+      Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -192,7 +208,8 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
   if (!n.properties) return;
   const props = n.properties;
   for (const [k, child] of Object.entries(obj)) {
-    const sub = props[k];
+    // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+    const sub = Object.hasOwn(props, k) ? props[k] : undefined;
     if (sub) walk(child, sub, [...path, k], root, v);
     else v.unknownKey(path, k, Object.keys(props));
   }

@@ -1,9 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../build.js';
 import { formatDiagnostic, UserError } from '../diagnostics.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { loadFile } from '../load.js';
 import { formatBytes, printDiagnostics } from '../report.js';
 import { validate } from '../validate.js';
+import { maxSizeOption } from './max-size.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
 export function parseFormats(value: string): Format[] {
@@ -42,6 +44,7 @@ interface BuildFlags {
   name?: string;
   maxPages?: number;
   jobs?: number;
+  maxSize?: number;
 }
 
 export function registerBuild(program: Command): void {
@@ -61,6 +64,7 @@ export function registerBuild(program: Command): void {
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
     .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -84,7 +88,8 @@ Examples:
                                       in place of the built-in files of the same name
   $ folio build --variant backend     out/backend/, tailored by variants.backend
   $ folio build --all-variants --fit  every variant, each fitted to its maxPages
-  $ folio build people/ -o out        every .yaml/.yml/.json in people/, on all cores`,
+  $ folio build people/ -o out        every .yaml/.yml/.json in people/, on all cores
+  $ folio build big.yaml --max-size 4MiB  read a file over the 2 MiB limit`,
     )
     .action(async (args: string[], opts: BuildFlags) => {
       const t0 = performance.now();
@@ -100,7 +105,7 @@ Examples:
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, name: opts.name, maxPages: opts.maxPages,
+        paper: opts.paper, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
@@ -132,7 +137,7 @@ function printFiles(result: BuildResult): void {
 
 /** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
 async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
-  const src = await loadFile(opts.source);
+  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
   const { resume, warnings } = validate(src, { strict: opts.strict });
   printDiagnostics(warnings);
   const names = Object.keys(resume.variants ?? {});
@@ -160,6 +165,7 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Prom
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
     outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
+    maxBytes: opts.maxSize,
   };
   let files = 0;
   const outcomes = await buildMany(sources, common, jobs, (o) => {

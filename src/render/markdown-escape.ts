@@ -12,13 +12,16 @@ export function escapeMarkdown(text: string): string {
     // `$` starts GitHub's inline math (`$5 and $10` would typeset "5 and ").
     .replace(/[\\`*[\]<>|~$]/g, (c) => `\\${c}`)
     // `_` only matters at a word boundary: intraword underscores never emphasise in GFM.
-    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
+    // Lookarounds, not a consumed neighbour, so runs like "__init__" are escaped underscore by underscore.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     // An entity-like `&amp;` would be decoded by the renderer.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     // GitHub turns :name: into an emoji.
     .replace(/:(?=[a-z0-9_+-]+:)/g, '\\:')
     // `#` after a space could close a heading (`### Learning C #` loses its `#`).
-    .replace(/(^|\s)#/g, '$1\\#');
+    .replace(/(^|\s)#/g, '$1\\#')
+    // A "!" right before the owner's [link](url) would make it an image (a remote picture in the README).
+    .replace(/!$/, '\\!');
   // What starts a block only matters at the start of the text: `1. `, `- `, `---`, `===`.
   s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$|\1)/, '\\$1');
   return s;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import { FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
+import { breakLongWord } from './long-words.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,8 +40,9 @@ export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[]
         { src: require.resolve(INTER.bold), fontWeight: 700 },
       ],
     });
-    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization").
-    Font.registerHyphenationCallback((word) => [word]);
+    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization");
+    // only words too long for any line get (invisible) break points.
+    Font.registerHyphenationCallback(breakLongWord);
   }
   for (const f of fallbacks) {
     if (registry[f.family]) continue;

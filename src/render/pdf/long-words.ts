@@ -1,0 +1,50 @@
+/**
+ * Line-break opportunities for over-long words that never draw a hyphen.
+ *
+ * react-pdf (textkit) breaks lines at spaces and between the pieces this
+ * hyphenation callback returns; between two text pieces it places a
+ * "hyphenation point" and draws a "-" when it breaks there. An empty piece is
+ * different: textkit makes it a zero-width space (glue) with no hyphenation
+ * point, so a line may end there with nothing added to the text and nothing
+ * inserted into it when it does not (the extracted text stays exact).
+ *
+ * Words longer than LONG characters (a pasted URL, a 300-letter string) get an
+ * empty piece every CHUNK characters, preferring to break after / - . _ @, so
+ * they wrap instead of running off the page. Shorter words stay whole: they
+ * move to the next line as before, and emails and most URLs never split.
+ */
+const LONG = 40;
+/** Longest unbreakable piece: 12 wide letters fit the narrowest PDF column (the skills' name column, about 100 pt). */
+const CHUNK = 12;
+/** Prefer to break right after these, so a long URL splits at its slashes and dots. */
+const SOFT_END = /[/\-._@?&=#:,;]/;
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole. */
+export function breakLongWord(word: string): string[] {
+  if (word.trim() === '') return [word];
+  // textkit splits a word into runs where its script or font changes ("Ωmega", "0ӕ", "⬜ὠ") and treats each
+  // run boundary as a hyphenation point. An empty first piece makes that boundary a plain, hyphen-free break
+  // opportunity. Only before a letter or digit: never a break before "," or ")".
+  const lead = /^[\p{L}\p{N}]/u.test(word) ? [''] : [];
+  if (word.length <= LONG) return [...lead, word];
+  const chars = Array.from(graphemes.segment(word), (s) => s.segment);
+  if (chars.length <= LONG) return [...lead, word];
+  const parts: string[] = [...lead];
+  let start = 0;
+  while (chars.length - start > CHUNK) {
+    let end = start + CHUNK;
+    // Back up to a natural break in the second half of the piece, if there is one.
+    for (let i = end; i > start + CHUNK / 2; i--) {
+      if (SOFT_END.test(chars[i - 1] ?? '')) {
+        end = i;
+        break;
+      }
+    }
+    parts.push(chars.slice(start, end).join(''), '');
+    start = end;
+  }
+  parts.push(chars.slice(start).join(''));
+  return parts;
+}

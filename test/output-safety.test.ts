@@ -1,0 +1,136 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { UserError } from '../src/diagnostics.js';
+import { checkOutputName, writeAll } from '../src/write.js';
+import { cli, example, root, runCli, tempDir } from './helpers.js';
+
+const faults = join(root, 'test/support/faults.mjs');
+const withFault = (fault: string, marker = '') => ({ NODE_OPTIONS: `--import=${faults}`, FOLIO_FAULT: fault, FOLIO_FAULT_MARKER: marker });
+
+/** A folder holding resume.yaml and a finished out/ from it (html and md). */
+function builtProject(): { dir: string; old: { html: Buffer; md: Buffer } } {
+  const dir = tempDir();
+  copyFileSync(example, join(dir, 'resume.yaml'));
+  expect(runCli(['build', '-f', 'html,md'], dir).status).toBe(0);
+  const old = { html: readFileSync(join(dir, 'out/resume.html')), md: readFileSync(join(dir, 'out/resume.md')) };
+  // The next build has something new to write.
+  writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('name: Your Name', 'name: Changed Name'));
+  return { dir, old };
+}
+
+/** Start a build that stalls at a fault, wait until it is there, SIGKILL it. */
+async function killMidBuild(dir: string, fault: string): Promise<void> {
+  const marker = join(dir, 'marker');
+  const child = spawn(process.execPath, [cli, 'build', '-f', 'html,md'], { cwd: dir, env: { ...process.env, ...withFault(fault, marker) }, stdio: 'ignore' });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  for (let i = 0; i < 300 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(existsSync(marker)).toBe(true);
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
+describe('output safety', () => {
+  it('a build killed while writing leaves the previous outputs exactly as they were', async () => {
+    const { dir, old } = builtProject();
+    await killMidBuild(dir, 'stall-write');
+    expect(readFileSync(join(dir, 'out/resume.html')).equals(old.html)).toBe(true);
+    expect(readFileSync(join(dir, 'out/resume.md')).equals(old.md)).toBe(true);
+    // It really was killed mid-write: a half-written temporary exists beside the untouched file.
+    const temps = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'));
+    expect(temps).toEqual([expect.stringMatching(/^\.resume\.html\.\d+\.tmp$/)]);
+    // The next build cleans up after the dead one and writes the new content.
+    expect(runCli(['build', '-f', 'html,md'], dir).status).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.html', 'resume.md']);
+    expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Changed Name');
+  }, 60_000);
+
+  it('a build killed between renames leaves every file whole: each old or new, never half', async () => {
+    const { dir, old } = builtProject();
+    await killMidBuild(dir, 'stall-rename');
+    const html = readFileSync(join(dir, 'out/resume.html'));
+    const md = readFileSync(join(dir, 'out/resume.md'));
+    expect(html.toString()).toContain('Changed Name');
+    expect(html.toString()).toMatch(/<\/html>\s*$/);
+    expect(md.equals(old.md)).toBe(true);
+  }, 60_000);
+
+  it('when any format fails to render, nothing is written', async () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out/resume.pdf'), 'old pdf');
+    writeFileSync(join(dir, 'out/resume.md'), 'old md');
+    // A page template that names a field the model lacks: strict Handlebars throws while rendering HTML,
+    // after the PDF has rendered and before Markdown.
+    // The Markdown page, rendered after the PDF and the HTML: a failure that late must still write nothing.
+    mkdirSync(join(dir, 'broken/markdown'), { recursive: true });
+    writeFileSync(join(dir, 'broken/markdown/page.hbs'), '<p>{{no.such.field}}</p>');
+    await expect(build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf', 'html', 'md'], templatesDir: join(dir, 'broken') })).rejects.toThrow(/no/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.md', 'resume.pdf']);
+    expect(readFileSync(join(dir, 'out/resume.pdf'), 'utf8')).toBe('old pdf');
+    expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toBe('old md');
+  }, 60_000);
+
+  it('an output directory that cannot be written is exit 1 with a plain message, and nothing changes', () => {
+    const { dir, old } = builtProject();
+    const r = runCli(['build', '-f', 'html,md'], dir, withFault('eacces'));
+    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write to out: permission denied\n' });
+    expect(readFileSync(join(dir, 'out/resume.html')).equals(old.html)).toBe(true);
+  }, 30_000);
+
+  it('an output directory that cannot be created is exit 1, without hanging (Node loops forever on /proc)', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    expect(runCli(['build', '-f', 'md', '-o', 'afile/sub'], dir)).toMatchObject({
+      status: 1, stderr: 'error: cannot create output directory afile/sub: a parent path is a file, not a directory\n',
+    });
+    if (existsSync('/proc/self')) {
+      const t0 = performance.now();
+      const r = runCli(['build', '-f', 'md', '-o', '/proc/folio-cannot-exist'], dir);
+      expect(r).toMatchObject({ status: 1, stderr: 'error: cannot create output directory /proc/folio-cannot-exist: this place does not allow new directories\n' });
+      expect(performance.now() - t0).toBeLessThan(20_000);
+    }
+  }, 60_000);
+
+  it('a directory where an output file should go is exit 1, naming it', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    mkdirSync(join(dir, 'out/resume.md'), { recursive: true });
+    const r = runCli(['build', '-f', 'md'], dir);
+    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot replace out/resume.md: a directory is in the way\n' });
+    expect(readdirSync(join(dir, 'out'))).toEqual(['resume.md']);
+  }, 30_000);
+
+  it('never writes outside the output directory: an output name with a path is refused', async () => {
+    for (const name of ['../escape.pdf', '/etc/passwd', 'a/b.pdf', 'a\\b.pdf', '..', '.', '']) {
+      expect(() => checkOutputName(name)).toThrow(UserError);
+    }
+    expect(() => checkOutputName('cv.en.pdf')).not.toThrow();
+    const dir = tempDir();
+    await expect(writeAll(join(dir, 'out'), [{ name: '../escape.md', data: 'x' }])).rejects.toThrow(/outside the output directory/);
+    expect(existsSync(join(dir, 'escape.md'))).toBe(false);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('no stack traces for users', () => {
+  it('a reader that closes the pipe early (folio --help | head -1) ends folio quietly', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --help | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage: folio [options] [command]\n');
+    expect(r.stderr).toBe('');
+  }, 30_000);
+
+  it('a real bug exits 70 with a stack and a line asking to report it', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    const r = runCli(['build', '-f', 'md'], dir, withFault('bug'));
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/^folio: internal error: this is a bug in folio, please report it with the command you ran\.\nTypeError: simulated bug/);
+    expect(r.stderr).toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 30_000);
+});
