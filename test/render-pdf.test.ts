@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { pdfLeaves } from '../src/check/expected.js';
 import { objectFacts } from '../src/check/extract.js';
 import { matchInOrder } from '../src/check/match.js';
+import { parseSource } from '../src/load.js';
 import type { ResumeModel } from '../src/model.js';
+import { normalise } from '../src/normalise.js';
+import { buildPdf } from '../src/pdf-build.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
 import type { Resume } from '../src/schema.js';
+import { validate } from '../src/validate.js';
 import { example, fixture, loadResume, pdfText } from './helpers.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
@@ -111,6 +115,18 @@ describe('PDF renderer: every designed string extracts exactly, in display order
       const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && l !== model.header.name && !/^page \d+ of \d+$/.test(l));
       expect(heads.has(lines.at(-1) ?? ''), `page ${i + 1} ends with "${lines.at(-1)}"`).toBe(false);
     }
+  });
+
+  it('symbols a font could swap contextually read back as typed: 2x5, 10x, ->, =>, !=, 1/2', async () => {
+    // Inter's contextual alternates (calt) draw "2x5" as "2×5" and "->" as an arrow glyph; the PDF turns them
+    // off, so every reader, the build's own self-check included, gets the characters that were typed.
+    const typed = 'Made it 10x faster on a 2x5 grid at 1920x1080 -> => != --- 1/2';
+    const src = parseSource(`basics:\n  name: Test Person\n  summary: "${typed}"\n`, 'cv.yaml');
+    const { resume } = validate(src);
+    const pdf = await buildPdf(src, resume, normalise(resume), { paper: 'A4', maxPages: null, date, selfCheck: true });
+    expect(pdf.warnings.map((w) => w.message)).toEqual([]);
+    expect(await pdfText(pdf.bytes)).toContain(typed);
+    expect(pdftotextPages(pdf.bytes).join('')).toContain(typed);
   });
 
   it('negative control: the order-aware check reports dropped and reordered content', async () => {

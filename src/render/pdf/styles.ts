@@ -4,7 +4,8 @@ import { type DesignTokens, tokens } from '../../tokens.js';
 /** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
 export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet.create({
   // fontFamily is set per document: Inter plus the Noto fallbacks the text needs.
-  page: { fontSize: font.body, color: color.ink, paddingTop: space.page, paddingBottom: space.page + 6, paddingHorizontal: space.page },
+  // calt off: Inter's contextual alternates turn "2x5" into "2×5" and "->" into "→" glyphs that read back differently.
+  page: { fontFeatureSettings: { calt: false }, fontSize: font.body, color: color.ink, paddingTop: space.page, paddingBottom: space.page + 6, paddingHorizontal: space.page },
   // fontSize here too: a unitless lineHeight resolves against the node's own size (18 pt when unset).
   body: { fontSize: font.body, lineHeight: font.lineHeight },
   header: { flexDirection: 'row' },
