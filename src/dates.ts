@@ -56,13 +56,26 @@ function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return f;
 }
 
+/** English month names, as Intl gives them: the first Intl date format loads ICU data (~20 ms a process). */
+const EN_MONTHS = {
+  short: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  long: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+/** `en` and `en-US` only: other English locales differ (en-GB writes "Sept"). */
+function isEnglish(lang: string): boolean {
+  return /^en(-us)?$/i.test(lang);
+}
+
 function monthName(month: number, lang: string, width: 'short' | 'long'): string {
+  if (isEnglish(lang)) return EN_MONTHS[width][month - 1] ?? String(month);
   return formatter(lang, { month: width }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** "Apr 2021" or "2021": month precision is what a CV shows, days add noise. */
 export function formatDate(d: PartialDate, lang: string): string {
   if (d.month === null) return String(d.year);
+  if (isEnglish(lang)) return `${monthName(d.month, lang, 'short')} ${d.year}`;
   return formatter(lang, { month: 'short', year: 'numeric' }).format(
     new Date(Date.UTC(d.year, d.month - 1, 1)),
   );

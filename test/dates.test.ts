@@ -26,3 +26,14 @@ describe('dates (normalise stage)', () => {
     expect(compareDates(d('2021-05'), d('2021-06'))).toBeLessThan(0);
   });
 });
+
+describe('English month names without Intl', () => {
+  it('match what Intl gives for every month, in every English locale', () => {
+    for (const lang of ['en', 'en-GB', 'en-US']) {
+      for (let m = 1; m <= 12; m++) {
+        const viaIntl = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, m - 1, 1)));
+        expect(formatDate({ year: 2021, month: m, day: null }, lang)).toBe(viaIntl);
+      }
+    }
+  });
+});
