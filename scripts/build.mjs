@@ -19,6 +19,19 @@ const pdfkitStandardFonts = {
   },
 };
 
+// fontkit imports a brotli decoder (with a 120 KB dictionary) for WOFF2, which react-pdf cannot use anyway
+// (WOFF2 crashes it, and folio ships static TTFs): a stub saves its parse and set-up in every PDF build.
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-stub', namespace: 'no-woff2' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
 await build({
@@ -32,7 +45,7 @@ await build({
   // Kept outside the bundle: font files are found by path at run time; Handlebars' compiler is required
   // only for user templates; pdf-parse (PDF.js, a native canvas) only when `folio check` falls back to it.
   external: ['@expo-google-fonts/*', 'handlebars', 'pdf-parse'],
-  plugins: [pdfkitStandardFonts],
+  plugins: [pdfkitStandardFonts, noWoff2],
   chunkNames: 'chunk-[name]-[hash]',
   jsx: 'automatic',
   // Whitespace and syntax only: identifiers stay readable in the stack a bug report carries.

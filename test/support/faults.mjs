@@ -33,7 +33,8 @@ if (fault === 'stall-write') {
     throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
   };
 } else if (fault === 'bug') {
-  Intl.DateTimeFormat = function () {
+  // normalise gathers the skills' keywords with flatMap: a TypeError there is a bug deep in the pipeline.
+  Array.prototype.flatMap = function () {
     throw new TypeError('simulated bug: cannot read properties of undefined');
   };
 }
