@@ -14,7 +14,7 @@ import { renderPdf } from '../src/render/pdf.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
 import type { Resume } from '../src/schema.js';
 import { validate } from '../src/validate.js';
-import { example, fixture, loadResume, pdfText } from './helpers.js';
+import { example, fixture, loadResume, pdfText, root } from './helpers.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
 
@@ -218,5 +218,22 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     expect(text.match(/\(D:20260101000000Z\)/g)).toHaveLength(2);
     expect(text).toMatch(/\/ModDate +\d+ 0 R/);
     expect(text).not.toContain('/ModificationDate');
+  });
+});
+
+describe('PDF page breaks: a block that cannot break moves to the next page whole', { timeout: 60_000 }, () => {
+  it('the starter résumé: the section that meets the foot of page 1 is not squeezed and drawn over itself', async () => {
+    // `folio init`'s starter puts Volunteering at the foot of page 1; react-pdf used to keep that block there,
+    // its lines drawn on top of one another ("Mentor\n· Code Clubsessions for children…").
+    const { resume, model } = loadResume(join(root, 'templates/init/resume.yaml'));
+    const { bytes } = await render(resume, model);
+    const pages = pdftotextPages(bytes);
+    const page = pages.findIndex((p) => p.includes('Volunteering'));
+    expect(page).toBeGreaterThanOrEqual(0);
+    for (const line of ['Mentor · Code Club', 'Weekly programming sessions for children aged 9 to 13.']) {
+      expect(pages[page]).toContain(line);
+    }
+    const { poppler } = await roundTrip(bytes, resume);
+    expect(poppler).toEqual([]);
   });
 });

@@ -13,8 +13,11 @@ import { styles } from './styles.js';
  */
 export function Section({ section }: { section: SectionModel }) {
   if (section.kind === 'cta') return null;
-  const heading = <Text style={styles.heading}>{section.title}</Text>;
-  return <View style={styles.section}>{items(section, heading)}</View>;
+  const heading = <Text style={[styles.heading, styles.section]}>{section.title}</Text>;
+  // No wrapping <View>: react-pdf keeps a block that cannot break on the current page, squeezed and drawn
+  // over itself, when it is the first child of a View that crosses the page end ("the page is empty"
+  // is judged per parent). As children of the page body, the section's blocks move to the next page whole.
+  return <>{items(section, heading)}</>;
 }
 
 /** The section's items; the first carries the heading. */
