@@ -15,6 +15,14 @@ describe('PDF font coverage', () => {
     expect(checkCoverage([field('अनुराग शर्मा'), field('محمد')]).fallbacks.map((f) => f.id)).toEqual(['devanagari', 'arabic']);
   });
 
+  it('finds a font for punctuation outside a script range: the katakana middle dot in a Japanese name', () => {
+    // U+30FB "・" sits in the Katakana block but Inter lacks it; Noto Sans SC has it.
+    const c = checkCoverage([field('クロネ・キト')]);
+    expect(c.uncovered).toEqual([]);
+    expect(c.fallbacks.map((f) => f.id)).toEqual(['cjk']);
+    expect(checkCoverage([field('Kurone・Kito')]).fallbacks.map((f) => f.id)).toEqual(['cjk']);
+  });
+
   it('reports emoji with their field, and uncovered characters with field, offset and code point', () => {
     const c = checkCoverage([field('Shipped 🚀 and 👩🏽‍💻', ['work', 0, 'highlights', 1]), field('Engineer สมชาย ✦', ['basics', 'label'])]);
     expect(c.emoji).toEqual([{ path: ['work', 0, 'highlights', 1], emoji: ['🚀', '👩🏽‍💻'] }]);

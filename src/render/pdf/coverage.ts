@@ -85,6 +85,13 @@ export function checkCoverage(shown: readonly ShownText[]): Coverage {
         needed.add(fallback);
         continue;
       }
+      // Punctuation and symbols outside a script's range (the katakana middle dot U+30FB, full-width
+      // forms): whichever installed fallback has the glyph draws it.
+      const other = FALLBACKS.find((f) => fallbackFont(f)?.hasGlyphForCodePoint(cp));
+      if (other) {
+        needed.add(other);
+        continue;
+      }
       uncovered.push({
         path, char, index: Math.max(0, text.indexOf(char)),
         codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
