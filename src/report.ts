@@ -16,6 +16,7 @@ export function printDiagnostics(list: readonly Diagnostic[]): void {
 export function formatUserError(err: UserError): string {
   let out = err.diagnostics.length ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') : `${err.message}\n`;
   const n = err.diagnostics.filter((d) => d.severity === 'error').length;
-  if (n > 1) out += `${n} errors; nothing was written\n`;
+  // The count only: `validate` never writes, and a failed build's "nothing written" is the rule, not news.
+  if (n > 1) out += `${n} errors\n`;
   return out;
 }

@@ -11,6 +11,15 @@ const RENAMED: Record<string, string> = {
   keyword: 'keywords',
 };
 
+/** Keys JSON Resume 0.x used, which `folio import` renames to their 1.0 names. */
+const JSON_RESUME_V0 = new Set(['website', 'company', 'picture', 'gpa']);
+
+/** The 1.0 name of a JSON Resume 0.x key, when this mapping has it. */
+export function legacyRename(key: string, known: readonly string[]): string | null {
+  const renamed = RENAMED[key];
+  return JSON_RESUME_V0.has(key) && renamed && known.includes(renamed) ? renamed : null;
+}
+
 /** "did you mean" for an unknown key: a known rename, a case slip, or the nearest name by edit distance. */
 export function suggestKey(key: string, known: readonly string[]): string | null {
   const renamed = RENAMED[key];

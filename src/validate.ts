@@ -4,7 +4,7 @@ import { type Diagnostic, showValue, sortDiagnostics, UserError } from './diagno
 import validateSchema from './generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from './load.js';
 import { deref, loadSchema, refName, type Resume, type SchemaNode } from './schema.js';
-import { suggestKey } from './suggest.js';
+import { legacyRename, suggestKey } from './suggest.js';
 import { variantProblems } from './variants-check.js';
 import { badText } from './text-check.js';
 
@@ -67,6 +67,14 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   const data = dropEmpty(root) as Record<string, unknown>;
+  // A FRESH résumé (HackMyResume) shares some key names with JSON Resume but not their shapes: say what it
+  // is once, instead of dozens of unknown-key warnings and type errors.
+  const format = (data.meta as Record<string, unknown> | undefined)?.format;
+  if (typeof format === 'string' && /^FRESH\b/i.test(format)) {
+    throw new UserError(`${src.file}: FRESH format`, [
+      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)`),
+    ]);
+  }
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [...src.warnings];
 
@@ -83,8 +91,12 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       const firstHidden = seen.count === MAX_UNKNOWN_LISTED ? [...path, key] : seen.firstHidden;
       unknownIn.set(formatPath(path), { firstHidden, count: seen.count + 1 });
       if (seen.count >= MAX_UNKNOWN_LISTED) return;
+      const legacy = legacyRename(key, known);
       const hint = suggestKey(key, known);
-      warnings.push(at([...path, key], 'warning', `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, true));
+      const message = legacy
+        ? `unknown key "${key}": JSON Resume 1.0 calls it "${legacy}", so this value is not shown (folio import renames old keys)`
+        : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      warnings.push(at([...path, key], 'warning', message, true));
     },
     object(obj, path) {
       checkDates(obj, path, errors, warnings, today, at, src);
@@ -98,7 +110,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const known = Object.keys(schema.properties ?? {});
   const keys = Object.keys(data);
   if (keys.length > 0 && !keys.some((k) => known.includes(k))) {
-    const hint = 'cv' in data ? ' It looks like a RenderCV file, which folio does not read.' : '';
+    const hint = foreignFormat(data);
     errors.push(at([keys[0] ?? ''], 'error', `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`, true));
   }
 
@@ -112,6 +124,13 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     throw new UserError(`${src.file}: ${errors.length} error${errors.length === 1 ? '' : 's'}`, all);
   }
   return { resume: data as Resume, warnings: sortDiagnostics(warnings) };
+}
+
+/** A hint naming the résumé format a file with no JSON Resume section is written in. */
+function foreignFormat(data: Record<string, unknown>): string {
+  if ('cv' in data) return ' It looks like a RenderCV file, which folio does not read.';
+  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file, which folio does not read.';
+  return '';
 }
 
 /** JSON Resume files often hold `""` or `null` for "not given": treat both as absent. */

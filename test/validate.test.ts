@@ -111,8 +111,8 @@ describe('validate stage', () => {
     const warn = problems(text).map(oneLine);
     expect(warn).toEqual([
       'resume.yaml:2:3: warning: basics.nmae: unknown key "nmae" (did you mean "name"?)',
-      'resume.yaml:3:3: warning: basics.website: unknown key "website" (did you mean "url"?)',
-      'resume.yaml:5:5: warning: work[0].company: unknown key "company" (did you mean "name"?)',
+      'resume.yaml:3:3: warning: basics.website: unknown key "website": JSON Resume 1.0 calls it "url", so this value is not shown (folio import renames old keys)',
+      'resume.yaml:5:5: warning: work[0].company: unknown key "company": JSON Resume 1.0 calls it "name", so this value is not shown (folio import renames old keys)',
     ]);
     expect(problems(text, true).map(oneLine)[0]).toBe('resume.yaml:2:3: error: basics.nmae: unknown key "nmae" (did you mean "name"?)');
   });
@@ -138,6 +138,14 @@ describe('validate stage', () => {
     expect(problems('hello\n').map(oneLine)).toEqual([
       'resume.yaml:1:1: error: the file holds a single value ("hello"); a résumé is a mapping with keys like basics, work and skills',
     ]);
+  });
+
+  it('names a FRESH or YAMLResume file instead of listing every key it does not know', () => {
+    expect(problems('name: Jane\nmeta:\n  format: FRESH@0.6.0\neducation:\n  level: masters\n').map(oneLine)).toEqual([
+      'resume.yaml:3:11: error: meta.format: this is a FRESH résumé (FRESH@0.6.0), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)',
+    ]);
+    const [d] = problems('content:\n  basics:\n    name: Jane\nlocale:\n  language: en\n');
+    expect(oneLine(d as Diagnostic)).toMatch(/It looks like a YAMLResume file, which folio does not read\.$/);
   });
 
   it('rejects a file in another format instead of building an empty résumé', () => {
