@@ -13,10 +13,10 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('write the résumé as a JSON Resume v1 document, for JSON Resume themes and tools')
     .argument('[source]', 'the résumé YAML', 'resume.yaml')
-    .requiredOption('--format <format>', `what to export to: ${EXPORT_FORMATS.join(', ')}`, (v: string) => {
+    .option('--format <format>', `what to export to: ${EXPORT_FORMATS.join(', ')} (the only one, and the default)`, (v: string) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`unknown export format "${v}"; choose from ${EXPORT_FORMATS.join(', ')}`);
       return v;
-    })
+    }, 'jsonresume')
     .option('-o, --out <file>', 'write the JSON here (default: print it)')
     .option('--force', 'overwrite the --out file if it exists')
     .addHelpText(

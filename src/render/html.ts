@@ -51,7 +51,9 @@ const helpers: Record<string, FullHandlebars.HelperDelegate> = {
  */
 export function entryLinkText(e: Entry): string {
   if (!e.url) return '';
-  const title = e.title?.replace(/[.:;,!?…]+$/u, '');
+  // A job's, a volunteer role's or a degree's url is the organisation's site: name the organisation, not the role.
+  const organisation = /^(work|volunteer|education)\[/.test(e.path) ? e.subtitle : null;
+  const title = (organisation ?? e.title)?.replace(/[.:;,!?…]+$/u, '');
   return title ? `${title}: ${e.url.text}` : e.url.text;
 }
 
