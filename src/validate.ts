@@ -3,7 +3,7 @@ import { compareDates, isPresent, parseDate, formatDate, type PartialDate } from
 import { type Diagnostic, showValue, sortDiagnostics, UserError } from './diagnostics.js';
 import validateSchema from './generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from './load.js';
-import { deref, loadSchema, refName, type Resume, type SchemaNode } from './schema.js';
+import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { variantProblems } from './variants-check.js';
 import { badText } from './text-check.js';
