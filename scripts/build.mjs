@@ -42,9 +42,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Kept outside the bundle: font files are found by path at run time; Handlebars' compiler is required
-  // only for user templates; pdf-parse (PDF.js, a native canvas) only when `folio check` falls back to it.
-  external: ['@expo-google-fonts/*', 'handlebars', 'pdf-parse'],
+  // Kept outside the bundle: font files are found by path at run time; pdf-parse (PDF.js, a native canvas)
+  // loads only when `folio check` falls back to it. Handlebars' runtime is bundled; its compiler, for user
+  // templates only, is required at run time by name (src/render/templates.ts), so it stays out too.
+  external: ['@expo-google-fonts/*', 'pdf-parse'],
   plugins: [pdfkitStandardFonts, noWoff2],
   chunkNames: 'chunk-[name]-[hash]',
   jsx: 'automatic',

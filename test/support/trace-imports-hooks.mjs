@@ -4,7 +4,9 @@ let file;
 export function initialize(data) {
   file = data.file;
 }
+// Every module the process loads, by resolved URL: package names and folio's own bundle chunks alike.
 export async function resolve(specifier, context, next) {
-  if (file && !specifier.startsWith('.') && !specifier.startsWith('node:') && !specifier.startsWith('file:')) appendFileSync(file, `${specifier}\n`);
-  return next(specifier, context);
+  const result = await next(specifier, context);
+  if (file) appendFileSync(file, `${result.url}\n`);
+  return result;
 }

@@ -1,4 +1,4 @@
-// Preloaded with --import by the CLI test: records every package specifier the
+// Preloaded with --import by the CLI test: records every module (resolved URL) the
 // process imports into $FOLIO_TRACE_FILE, so a test can prove react-pdf was not loaded.
 import { register } from 'node:module';
 
