@@ -139,7 +139,10 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
 
   const problems: Diagnostic[] = [];
   if (secondAt !== null) problems.push(problem(secondAt, 'a second YAML document starts here (after ---); a résumé file holds one document'));
-  for (const e of doc.errors) {
+  // A tab used for indentation throws yaml's reading of every later line off: the errors that follow it
+  // are consequences, so a file with tab indentation hears about the tabs alone.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const e of tabs.length ? tabs : doc.errors) {
     let offset = e.pos[0];
     // yaml reports an unclosed quote where the input ends; the opening quote is what the user must find.
     if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) offset = openingQuote(text, offset);

@@ -39,3 +39,14 @@ describe('load stage', () => {
     expect(src.locate(['basics', 'name'])).toEqual({ line: 2, col: 9 });
   });
 });
+
+describe('load stage: follow-on errors', () => {
+  it('a tab in the indentation is reported alone, not with the errors it causes on later lines', () => {
+    const text = 'basics:\n  name: A\n\tlabel: B\n  email: a@example.com\nwork:\n  - name: X\n';
+    expect(syntaxErrors(text)).toEqual(['cv.yaml:3:1: error: a tab is used for indentation; YAML indents with spaces only']);
+    expect(syntaxErrors('basics:\n\tname: A\n\tlabel: B\n')).toEqual([
+      'cv.yaml:2:1: error: a tab is used for indentation; YAML indents with spaces only',
+      'cv.yaml:3:1: error: a tab is used for indentation; YAML indents with spaces only',
+    ]);
+  });
+});
