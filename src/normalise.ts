@@ -47,7 +47,7 @@ function buildHeader(resume: Resume): Header {
   if (b.url) contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: 'Website', private: false });
   for (const p of b.profiles ?? []) {
     const label = p.network ?? 'Profile';
-    if (p.url) contacts.push({ kind: 'profile', href: p.url, text: displayUrl(p.url), label, private: false });
+    if (p.url) contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
     else if (p.username) contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
   }
   return {
@@ -61,6 +61,12 @@ function buildHeader(resume: Resume): Header {
     availability: resume.callToAction?.title ?? null,
     image: b.image ?? null,
   };
+}
+
+/** A profile's link text: the short URL, plus the user name when the URL does not carry it ("twitter.com (ada)"). */
+function profileText(url: string, username: string | undefined): string {
+  const shown = displayUrl(url);
+  return username && !shown.toLowerCase().includes(username.toLowerCase()) ? `${shown} (${username})` : shown;
 }
 
 function buildSection(resume: Resume, id: SectionId, lang: string): Section | null {

@@ -32,3 +32,15 @@ describe('normalise stage', () => {
     expect(model.header.location).toBe('Göteborg, Västra Götaland, SE');
   });
 });
+
+describe('normalise stage: profiles', () => {
+  it('shows the user name when the profile URL stops at the site', () => {
+    const { resume } = loadResume(example);
+    const profiles = [
+      { network: 'Twitter', username: 'neutralthoughts', url: 'https://www.twitter.com' },
+      { network: 'GitHub', username: 'Ada', url: 'https://github.com/ada' },
+    ];
+    const contacts = normalise({ ...resume, basics: { ...resume.basics, profiles } }).header.contacts.filter((c) => c.kind === 'profile');
+    expect(contacts.map((c) => c.text)).toEqual(['twitter.com (neutralthoughts)', 'github.com/ada']);
+  });
+});
