@@ -1,6 +1,6 @@
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { UserError } from './diagnostics.js';
+import { writeViaTemp } from './write.js';
 
 /**
  * Write a file the user asked for by name (`init`, `import -o`, `export -o`):
@@ -11,12 +11,9 @@ export async function writeNewFile(path: string, data: string, force: boolean): 
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new UserError(`error: ${path} is a directory; give a file name`);
   if (existing && !force) throw new UserError(`error: ${path} already exists; add --force to overwrite it`);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    await writeViaTemp(path, data);
   } catch (err) {
-    await rm(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new UserError(`error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : code})`);
   }

@@ -137,13 +137,26 @@ export async function replaceFile(path: string, data: Uint8Array): Promise<void>
   } catch (err) {
     throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
   }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, data, { mode });
-    await chmod(tmp, mode);
+    await writeViaTemp(target, data, mode);
+  } catch (err) {
+    throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
+  }
+}
+
+/**
+ * Write `data` to a temporary name beside `target`, then rename it into place: a reader never
+ * sees half a file. The temporary is removed if either step fails, and the error is rethrown.
+ */
+export async function writeViaTemp(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  const tmp = join(dirname(target), tempName(basename(target), process.pid));
+  try {
+    await writeFile(tmp, data, mode === undefined ? undefined : { mode });
+    // writeFile's mode is filtered by the umask; the original file's permissions are what we want.
+    if (mode !== undefined) await chmod(tmp, mode);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
+    throw err;
   }
 }
