@@ -2,6 +2,7 @@ import { Link, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { Entry as EntryModel } from '../../model.js';
 import { Inline } from './Inline.js';
+import { MetricLine } from './MetricLine.js';
 import { styles } from './styles.js';
 
 /**
@@ -63,13 +64,7 @@ function blocks(entry: EntryModel): ReactNode[] {
   if (entry.metrics.length) {
     out.push(
       <Text key="m" style={styles.chips} wrap={false}>
-        {entry.metrics.map((m, i) => (
-          <Text key={i}>
-            {i ? '  ·  ' : ''}
-            {`${m.label} `}
-            <Text style={styles.strong}>{m.value}</Text>
-          </Text>
-        ))}
+        <MetricLine metrics={entry.metrics} gap="  " />
       </Text>,
     );
   }

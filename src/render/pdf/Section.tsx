@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Section as SectionModel } from '../../model.js';
 import { Entry } from './Entry.js';
 import { Inline } from './Inline.js';
+import { MetricLine } from './MetricLine.js';
 import { styles } from './styles.js';
 
 /**
@@ -29,13 +30,7 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
         <View wrap={false}>
           {heading}
           <Text style={styles.metrics}>
-            {section.metrics.map((m, i) => (
-              <Text key={i}>
-                {i ? '   ·   ' : ''}
-                {`${m.label} `}
-                <Text style={styles.strong}>{m.value}</Text>
-              </Text>
-            ))}
+            <MetricLine metrics={section.metrics} gap="   " />
           </Text>
         </View>
       );
