@@ -1,8 +1,6 @@
 import { isPresent } from '../dates.js';
 import { deref, loadSchema, type SchemaNode } from '../schema.js';
-import { DATE_KEYS, EXTENSION_KEY, type Fields, FORMAT_KEYS, JSON_RESUME_V1 } from './v1.js';
-
-type Json = Record<string, unknown>;
+import { DATE_KEYS, EXTENSION_KEY, type Fields, FORMAT_KEYS, isObject, type Json, JSON_RESUME_V1 } from './v1.js';
 
 export interface Exported {
   /** A JSON Resume v1 document. */
@@ -10,8 +8,6 @@ export interface Exported {
   /** What changed on the way, in plain words, for the terminal. */
   notes: string[];
 }
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * A folio résumé (as written) → JSON Resume v1. Standard keys stay where they are;

@@ -1,6 +1,4 @@
-import { EXTENSION_KEY, LEGACY_KEYS } from './v1.js';
-
-type Json = Record<string, unknown>;
+import { EXTENSION_KEY, isObject, type Json, LEGACY_KEYS } from './v1.js';
 
 export interface Imported {
   /** The résumé for folio: the same data, with folio's fields back in place. */
@@ -8,8 +6,6 @@ export interface Imported {
   /** What was changed or could not be mapped, in plain words. */
   notes: string[];
 }
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * JSON Resume → folio résumé data. A JSON Resume v1 document is already valid folio

@@ -1,3 +1,9 @@
+/** A JSON object, as import and export walk it. */
+export type Json = Record<string, unknown>;
+
+/** A plain object (not an array, not null). */
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * The shape of a JSON Resume v1.0.0 document: which keys belong to the standard.
  * JSON Resume v1 is frozen, so this list is written once here (and checked against
