@@ -50,7 +50,8 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^src/',
+    // Packages are resolved (so a typo in a path cannot hide as an unresolvable import) but not cruised.
+    doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.cjs', '.d.ts'] },
