@@ -53,10 +53,10 @@ export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'la
   let language: string | null = null;
   for (const body of bodies) {
     language ??= /\/Lang\s*\(((?:\\.|[^\\)])*)\)/.exec(body)?.[1] ?? null;
-    for (const m of body.matchAll(/\/Type\s*\/Font\b[^]*?\/BaseFont\s*\/([^\s/<>[\]()]+)/g)) {
+    for (const m of body.matchAll(/\/Type\s*\/Font\b[\s\S]*?\/BaseFont\s*\/([^\s/<>[\]()]+)/g)) {
       if (m[1]) names.add(m[1]);
     }
-    for (const m of body.matchAll(/\/FontName\s*\/([^\s/<>[\]()]+)([^]*?)>>/g)) {
+    for (const m of body.matchAll(/\/FontName\s*\/([^\s/<>[\]()]+)([\s\S]*?)>>/g)) {
       if (m[1] && /\/FontFile[23]?\b/.test(m[2] ?? '')) embedded.add(m[1]);
     }
     for (const m of body.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)) links.push(unescapePdfString(m[1] ?? ''));
@@ -69,7 +69,7 @@ export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'la
 function objectStreams(pdf: Buffer): string[] {
   const out: string[] = [];
   const s = pdf.toString('latin1');
-  for (const m of s.matchAll(/\/Type\s*\/ObjStm[^]*?stream\r?\n/g)) {
+  for (const m of s.matchAll(/\/Type\s*\/ObjStm[\s\S]*?stream\r?\n/g)) {
     const start = (m.index ?? 0) + m[0].length;
     const end = s.indexOf('endstream', start);
     try {

@@ -36,9 +36,13 @@ export function fitLadder(): PdfScale[] {
     return values;
   };
   let s: PdfScale = { ...NO_SCALE };
-  for (const v of down(1, spacing.floor, spacing.step)) out.push((s = { ...s, spacing: v }));
-  for (const v of down(NO_SCALE.lineHeight, lineHeight.floor, lineHeight.step)) out.push((s = { ...s, lineHeight: v }));
-  for (const v of down(NO_SCALE.body, body.floor, body.step)) out.push((s = { ...s, body: v }));
+  const tighten = (change: Partial<PdfScale>) => {
+    s = { ...s, ...change }; // each setting keeps the ones tightened before it
+    out.push(s);
+  };
+  for (const v of down(1, spacing.floor, spacing.step)) tighten({ spacing: v });
+  for (const v of down(NO_SCALE.lineHeight, lineHeight.floor, lineHeight.step)) tighten({ lineHeight: v });
+  for (const v of down(NO_SCALE.body, body.floor, body.step)) tighten({ body: v });
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Stage source: read a résumé within limits, check UTF-8, parse YAML with positions, locate any value (→ LoadedSource).
-import { open } from 'node:fs/promises';
-import { Composer, type CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
+import { type FileHandle, open } from 'node:fs/promises';
+import { Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
 import { decodeUtf8 } from './utf8.js';
@@ -32,7 +32,7 @@ export async function loadFile(path: string, displayName = path, limits: InputLi
  */
 async function readBounded(path: string, file: string, max: number): Promise<Uint8Array> {
   const tooBig = (size: number | null) => new UserError(`${file}: error: ${oversize(size, max)}`);
-  let fh;
+  let fh: FileHandle;
   try {
     fh = await open(path, 'r');
   } catch (err) {

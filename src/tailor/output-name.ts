@@ -13,7 +13,7 @@ const TRANSLIT: Record<string, string> = Object.fromEntries(
   ]
     .join(' ')
     .split(' ')
-    .reduce<[string, string][]>((pairs, w, i, all) => (i % 2 ? pairs : [...pairs, [w, all[i + 1] === '_' ? '' : (all[i + 1] ?? '')]]), []),
+    .flatMap((w, i, all): [string, string][] => (i % 2 ? [] : [[w, all[i + 1] === '_' ? '' : (all[i + 1] ?? '')]])),
 );
 
 /** "Zoë Łukasiewicz-Núñez" → "Zoe-Lukasiewicz-Nunez": ASCII letters, digits and dashes only. */

@@ -45,6 +45,6 @@ export function route(path: string, s: PreviewState): Reply {
       return { status: 200, type: HTML, body: previewHtml(page, s.failure, s.version) };
     }
     default:
-      return { status: 404, type: TEXT, body: 'Not found. This preview serves /, /pdf, ' + `/${s.name}.pdf and /${s.name}.md.\n` };
+      return { status: 404, type: TEXT, body: `Not found. This preview serves /, /pdf, /${s.name}.pdf and /${s.name}.md.\n` };
   }
 }
