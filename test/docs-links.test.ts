@@ -21,7 +21,7 @@ function anchors(markdown: string): Set<string> {
   let fenced = false;
   for (const line of markdown.split('\n')) {
     if (line.startsWith('```')) fenced = !fenced;
-    const h = !fenced && /^#{1,6} (.+)$/.exec(line);
+    const h = fenced ? null : /^#{1,6} (.+)$/.exec(line);
     if (h?.[1]) out.add(slug(h[1]));
   }
   return out;
