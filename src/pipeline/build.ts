@@ -6,6 +6,8 @@ import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile } from '../source/load.js';
 import type { ResumeModel } from '../model/model.js';
 import { normalise } from '../model/normalise.js';
+import type { PaperName, ThemeName } from '../model/design.js';
+import { pdfPaper } from '../render/paper.js';
 import { outputBaseName } from '../tailor/output-name.js';
 import { prepareVariant } from './variant-build.js';
 import { validate } from '../validate/validate.js';
@@ -26,8 +28,10 @@ export interface BuildOptions {
   variant?: string;
   /** Tighten the PDF to the variant's maxPages when it overflows. */
   fit?: boolean;
-  /** PDF paper size; overrides folio.paper. */
-  paper?: 'A4' | 'letter';
+  /** PDF paper size; overrides folio.design.paper and folio.paper. */
+  paper?: PaperName;
+  /** A theme by name; overrides folio.design.theme. */
+  theme?: ThemeName;
   /** Output base-name pattern such as `{name}-Resume`; overrides folio.output. */
   name?: string;
   /** PDF page budget; overrides folio.maxPages. */
@@ -74,7 +78,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
   const shown = variant?.tailored.resume ?? resume;
   // 3. normalise
-  const model = normalise(shown);
+  const model = normalise(shown, { theme: opts.theme });
   // 4. render: nothing touches the disk until every format has rendered.
   const name = variant?.fileName ?? baseFileName;
   const notes: string[] = [];
@@ -87,7 +91,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // Imported here so html/md builds never pay for react-pdf.
       const { buildPdf } = await import('./pdf-build.js');
       const pdf = await buildPdf(variant?.located ?? src, shown, model, {
-        paper: (opts.paper ?? shown.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
+        paper: pdfPaper(opts.paper ?? model.design.paper),
         // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
         maxPages: variant ? null : (opts.maxPages ?? resume.folio?.maxPages ?? null),
         date,

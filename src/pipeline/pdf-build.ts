@@ -51,7 +51,7 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
   const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
-  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }));
+  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }), model.design.font);
   if (coverage.uncovered.length) {
     // One error per field, listing each character once, the caret on the first.
     const byField = new Map<string, typeof coverage.uncovered>();
@@ -73,9 +73,15 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   const warnings = coverage.emoji.map((e) =>
     at(e.path, `emoji ${e.emoji.join(' ')} left out of the PDF (its fonts have no emoji; the HTML and Markdown keep them)`, 'warning'),
   );
+  // A letter the theme's font lacks is drawn in Inter: legible, but it looks different from its word.
+  const lacking = new Map<string, (typeof coverage.notInFamily)[number]>();
+  for (const m of coverage.notInFamily) if (!lacking.has(m.codePoint)) lacking.set(m.codePoint, m);
+  for (const m of lacking.values()) {
+    warnings.push(at(m.path, `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`, 'warning', m.index));
+  }
 
   const photo = await loadPhoto(src, resume, warnings, at);
-  const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, photo, scale });
+  const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, interFallback: coverage.interFallback, photo, scale });
   let note: string | undefined;
   let bytes: Buffer;
   let pages: number;

@@ -1,3 +1,4 @@
+import { THEME_NAMES, type PaperName, type ThemeName } from '../../model/design.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
 import { formatDiagnostic, UserError } from '../../source/diagnostics.js';
@@ -17,12 +18,21 @@ export function parseFormats(value: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-/** `--paper a4|letter` (any case) → 'A4' | 'letter'. */
-export function parsePaper(value: string): 'A4' | 'letter' {
+/** `--paper a4|letter|a5|legal` (any case) → the name as folio.design.paper spells it. */
+export function parsePaper(value: string): PaperName {
   const v = value.trim().toLowerCase();
   if (v === 'a4') return 'A4';
+  if (v === 'a5') return 'A5';
   if (v === 'letter' || v === 'us-letter') return 'letter';
-  throw new InvalidArgumentError('choose A4 or letter');
+  if (v === 'legal' || v === 'us-legal') return 'legal';
+  throw new InvalidArgumentError('choose A4, letter, A5 or legal');
+}
+
+/** `--theme <name>`: one of the themes `folio themes` lists. */
+export function parseTheme(value: string): ThemeName {
+  const v = value.trim().toLowerCase();
+  if ((THEME_NAMES as string[]).includes(v)) return v as ThemeName;
+  throw new InvalidArgumentError(`choose one of ${THEME_NAMES.join(', ')} (folio themes describes them)`);
 }
 
 /** A whole number ≥ 1. */
@@ -40,7 +50,8 @@ interface BuildFlags {
   variant?: string;
   allVariants?: boolean;
   fit?: boolean;
-  paper?: 'A4' | 'letter';
+  paper?: PaperName;
+  theme?: ThemeName;
   name?: string;
   maxPages?: number;
   jobs?: number;
@@ -60,7 +71,8 @@ export function registerBuild(program: Command): void {
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
+    .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
+    .option('--paper <size>', 'PDF paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
     .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
@@ -81,6 +93,7 @@ Examples:
   $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --paper letter        US Letter instead of A4
+  $ folio build --theme classic       the serif look (folio themes lists them all)
   $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)
   $ folio build --max-pages 2         fail if the PDF runs past two pages
   $ folio build --watch               rebuild on every save; errors keep the last good files
@@ -105,7 +118,7 @@ Examples:
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+        paper: opts.paper, theme: opts.theme, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
@@ -164,7 +177,7 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Prom
   const { buildMany, defaultJobs } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
+    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;

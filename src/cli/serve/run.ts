@@ -1,3 +1,4 @@
+import type { ThemeName } from '../../model/design.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ export interface ServeOptions {
   port?: number;
   templates?: string;
   strict?: boolean;
+  theme?: ThemeName;
 }
 
 /** `folio serve`: build in memory on every save and serve the result on 127.0.0.1 until Ctrl-C. */
@@ -26,7 +28,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     if (opts.templates) clearTemplateCache();
     const t0 = performance.now();
     try {
-      const result = await build({ source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates });
+      const result = await build({ source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates, theme: opts.theme });
       for (const f of result.files) {
         const data = await readFile(f.path);
         if (f.format === 'pdf') state.pdf = data;
