@@ -12,6 +12,7 @@ import { registerServe } from './cli/commands/serve.js';
 import { registerCheck } from './cli/commands/check.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
+import { registerThemes } from './cli/commands/themes.js';
 import { UserError } from './source/diagnostics.js';
 import { packageRoot } from './source/paths.js';
 import { formatUserError } from './cli/report.js';
@@ -53,6 +54,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

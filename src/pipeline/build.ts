@@ -13,7 +13,7 @@ import { prepareVariant } from './variant-build.js';
 import { validate } from '../validate/validate.js';
 import { type OutputFile, writeAll } from '../output/write.js';
 
-export const FORMATS = ['pdf', 'html', 'md', 'txt'] as const;
+export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 /** What `folio build` writes when no -f is given; plain text is asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
@@ -32,6 +32,10 @@ export interface BuildOptions {
   paper?: PaperName;
   /** A theme by name; overrides folio.design.theme. */
   theme?: ThemeName;
+  /** Resolution of page images (-f png), in dots per inch (default 150). */
+  dpi?: number;
+  /** Only these pages as images (1-based; default every page). */
+  pngPages?: number[];
   /** Output base-name pattern such as `{name}-Resume`; overrides folio.output. */
   name?: string;
   /** PDF page budget; overrides folio.maxPages. */
@@ -85,24 +89,39 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);
+  // Page images are drawn from the PDF: it renders once when either is asked for.
+  let pdf: Awaited<ReturnType<typeof import('./pdf-build.js')['buildPdf']>> | null = null;
+  const pdfOnce = async () => {
+    if (pdf) return pdf;
+    // Imported here so html/md builds never pay for react-pdf.
+    const { buildPdf } = await import('./pdf-build.js');
+    pdf = await buildPdf(variant?.located ?? src, shown, model, {
+      paper: pdfPaper(opts.paper ?? model.design.paper),
+      // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
+      maxPages: variant ? null : (opts.maxPages ?? resume.folio?.maxPages ?? null),
+      date,
+      selfCheck: true,
+      variant,
+    });
+    // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
+    if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+    warnings.push(...pdf.warnings);
+    if (pdf.note) notes.push(pdf.note);
+    return pdf;
+  };
   for (const format of opts.formats) {
     const t0 = performance.now();
     if (format === 'pdf') {
-      // Imported here so html/md builds never pay for react-pdf.
-      const { buildPdf } = await import('./pdf-build.js');
-      const pdf = await buildPdf(variant?.located ?? src, shown, model, {
-        paper: pdfPaper(opts.paper ?? model.design.paper),
-        // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
-        maxPages: variant ? null : (opts.maxPages ?? resume.folio?.maxPages ?? null),
-        date,
-        selfCheck: true,
-        variant,
-      });
-      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
-      warnings.push(...pdf.warnings);
-      if (pdf.note) notes.push(pdf.note);
-      rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
+      const built = await pdfOnce();
+      rendered.push({ name: `${name}.pdf`, data: built.bytes, format, pages: built.pages, ms: performance.now() - t0, checkMs: built.checkMs });
+      continue;
+    }
+    if (format === 'png') {
+      const built = await pdfOnce();
+      const { renderPngPages } = await import('../render/png.js');
+      const images = await renderPngPages(built.bytes, opts.dpi, opts.pngPages);
+      const ms = (performance.now() - t0) / Math.max(1, images.length);
+      for (const img of images) rendered.push({ name: `${name}-${img.page}.png`, data: img.png, format, pages: null, ms });
       continue;
     }
     const out = await renderFormat(format, model, opts);
@@ -127,7 +146,7 @@ interface Rendered {
   overridden: string[];
 }
 
-async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
+async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('../render/html.js');

@@ -28,6 +28,13 @@ export function parsePaper(value: string): PaperName {
   throw new InvalidArgumentError('choose A4, letter, A5 or legal');
 }
 
+/** `--dpi <n>`: a whole number of dots per inch that gives a readable, bounded image. */
+export function parseDpi(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 36 || n > 600) throw new InvalidArgumentError('expected a whole number of dots per inch from 36 to 600');
+  return n;
+}
+
 /** `--theme <name>`: one of the themes `folio themes` lists. */
 export function parseTheme(value: string): ThemeName {
   const v = value.trim().toLowerCase();
@@ -52,6 +59,7 @@ interface BuildFlags {
   fit?: boolean;
   paper?: PaperName;
   theme?: ThemeName;
+  dpi?: number;
   name?: string;
   maxPages?: number;
   jobs?: number;
@@ -72,6 +80,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
     .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
+    .option('--dpi <n>', 'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)', parseDpi)
     .option('--paper <size>', 'PDF paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
@@ -94,6 +103,7 @@ Examples:
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --paper letter        US Letter instead of A4
   $ folio build --theme classic       the serif look (folio themes lists them all)
+  $ folio build -f png --dpi 100      page images: out/resume-1.png, out/resume-2.png
   $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)
   $ folio build --max-pages 2         fail if the PDF runs past two pages
   $ folio build --watch               rebuild on every save; errors keep the last good files
@@ -118,7 +128,7 @@ Examples:
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, theme: opts.theme, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+        paper: opts.paper, theme: opts.theme, dpi: opts.dpi, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
@@ -177,7 +187,7 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Prom
   const { buildMany, defaultJobs } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, maxPages: opts.maxPages,
+    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
