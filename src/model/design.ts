@@ -1,3 +1,4 @@
+import { marginPoints } from '../validate/margins.js';
 import type { Resume } from '../validate/schema.js';
 
 /** `folio.design` as written: every setting optional, a theme's defaults fill the rest. */
@@ -79,7 +80,7 @@ export const THEMES: Record<ThemeName, Theme> = {
     },
   },
   compact: {
-    description: 'dense one-page engineering résumé: IBM Plex Sans 9 pt, small margins, dates on the right',
+    description: 'dense one-page engineering résumé: IBM Plex Sans 9 pt, small margins, tight gaps',
     design: {
       ...DEFAULT,
       font: 'IBM Plex Sans',
@@ -88,7 +89,8 @@ export const THEMES: Record<ThemeName, Theme> = {
       margins: 28,
       colors: { accent: '#1d4ed8', text: '#111827', muted: '#4b5563', rule: '#cbd5e1' },
       headings: 'rule',
-      dates: 'right',
+      // Dates stay inline: right-aligned dates read after the text beside them in pdftotext and pdfminer when
+      // the title line holds other scripts (test/themes.test.ts), and an ATS must see them with their entry.
       sectionGap: 8,
       entryGap: 4,
       nameSize: 18,
@@ -131,17 +133,6 @@ export const THEMES: Record<ThemeName, Theme> = {
 
 export const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
 
-/** Points per unit of a margin written with a unit ("18mm", "0.75in", "42pt"). */
-const POINTS_PER: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72 };
-
-/** A margin as written (`18mm`, `42pt`, or a bare number of points) in points, rounded to 0.01. */
-export function marginPoints(value: string | number): number {
-  if (typeof value === 'number') return value;
-  const m = /^(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)$/.exec(value.trim());
-  if (!m) throw new Error(`not a margin: ${value}`);
-  return Math.round(Number(m[1]) * (POINTS_PER[m[2] as string] ?? 1) * 100) / 100;
-}
-
 /**
  * The design a build uses: the theme (`--theme`, else folio.design.theme, else
  * default) with the owner's own settings on top. `folio.paper` is the older
@@ -156,7 +147,7 @@ export function resolveDesign(folio: Resume['folio'], themeOverride?: ThemeName)
     font: set.font ?? base.font,
     fontSize: set.fontSize ?? base.fontSize,
     lineHeight: set.lineHeight ?? base.lineHeight,
-    margins: set.margins !== undefined ? marginPoints(set.margins) : base.margins,
+    margins: (set.margins !== undefined ? marginPoints(set.margins) : null) ?? base.margins,
     colors: { ...base.colors, ...(set.colors ?? {}) },
     headings: set.headings ?? base.headings,
     dates: set.dates ?? base.dates,

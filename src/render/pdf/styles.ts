@@ -24,9 +24,9 @@ export const createStyles = ({ color, font, space }: DesignTokens, design: Desig
   entry: { marginBottom: space.entry },
   entryTitle: { fontSize: font.entryTitle, lineHeight: 1.3, fontWeight: 700 },
   // dates: right: the title takes the line, the dates sit at its right end, on the same baseline.
-  titleRow: { flexDirection: 'row', alignItems: 'flex-start' },
+  titleRow: { flexDirection: 'row', alignItems: 'baseline' },
   titleGrow: { flex: 1 },
-  rightDates: { fontSize: font.small, color: color.muted, marginLeft: 8, lineHeight: (font.entryTitle * 1.3) / font.small },
+  rightDates: { fontSize: font.small, color: color.muted, marginLeft: 8, lineHeight: 1.3 },
   subtitle: { fontWeight: 400, color: color.muted },
   inlineMeta: { fontSize: font.small, fontWeight: 400, color: color.muted },
   meta: { fontSize: font.small, color: color.muted, marginTop: 1 },
