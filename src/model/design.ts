@@ -106,7 +106,6 @@ export const THEMES: Record<ThemeName, Theme> = {
       margins: 44,
       colors: { accent: '#0f766e', text: '#0f172a', muted: '#475569', rule: '#99f6e4' },
       headings: 'bar',
-      dates: 'right',
       sectionGap: 16,
       entryGap: 9,
       nameSize: 28,
