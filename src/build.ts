@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, UserError } from './diagnostics.js';
+import type { InputFile } from './input-guard.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
 import { normalise } from './normalise.js';
 import { outputBaseName } from './output-name.js';
+import type { Resume } from './schema.js';
 import { prepareVariant } from './tailor.js';
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
@@ -104,8 +106,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
-  // 5. write
-  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered);
+  // 5. write, never over a file this build read (a source named notes.md, a template, the photo)
+  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered, buildInputs(opts, shown, overridden));
   return {
     files: rendered.map((r, i) => ({
       path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
@@ -114,6 +116,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     overridden: [...overridden].sort(),
     notes,
   };
+}
+
+/** Every file a build reads: the source, the user's templates, the photo. */
+function buildInputs(opts: BuildOptions, resume: Resume, templates: Set<string>): InputFile[] {
+  const inputs: InputFile[] = [{ path: opts.source, role: 'the source' }];
+  for (const t of templates) inputs.push({ path: t, role: 'your template' });
+  const image = resume.basics?.image;
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
+  return inputs;
 }
 
 interface Rendered {

@@ -1,6 +1,7 @@
-import { chmod, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from './diagnostics.js';
+import { type InputFile, refuseOverwritingInputs } from './input-guard.js';
 
 export interface OutputFile {
   /** File name inside the output directory (no directories). */
@@ -55,10 +56,15 @@ export function checkOutputName(name: string): void {
  * place: a reader never sees a half-written file, and if any write fails the
  * temporaries are removed and no target has been replaced.
  */
-export async function writeAll(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeAll(dir: string, files: readonly OutputFile[], inputs: readonly InputFile[] = []): Promise<string[]> {
   for (const f of files) checkOutputName(f.name);
   await ensureDir(dir);
-  await removeStaleTemps(dir, files);
+  // Every target is checked before the first is written: a directory in the way of the third
+  // file must not leave the first two replaced.
+  const finals = files.map((f) => join(dir, f.name));
+  await refuseOverwritingInputs(finals, inputs, 'Choose another --out folder or --name.');
+  for (const final of finals) await checkReplaceable(final);
+  await removeStaleTemps(dir, files.map((f) => f.name));
   const staged: { tmp: string; final: string }[] = [];
   try {
     for (const f of files) {
@@ -88,12 +94,35 @@ function tempName(name: string, pid: number): string {
   return `.${name}.${pid}.tmp`;
 }
 
-/** Temporaries left by a build that was killed mid-write (its process is gone): never shipped with out/. */
-async function removeStaleTemps(dir: string, files: readonly OutputFile[]): Promise<void> {
+/**
+ * Whether folio may put a new file at `path`: nothing there, or a regular file the user
+ * may write. A directory, a device, a FIFO or a socket is never replaced (renaming over
+ * /dev/null as root would turn it into a plain file), and a read-only file stays as it is.
+ */
+export async function checkReplaceable(path: string): Promise<void> {
+  const link = await lstat(path).catch(() => null);
+  if (!link) return;
+  // A symbolic link is itself replaced by the rename; what it points at is never written.
+  if (link.isSymbolicLink()) return;
+  if (link.isDirectory()) throw new UserError(`error: cannot write ${path}: a directory is in the way; nothing was written`);
+  if (!link.isFile()) throw new UserError(`error: cannot write ${path}: it is a ${specialKind(link)}, and folio replaces only regular files; nothing was written`);
+  if ((link.mode & 0o222) === 0) throw new UserError(`error: cannot write ${path}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`);
+}
+
+/** "device", "FIFO (named pipe)", "socket": what a non-regular file is, in words. */
+export function specialKind(s: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isFIFO()) return 'FIFO (named pipe)';
+  if (s.isSocket()) return 'socket';
+  return 'special file';
+}
+
+/** Temporaries left by a run that was killed mid-write (its process is gone): never shipped with out/ or beside a README. */
+async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   for (const entry of entries) {
-    for (const f of files) {
-      const prefix = `.${f.name}.`;
+    for (const name of names) {
+      const prefix = `.${name}.`;
       if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
       const pid = Number(entry.slice(prefix.length, -'.tmp'.length));
       if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(dir, entry), { force: true });
@@ -111,7 +140,8 @@ function alive(pid: number): boolean {
   }
 }
 
-function describe(err: unknown): string {
+/** An errno in plain words. */
+export function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'ENOSPC') return 'no space left on the device';
@@ -137,6 +167,8 @@ export async function replaceFile(path: string, data: Uint8Array): Promise<void>
   } catch (err) {
     throw new UserError(`error: cannot write ${path}: ${describe(err)}`);
   }
+  // Renaming over a file works even when the file is read-only: respect its permission instead.
+  await checkReplaceable(target);
   try {
     await writeViaTemp(target, data, mode);
   } catch (err) {
@@ -150,6 +182,7 @@ export async function replaceFile(path: string, data: Uint8Array): Promise<void>
  */
 export async function writeViaTemp(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const tmp = join(dirname(target), tempName(basename(target), process.pid));
+  await removeStaleTemps(dirname(target), [basename(target)]);
   try {
     await writeFile(tmp, data, mode === undefined ? undefined : { mode });
     // writeFile's mode is filtered by the umask; the original file's permissions are what we want.

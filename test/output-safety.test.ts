@@ -101,7 +101,7 @@ describe('output safety', () => {
     copyFileSync(example, join(dir, 'resume.yaml'));
     mkdirSync(join(dir, 'out/resume.md'), { recursive: true });
     const r = runCli(['build', '-f', 'md'], dir);
-    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot replace out/resume.md: a directory is in the way\n' });
+    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write out/resume.md: a directory is in the way; nothing was written\n' });
     expect(readdirSync(join(dir, 'out'))).toEqual(['resume.md']);
   }, 30_000);
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../diagnostics.js';
+import { refuseOverwritingInputs } from '../input-guard.js';
 import { loadFile } from '../load.js';
 import { normalise } from '../normalise.js';
 import { END_MARKER, START_MARKER, spliceReadme } from '../readme-markers.js';
@@ -65,6 +66,7 @@ Examples:
   $ folio readme README.md --source cv.yaml     from another source file`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
+      await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.');
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
       const src = await loadFile(flags.source);
       const { resume, warnings } = validate(src);
