@@ -110,3 +110,12 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
     }
   });
 });
+
+describe('serve: the Markdown preview loads nothing from the internet', () => {
+  it('an image (a badge, or one a hostile string made) shows as its alt text, never as <img>', () => {
+    const html = markdownToHtml('![Java](https://img.shields.io/badge/Java-blue) and ![p](https://tracker.example/p.png)\n');
+    expect(html).not.toMatch(/<img|src=/);
+    expect(html).toContain('[image: Java]');
+    expect(html).toContain('title="image not loaded in the preview: https://tracker.example/p.png"');
+  });
+});
