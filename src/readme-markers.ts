@@ -87,6 +87,9 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
 export function spliceReadme(bytes: Uint8Array, markdown: string, name: string): SpliceResult {
   const { start, end, eol } = findRegion(bytes, name);
   const inner = markdown.replace(/\n+$/, '');
+  // A marker line inside the block would break every later `folio readme`: never write one.
+  const stray = inner.split(/\r?\n/).findIndex((l) => START_LINE.test(l) || END_LINE.test(l));
+  if (stray !== -1) throw new UserError(`${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ${name} was not changed (check your templates)`);
   const body = (inner ? `\n${inner}\n\n` : '\n').replace(/\r?\n/g, eol);
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, start);
   const after = Buffer.from(bytes.buffer, bytes.byteOffset + end, bytes.byteLength - end);
