@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { baseName, build, type BuildOptions, type BuildResult } from './build.js';
 import { formatDiagnostic, UserError } from './diagnostics.js';
+import { isSystemError, systemUserError } from './errno.js';
 
 /** The file kinds a directory of résumés may hold. */
 const SOURCE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -77,7 +78,9 @@ export async function buildMany(sources: readonly string[], opts: Omit<BuildOpti
 export async function buildOne(opts: BuildOptions): Promise<BatchOutcome> {
   try {
     return { source: opts.source, ok: true, result: await build(opts) };
-  } catch (err) {
+  } catch (caught) {
+    // A full disk or a name the file system refuses is this source's problem, not the batch's.
+    const err = isSystemError(caught) ? systemUserError(caught) : caught;
     if (!(err instanceof UserError)) throw err;
     const message = err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message;
     return { source: opts.source, ok: false, message };

@@ -152,10 +152,19 @@ async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, 
   }
 }
 
+/** 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
+const MAX_EPOCH = 253402300799;
+
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
 async function sourceDate(source: string): Promise<Date> {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = process.env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
+      throw new UserError(`error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`);
+    }
+    return new Date(Number(epoch) * 1000);
+  }
   const s = await stat(source);
   return new Date(Math.floor(s.mtimeMs / 1000) * 1000);
 }

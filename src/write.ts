@@ -1,6 +1,7 @@
-import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from './diagnostics.js';
+import { describeErrno } from './errno.js';
 import { type InputFile, refuseOverwritingInputs } from './input-guard.js';
 
 export interface OutputFile {
@@ -11,7 +12,17 @@ export interface OutputFile {
 
 /** Create the output directory (and its parents); a clear error when it is a file or cannot be made. */
 export async function ensureDir(dir: string): Promise<void> {
-  const existing = await stat(dir).catch(() => null);
+  const existing = await stat(dir).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') {
+      // A symbolic link to nowhere: say so, rather than "removed during the build" after a failed write.
+      const link = await lstat(dir).catch(() => null);
+      if (link?.isSymbolicLink()) {
+        throw new UserError(`error: output directory ${dir} is a symbolic link to ${await readlink(dir)}, which does not exist; create it or choose another --out`);
+      }
+      return null;
+    }
+    throw new UserError(`error: cannot use output directory ${dir}: ${describe(err)}`);
+  });
   if (existing && !existing.isDirectory()) throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
   if (existing) return;
   try {
@@ -44,10 +55,18 @@ async function mkdirParents(dir: string): Promise<void> {
   }
 }
 
+/** Longest output file name folio writes, in bytes: 255, less room for `.<name>.<pid>.tmp`. */
+export const MAX_NAME_BYTES = 230;
+
 /** An output name must be a plain file name: a pattern that yields `../x` or `/x` would write outside the output directory. */
 export function checkOutputName(name: string): void {
   if (!name || name === '.' || name === '..' || isAbsolute(name) || /[/\\]/.test(name) || basename(name) !== name || name.includes('\0')) {
     throw new UserError(`error: output name "${name}" would be written outside the output directory; use a plain file name`);
+  }
+  // 255 bytes is the usual limit for one file name; the temporary name adds a dot, the process id and ".tmp".
+  const bytes = Buffer.byteLength(name);
+  if (bytes > MAX_NAME_BYTES) {
+    throw new UserError(`error: output name "${name.slice(0, 40)}…" is ${bytes} bytes long; file systems allow 255 and folio needs room for a temporary name, so keep it under ${MAX_NAME_BYTES}: shorten --name, folio.output or the source's name`);
   }
 }
 
@@ -74,14 +93,14 @@ export async function writeAll(dir: string, files: readonly OutputFile[], inputs
       await writeFile(tmp, f.data);
     }
   } catch (err) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    await Promise.all(staged.map((s) => rm(s.tmp, { force: true }).catch(() => undefined)));
     throw new UserError(`error: cannot write to ${dir}: ${describe(err)}`);
   }
   for (const [i, s] of staged.entries()) {
     try {
       await rename(s.tmp, s.final);
     } catch (err) {
-      await Promise.all(staged.slice(i).map((t) => rm(t.tmp, { force: true })));
+      await Promise.all(staged.slice(i).map((t) => rm(t.tmp, { force: true }).catch(() => undefined)));
       const done = staged.slice(0, i).map((t) => basename(t.final));
       const note = done.length ? ` (${done.join(', ')} already replaced)` : '';
       throw new UserError(`error: cannot replace ${s.final}: ${describe(err)}${note}`);
@@ -125,7 +144,7 @@ async function removeStaleTemps(dir: string, names: readonly string[]): Promise<
       const prefix = `.${name}.`;
       if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
       const pid = Number(entry.slice(prefix.length, -'.tmp'.length));
-      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(dir, entry), { force: true });
+      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(dir, entry), { force: true }).catch(() => undefined);
     }
   }
 }
@@ -141,17 +160,7 @@ function alive(pid: number): boolean {
 }
 
 /** An errno in plain words. */
-export function describe(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'ENOSPC') return 'no space left on the device';
-  if (e.code === 'EROFS') return 'read-only file system';
-  if (e.code === 'ENOTDIR') return 'a parent path is a file, not a directory';
-  if (e.code === 'EISDIR') return 'a directory is in the way';
-  if (e.code === 'ENOENT') return 'it was removed during the build';
-  if (e.code === 'EDQUOT') return 'disk quota exceeded';
-  return e.code ?? String(err);
-}
+export const describe = describeErrno;
 
 /**
  * Replace one existing file atomically: write a temporary file beside it, then rename
@@ -189,7 +198,7 @@ export async function writeViaTemp(target: string, data: string | Uint8Array, mo
     if (mode !== undefined) await chmod(tmp, mode);
     await rename(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
 }
