@@ -21,6 +21,7 @@ export async function ensureDir(dir: string): Promise<void> {
       }
       return null;
     }
+    if (err.code === 'ENOTDIR') return null; // a file among its parents: reported as "cannot create" below
     throw new UserError(`error: cannot use output directory ${dir}: ${describe(err)}`);
   });
   if (existing && !existing.isDirectory()) throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
