@@ -161,21 +161,24 @@ async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
 async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Promise<void> {
-  const { buildMany, defaultJobs } = await import('../batch.js');
+  const { buildMany, defaultJobs, outputCollisions } = await import('../batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
     outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
-  const outcomes = await buildMany(sources, common, jobs, (o) => {
+  // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
+  const collisions = await outputCollisions(sources, common);
+  for (const message of collisions.values()) process.stderr.write(`${message}\n`);
+  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
     if (o.ok) {
       printDiagnostics(o.result.warnings);
       printFiles(o.result);
       files += o.result.files.length;
     } else process.stderr.write(`${o.message}\n`);
   });
-  const failed = outcomes.filter((o) => !o.ok).map((o) => o.source);
+  const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   process.stdout.write(
     `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
