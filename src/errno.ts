@@ -57,3 +57,11 @@ export function systemUserError(err: SystemError): UserError {
   const where = err.path ? ` ${err.path}` : err.syscall === 'write' ? ' to standard output' : '';
   return new UserError(`error: cannot ${err.syscall === 'write' ? 'write' : (err.syscall ?? 'do it')}${where}: ${describeErrno(err)}`);
 }
+
+/** "device", "FIFO (named pipe)", "socket": what a non-regular file is, in words. */
+export function specialKind(s: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isFIFO()) return 'FIFO (named pipe)';
+  if (s.isSocket()) return 'socket';
+  return 'special file';
+}

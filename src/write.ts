@@ -1,7 +1,7 @@
 import { chmod, lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from './diagnostics.js';
-import { describeErrno } from './errno.js';
+import { describeErrno, specialKind } from './errno.js';
 import { type InputFile, refuseOverwritingInputs } from './input-guard.js';
 
 export interface OutputFile {
@@ -129,13 +129,6 @@ export async function checkReplaceable(path: string): Promise<void> {
   if ((link.mode & 0o222) === 0) throw new UserError(`error: cannot write ${path}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`);
 }
 
-/** "device", "FIFO (named pipe)", "socket": what a non-regular file is, in words. */
-export function specialKind(s: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
-  if (s.isFIFO()) return 'FIFO (named pipe)';
-  if (s.isSocket()) return 'socket';
-  return 'special file';
-}
 
 /** Temporaries left by a run that was killed mid-write (its process is gone): never shipped with out/ or beside a README. */
 async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {

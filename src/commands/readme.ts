@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../diagnostics.js';
 import { refuseOverwritingInputs } from '../input-guard.js';
 import { loadFile } from '../load.js';
+import { README_KIND, readInput } from '../read-input.js';
 import { normalise } from '../normalise.js';
 import { END_MARKER, START_MARKER, spliceReadme } from '../readme-markers.js';
 import { wrap } from '../render/text-wrap.js';
@@ -84,11 +84,13 @@ Examples:
       // 2. splice it between the markers of the README as it is on disk
       let before: Buffer;
       try {
-        before = await readFile(file);
+        before = await readInput(file, file, README_KIND);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code ?? String(err)})`;
-        throw new UserError(`${file}: error: ${why}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+        // Only a README that is not there is told how to start one.
+        if (err instanceof UserError && err.message === `${file}: error: no such file`) {
+          throw new UserError(`${err.message}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+        }
+        throw err;
       }
       const { data, changed } = spliceReadme(before, markdown, file);
       // 3. report, or write
