@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/diagnostics.js';
-import { describeErrno, isSystemError, systemUserError } from '../src/errno.js';
-import { checkOutputName } from '../src/write.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { describeErrno, isSystemError, systemUserError } from '../src/source/errno.js';
+import { checkOutputName } from '../src/output/write.js';
 import { cli, example, runCli, tempDir } from './helpers.js';
 
 const plain = (r: { status: number | null; stderr: string }) => {

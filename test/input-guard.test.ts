@@ -2,8 +2,8 @@
 import { chmodSync, copyFileSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { refuseOverwritingInputs } from '../src/input-guard.js';
+import { build } from '../src/pipeline/build.js';
+import { refuseOverwritingInputs } from '../src/output/input-guard.js';
 import { example, fixture, runCli, tempDir } from './helpers.js';
 
 const source = readFileSync(example, 'utf8');

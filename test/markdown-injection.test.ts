@@ -5,13 +5,13 @@ import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/diagnostics.js';
-import { parseSource } from '../src/load.js';
-import { normalise } from '../src/normalise.js';
-import { findRegion } from '../src/readme-markers.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { parseSource } from '../src/source/load.js';
+import { normalise } from '../src/model/normalise.js';
+import { findRegion } from '../src/output/readme-markers.js';
 import { codeSpan, markdownHref } from '../src/render/markdown-escape.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { validate } from '../src/validate.js';
+import { validate } from '../src/validate/validate.js';
 import { example } from './helpers.js';
 
 const base = parseSource(readFileSync(example, 'utf8'), 'resume.yaml').data as Record<string, unknown>;

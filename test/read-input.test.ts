@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { imageSize } from '../src/image-size.js';
-import { JOB_KIND, PDF_KIND, README_KIND, readInput } from '../src/read-input.js';
+import { build } from '../src/pipeline/build.js';
+import { imageSize } from '../src/source/image-size.js';
+import { JOB_KIND, PDF_KIND, README_KIND, readInput } from '../src/source/read-input.js';
 import { example, fixture, runCli, tempDir } from './helpers.js';
 
 /** A PNG header claiming width × height (no pixel data: decoding it is what must never start). */

@@ -1,11 +1,11 @@
 import { validateHeaderValue } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, isSafeHeaderValue } from '../src/serve/headers.js';
-import { startPreviewServer } from '../src/serve/server.js';
-import { markdownToHtml } from '../src/serve/markdown-page.js';
-import { previewHtml } from '../src/serve/pages.js';
-import { fileUrl, route, type PreviewState } from '../src/serve/routes.js';
+import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
+import { contentDisposition, isSafeHeaderValue } from '../src/cli/serve/headers.js';
+import { startPreviewServer } from '../src/cli/serve/server.js';
+import { previewHtml } from '../src/cli/serve/pages.js';
+import { fileUrl, route, type PreviewState } from '../src/cli/serve/routes.js';
 
 describe('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {

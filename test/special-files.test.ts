@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeNewFile } from '../src/new-file.js';
-import { checkReplaceable, replaceFile } from '../src/write.js';
+import { writeNewFile } from '../src/output/new-file.js';
+import { checkReplaceable, replaceFile } from '../src/output/write.js';
 import { tempDir } from './helpers.js';
 
 describe('special files are never replaced', () => {

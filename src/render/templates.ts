@@ -5,12 +5,12 @@ import { basename, join, resolve } from 'node:path';
 // build never loads Handlebars' compiler. The compiler is required only for a user's own templates.
 import type Handlebars from 'handlebars';
 import { Handlebars as Runtime } from './handlebars-runtime.js';
-import { UserError } from '../diagnostics.js';
+import { UserError } from '../source/diagnostics.js';
 import { templates as precompiled } from '../generated/templates.js';
-import { showSize } from '../limits.js';
-import { packageRoot } from '../paths.js';
-import { TEMPLATE_KIND } from '../read-input.js';
-import { specialKind } from '../errno.js';
+import { packageRoot } from '../source/paths.js';
+import { showSize } from '../source/limits.js';
+import { TEMPLATE_KIND } from '../source/read-input.js';
+import { specialKind } from '../source/errno.js';
 
 export type TemplateFormat = 'html' | 'markdown';
 
