@@ -39,6 +39,9 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
   }
   const kind = binaryKind(bytes);
   if (kind) throw new UserError(`${file}: error: this is ${kind}, not a YAML résumé`);
+  // UTF-32 first: its little-endian mark (FF FE 00 00) starts like UTF-16's.
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) throw new UserError(`${file}: error: the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8`);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
     throw new UserError(`${file}: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8`);
