@@ -1,7 +1,9 @@
 // Stage pipeline: the orchestration of the stages: build (load → validate → tailor → model → render → write), PDF self-check, batches.
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import type { InputFile } from '../output/input-guard.js';
+import type { Resume } from '../validate/schema.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile } from '../source/load.js';
 import type { ResumeModel } from '../model/model.js';
@@ -128,8 +130,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
-  // 5. write
-  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered);
+  // 5. write, never over a file this build read (a source named notes.md, a template, the photo)
+  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered, buildInputs(opts, shown, overridden));
   return {
     files: rendered.map((r, i) => ({
       path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
@@ -138,6 +140,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     overridden: [...overridden].sort(),
     notes,
   };
+}
+
+/** Every file a build reads: the source, the user's templates, the photo. */
+function buildInputs(opts: BuildOptions, resume: Resume, templates: Set<string>): InputFile[] {
+  const inputs: InputFile[] = [{ path: opts.source, role: 'the source' }];
+  for (const t of templates) inputs.push({ path: t, role: 'your template' });
+  const image = resume.basics?.image;
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
+  return inputs;
 }
 
 interface Rendered {
@@ -165,10 +176,19 @@ async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: Resum
   }
 }
 
+/** 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
+const MAX_EPOCH = 253402300799;
+
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
 async function sourceDate(source: string): Promise<Date> {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = process.env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
+      throw new UserError(`error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`);
+    }
+    return new Date(Number(epoch) * 1000);
+  }
   const s = await stat(source);
   return new Date(Math.floor(s.mtimeMs / 1000) * 1000);
 }

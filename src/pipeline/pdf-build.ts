@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { matchInOrder } from '../check/find-in-order.js';
 import { pdfLeaves } from '../check/expected.js';
@@ -14,6 +13,8 @@ import type { Resume } from '../validate/schema.js';
 import { renderWithinPages, type VariantBuild } from './variant-build.js';
 import type { PdfScale } from '../render/tokens.js';
 import { formatPath } from '../validate/validate.js';
+import { imageSize, MAX_PHOTO_SIDE } from '../source/image-size.js';
+import { PHOTO_KIND, readInput } from '../source/read-input.js';
 
 export interface PdfBuildOptions {
   paper: Paper;
@@ -133,13 +134,24 @@ async function loadPhoto(
   }
   let data: Buffer;
   try {
-    data = await readFile(resolve(dirname(src.file), image));
-  } catch {
-    throw new UserError('error: photo not found', [at(path, `cannot read the photo ${image} (a path relative to ${src.file})`, 'error')]);
+    data = await readInput(resolve(dirname(src.file), image), image, PHOTO_KIND);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const why = err.message.slice(`${image}: error: `.length);
+    const where = why === 'no such file' ? ` (a path relative to ${src.file})` : '';
+    throw new UserError('error: photo', [at(path, `cannot use the photo ${image}: ${why}${where}`, 'error')]);
   }
-  if (data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG') return { data, format: 'png' };
-  if (data[0] === 0xff && data[1] === 0xd8) return { data, format: 'jpg' };
-  throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
+  const format = data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpg' : null;
+  if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
+  // Decoding is what costs memory (4 bytes a pixel): the size comes from the header first.
+  const size = imageSize(data, format);
+  if (!size) throw new UserError('error: photo format', [at(path, `${image} is not a readable ${format === 'png' ? 'PNG' : 'JPEG'} image (its header is damaged)`, 'error')]);
+  if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || !size.width || !size.height) {
+    throw new UserError('error: photo size', [
+      at(path, `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels a side (a header photo needs about 600): scale it down`, 'error'),
+    ]);
+  }
+  return { data, format };
 }
 
 function clip(s: string): string {

@@ -72,6 +72,13 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   const data = dropEmpty(root) as Record<string, unknown>;
+  // `foo:` and `bar:` with nothing under them would otherwise validate as a blank résumé.
+  const written = Object.keys(root);
+  if (written.length > 0 && Object.keys(data).length === 0) {
+    throw new UserError(`${src.file}: no résumé content`, [
+      at([written[0] ?? ''], 'error', `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`, true),
+    ]);
+  }
   // A FRESH résumé (HackMyResume) shares some key names with JSON Resume but not their shapes: say what it
   // is once, instead of dozens of unknown-key warnings and type errors.
   const format = (data.meta as Record<string, unknown> | undefined)?.format;

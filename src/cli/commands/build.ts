@@ -1,10 +1,10 @@
 import { THEME_NAMES, type PaperName, type ThemeName } from '../../model/design.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
-import { formatDiagnostic, UserError } from '../../source/diagnostics.js';
+import { formatDiagnostic, printable, UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
 import { loadFile } from '../../source/load.js';
-import { formatBytes, printDiagnostics } from '../report.js';
+import { formatBytes, printableLines, printDiagnostics } from '../report.js';
 import { validate } from '../../validate/validate.js';
 import { maxSizeOption } from './max-size.js';
 
@@ -42,11 +42,18 @@ export function parseTheme(value: string): ThemeName {
   throw new InvalidArgumentError(`choose one of ${THEME_NAMES.join(', ')} (folio themes describes them)`);
 }
 
-/** A whole number ≥ 1. */
-export function parsePositive(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of pages, 1 or more');
-  return Number(value);
+/** A whole number ≥ 1 of `unit` (pages, worker threads). */
+function positive(unit: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`give a whole number of ${unit}, 1 or more`);
+    return Number(value);
+  };
 }
+
+/** A page count ≥ 1. */
+export const parsePositive = positive('pages');
+/** A number of worker threads ≥ 1. */
+export const parseJobs = positive('worker threads');
 
 interface BuildFlags {
   out: string;
@@ -84,7 +91,7 @@ export function registerBuild(program: Command): void {
     .option('--paper <size>', 'PDF paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
-    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parseJobs)
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -150,11 +157,13 @@ export function printBuild(result: BuildResult, totalMs: number): void {
 function printFiles(result: BuildResult): void {
   for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
   for (const n of result.notes) process.stdout.write(`${n}\n`);
-  const width = Math.max(...result.files.map((f) => f.path.length));
-  for (const f of result.files) {
+  // A file name may hold terminal escapes (a source named "\e]0;…"): shown as visible symbols, never run.
+  const shown = result.files.map((f) => printable(f.path));
+  const width = Math.max(...shown.map((p) => p.length));
+  for (const [i, f] of result.files.entries()) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
-    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
+    process.stdout.write(`${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
   }
 }
 
@@ -184,21 +193,24 @@ async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
 async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Promise<void> {
-  const { buildMany, defaultJobs } = await import('../../pipeline/batch.js');
+  const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
     outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
-  const outcomes = await buildMany(sources, common, jobs, (o) => {
+  // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
+  const collisions = await outputCollisions(sources, common);
+  for (const message of collisions.values()) process.stderr.write(`${printableLines(message)}\n`);
+  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
     if (o.ok) {
       printDiagnostics(o.result.warnings);
       printFiles(o.result);
       files += o.result.files.length;
-    } else process.stderr.write(`${o.message}\n`);
+    } else process.stderr.write(`${printableLines(o.message)}\n`);
   });
-  const failed = outcomes.filter((o) => !o.ok).map((o) => o.source);
+  const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   process.stdout.write(
     `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,

@@ -7,7 +7,7 @@ import { UserError } from '../../source/diagnostics.js';
 import { printDiagnostics, printFailure } from '../report.js';
 import { clearTemplateCache } from '../../render/templates.js';
 import { serialise, untilInterrupted, type Watcher, watchFiles } from '../watch.js';
-import type { PreviewState } from './routes.js';
+import { fileUrl, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
 
 export interface ServeOptions {
@@ -57,7 +57,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     await rebuild();
     server = await startPreviewServer(() => state, opts.port);
     const base = `http://${HOST}:${server.port}`;
-    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: /${state.name}.pdf)`], [`${base}/${state.name}.md`, 'the Markdown']];
+    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${fileUrl(state.name, 'pdf')})`], [`${base}${fileUrl(state.name, 'md')}`, 'the Markdown']];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     process.stdout.write(
       `previewing ${source}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
