@@ -24,7 +24,9 @@ function dateFormat(code, width) {
   const months = [];
   let pattern = null;
   for (let m = 0; m < 12; m++) {
-    const parts = f.formatToParts(new Date(Date.UTC(2021, m, 1)));
+    // ICU puts a narrow no-break space in some literals ("2021 г."): a plain no-break space keeps them together
+    // in every font folio embeds.
+    const parts = f.formatToParts(new Date(Date.UTC(2021, m, 1))).map((x) => ({ ...x, value: x.value.replace(/\u202f/g, '\u00a0') }));
     const p = parts.map((x) => (x.type === 'month' ? '{month}' : x.type === 'year' ? '{year}' : x.value.replace(/[{}]/g, ''))).join('');
     if (pattern !== null && p !== pattern) throw new Error(`locales/${code}.json: Intl gives two month-year patterns (${pattern}, ${p})`);
     pattern = p;
@@ -35,7 +37,8 @@ function dateFormat(code, width) {
   return { pattern, months };
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+// Sorted by code (pt before pt-BR), the order `folio locales` lists them in.
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort((a, b) => a.slice(0, -5).localeCompare(b.slice(0, -5), 'en'));
 const read = (f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
 const en = read('en.json');
 const enLeaves = new Map(leaves(en.words));

@@ -4,6 +4,7 @@ import { type Diagnostic, UserError } from './diagnostics.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { loadFile } from './load.js';
 import type { ResumeModel } from './model.js';
+import { inferredNote, resolveLocale } from './model/locale.js';
 import { normalise } from './normalise.js';
 import { outputBaseName } from './output-name.js';
 import { prepareVariant } from './tailor.js';
@@ -77,6 +78,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 4. render: nothing touches the disk until every format has rendered.
   const name = variant?.fileName ?? baseFileName;
   const notes: string[] = [];
+  // A language taken from the text rather than folio.lang: say so, and how to choose another.
+  const langNote = inferredNote(resolveLocale(shown));
+  if (langNote) notes.push(langNote);
   const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);

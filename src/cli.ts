@@ -8,6 +8,7 @@ import { registerReadme } from './commands/readme.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerLocales } from './commands/locales.js';
 import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
@@ -53,6 +54,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerLocales(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

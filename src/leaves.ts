@@ -1,4 +1,5 @@
-import { formatDate, isPresent, parseDate, presentWord } from './dates.js';
+import { formatDate, isPresent, parseDate } from './dates.js';
+import { resolveLocale } from './model/locale.js';
 import { parseInline, plainText } from './inline.js';
 import { displayUrl } from './links.js';
 import type { DataPath } from './load.js';
@@ -29,7 +30,8 @@ const HIDDEN_KEYS = new Set(['tags', 'image']);
  */
 export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
   const schema = loadSchema();
-  const lang = resume.folio?.lang ?? 'en';
+  // The same locale normalise resolves: dates and "Present" as the outputs write them.
+  const locale = resolveLocale(resume);
   const out: Leaf[] = [];
   const push = (path: DataPath, text: string) => {
     const t = text.replace(/\s+/g, ' ').trim();
@@ -63,11 +65,11 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (def === 'date' || def === 'endDate') {
       if (key === 'endDate' && isPresent(value)) {
-        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, presentWord(lang));
+        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, locale.words.present);
         return;
       }
       const d = parseDate(value);
-      if (!('invalid' in d)) push(path, formatDate(d, lang));
+      if (!('invalid' in d)) push(path, formatDate(d, locale.date));
       return;
     }
     if (def === 'link') return push(path, displayUrl(String(value)));

@@ -1,4 +1,5 @@
 import type { Span } from './inline.js';
+import type { Words } from './model/locale.js';
 import type { Resume, SectionId } from './schema.js';
 
 /**
@@ -7,7 +8,12 @@ import type { Resume, SectionId } from './schema.js';
  * is present (null or [] when absent) so strict Handlebars templates can test it.
  */
 export interface ResumeModel {
+  /** BCP 47 tag of the résumé's language, for metadata (HTML lang, PDF Lang, JSON-LD). */
   lang: string;
+  /** Writing direction of that language: right to left for Arabic and Hebrew. */
+  dir: 'ltr' | 'rtl';
+  /** folio's own words in that language (page numbers, skip link, document name), folio.locale applied. */
+  words: Words;
   header: Header;
   sections: Section[];
   /** What the owner allows on public outputs (HTML, Markdown). */

@@ -35,6 +35,9 @@ export interface PdfBuilt {
   note?: string;
 }
 
+/** Arabic-script letters, which react-pdf shapes into joined forms. */
+const ARABIC = /\p{Script=Arabic}/u;
+
 /**
  * The PDF with its guards: every character has a font (else a located error),
  * emoji are left out with a warning, the page budget holds (else an error naming
@@ -51,7 +54,12 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
   const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
-  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }));
+  // folio's own words are shown too (Japanese headings over an English text need the CJK font): located at folio.lang.
+  const ownWords = [...model.sections.map((s) => s.title), model.words.page, model.words.present, model.words.dateRange, ...Object.values(model.words.contact)];
+  const coverage = checkCoverage([
+    ...sourceLeaves(resume, { audience: 'private', omit: pdfOmits }),
+    ...ownWords.map((text) => ({ path: ['folio', 'lang'], text })),
+  ]);
   if (coverage.uncovered.length) {
     // One error per field, listing each character once, the caret on the first.
     const byField = new Map<string, typeof coverage.uncovered>();
@@ -92,7 +100,14 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     const match = quick ? matchInOrder(leaves, quick, { ignoreSpaces: true }) : matchInOrder(leaves, await extractPages(bytes));
     checkMs = performance.now() - t0;
     if (opts.maxPages !== null && pages > opts.maxPages) throw overBudget(pages, opts.maxPages, match.found, model, at);
-    for (const l of match.missing) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
+    // Shaped Arabic does not read back (react-pdf's text layer maps joined letter forms to wrong characters):
+    // said once, truthfully, instead of once per field.
+    const shaped = match.missing.filter((l) => ARABIC.test(l.text));
+    const first = shaped[0];
+    if (first) {
+      warnings.push(at(first.path, `${shaped.length} text${shaped.length === 1 ? '' : 's'} in Arabic script, starting with "${clip(first.text)}", do not read back from the PDF's extracted text (what an ATS reads): react-pdf writes joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`, 'warning'));
+    }
+    for (const l of match.missing) if (!shaped.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
     for (const l of match.outOfOrder) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
   return { bytes, pages, warnings, checkMs, note };

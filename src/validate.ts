@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { compareDates, isPresent, parseDate, formatDate, type PartialDate } from './dates.js';
+import { englishDates, unsupportedLangMessage } from './model/locale.js';
 import { type Diagnostic, showValue, sortDiagnostics, UserError } from './diagnostics.js';
 import validateSchema from './generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from './load.js';
@@ -105,6 +106,12 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   for (const { firstHidden, count } of unknownIn.values()) {
     if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+  }
+
+  // A language without a catalogue still builds (in English words): say so where it is set, base file and variants alike.
+  for (const path of langPaths(data)) {
+    const message = unsupportedLangMessage(String(valueAt(data, path)));
+    if (message) warnings.push(at(path, 'warning', message));
   }
 
   const known = Object.keys(schema.properties ?? {});
@@ -256,11 +263,11 @@ function checkDates(
   const { startDate: start, endDate: end } = parsed;
   if (start && end && compareDates(end, start) < 0) {
     const startLine = src.locate([...path, 'startDate']).line;
-    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, 'en')}) before it starts (${formatDate(start, 'en')}, line ${startLine})`));
+    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, englishDates())}) before it starts (${formatDate(start, englishDates())}, line ${startLine})`));
   }
   const now: PartialDate = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   if (start && compareDates(start, now) > 0) {
-    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, 'en')}); is the year right?`));
+    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, englishDates())}); is the year right?`));
   }
 }
 
@@ -291,4 +298,16 @@ function valueAt(data: unknown, path: DataPath): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
+}
+
+/** Where the source sets folio.lang: the base file and each variant's folio. */
+function langPaths(data: Record<string, unknown>): DataPath[] {
+  const paths: DataPath[] = [];
+  const isLang = (v: unknown) => typeof v === 'string' && v !== '';
+  if (isLang(valueAt(data, ['folio', 'lang']))) paths.push(['folio', 'lang']);
+  const variants = data.variants;
+  if (variants && typeof variants === 'object' && !Array.isArray(variants)) {
+    for (const name of Object.keys(variants)) if (isLang(valueAt(data, ['variants', name, 'folio', 'lang']))) paths.push(['variants', name, 'folio', 'lang']);
+  }
+  return paths;
 }

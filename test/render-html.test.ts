@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/leaves.js';
-import { entryLinkText, favicon, renderHtml, textDirection } from '../src/render/html.js';
+import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
+import { textDirection } from '../src/model/locale.js';
 import { cssVariables } from '../src/tokens.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 

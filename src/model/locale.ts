@@ -127,6 +127,11 @@ export function resolveLocale(resume: Resume): Locale {
   return { lang, code, dir: chosen === 'fallback' ? textDirection(lang) : c.dir, words: overlay(c.words, resume.folio?.locale), date: c.date, chosen };
 }
 
+/** The locale a `folio.lang` tag selects (as resolveLocale does for a résumé that sets only that). */
+export function localeForTag(tag: string): Locale {
+  return resolveLocale({ folio: { lang: tag } });
+}
+
 /** The catalogue's words with the owner's folio.locale wording laid over them, key by key. */
 function overlay(words: Words, own: LocaleWords | undefined): Words {
   if (!own) return words;

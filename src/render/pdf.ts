@@ -1,7 +1,7 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import type { ResumeModel } from '../model.js';
-import { type PdfScale, scaledTokens } from '../tokens.js';
+import { type PdfScale, scaledTokens, tokens } from '../tokens.js';
 import { withoutEmoji } from './pdf/coverage.js';
 import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';
@@ -34,7 +34,7 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
     model: mapStrings(model, withoutEmoji), size: opts.paper ?? 'A4', date: opts.date, fontFamily, photo: opts.photo ?? null,
   });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
-  const restore = opts.scale ? setStyleTokens(scaledTokens(opts.scale)) : null;
+  const restore = opts.scale || model.dir === 'rtl' ? setStyleTokens(opts.scale ? scaledTokens(opts.scale) : tokens, model.dir) : null;
   try {
     // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
     const bytes = fixModDateKey(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));
