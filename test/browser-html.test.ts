@@ -258,7 +258,7 @@ describe('HTML page in Chromium', () => {
     expect(meta.ld).toHaveLength(1);
     const person = JSON.parse(meta.ld[0] ?? '') as Record<string, unknown>;
     expect(person).toMatchObject({
-      '@context': 'https://schema.org',
+      '@context': ['https://schema.org', { '@language': 'en' }],
       '@type': 'Person',
       name: 'Your Name',
       jobTitle: 'Backend engineer for high-throughput systems',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/leaves.js';
 import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
 import { textDirection } from '../src/model/locale.js';
+import { normalise } from '../src/normalise.js';
 import { cssVariables } from '../src/tokens.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
@@ -140,7 +141,9 @@ describe('HTML page structure', () => {
   it('sets the text direction from the language', () => {
     expect(['en', 'de-CH', 'ar', 'ar-EG', 'he', 'fa-IR', 'zh-Hant'].map(textDirection)).toEqual(['ltr', 'ltr', 'rtl', 'rtl', 'rtl', 'rtl', 'ltr']);
     const { model } = loadResume(example);
-    expect(renderHtml({ ...model, lang: 'ar' }).html).toContain('<html lang="ar" dir="rtl">');
+    expect(renderHtml({ ...model, lang: 'ar', dir: 'rtl' }).html).toContain('<html lang="ar" dir="rtl">');
+    expect(normalise({ ...loadResume(example).resume, folio: { lang: 'he' } }).dir).toBe('rtl');
+    expect(normalise({ ...loadResume(example).resume, folio: { lang: 'fa' } }).dir).toBe('rtl');
   });
 
   it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {

@@ -115,8 +115,8 @@ export function favicon(name: string | null): string {
 function jsonLd(model: ResumeModel, pub: ReturnType<typeof publicHeader>): string {
   const h = model.header;
   const hrefs = pub.contacts.map((c) => c.href);
-  // The language the description and job title are written in (schema.org inLanguage).
-  const person: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'Person', inLanguage: model.lang };
+  // @language: the name, job title and description are text in the résumé's language (Person has no inLanguage).
+  const person: Record<string, unknown> = { '@context': ['https://schema.org', { '@language': model.lang }], '@type': 'Person' };
   if (h.name) person.name = h.name;
   if (h.label) person.jobTitle = h.label;
   if (h.summary) person.description = plainText(h.summary);
