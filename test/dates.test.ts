@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, formatDate, formatRange, parseDate, type PartialDate } from '../src/dates.js';
-import { listLocales, localeForTag } from '../src/model/locale.js';
+import { compareDates, formatDate, parseDate, type PartialDate } from '../src/validate/dates.js';
+import { formatRange } from '../src/model/dates.js';
+import { localeForTag } from '../src/model/locale.js';
+import { listLocales } from '../src/validate/languages.js';
 
 const d = (v: string | number) => parseDate(v) as PartialDate;
 

@@ -1,8 +1,10 @@
 // The words folio writes itself, in the résumé's language: one catalogue per locale (locales/<code>.json, compiled
 // with Intl's month names into src/generated/locales.js at build time, so no run constructs an Intl formatter).
-import { CATALOGUES, ENGLISH_MONTHS, LOCALES } from '../generated/locales.js';
+import { CATALOGUES } from '../generated/locales.js';
 import type { LocaleWords } from '../generated/resume.js';
-import type { Resume, SectionId } from '../schema.js';
+import type { DateFormat } from '../validate/dates.js';
+import { findCatalogue, type LocaleInfo, textDirection } from '../validate/languages.js';
+import type { Resume, SectionId } from '../validate/schema.js';
 
 /** Every word of a catalogue, all present (folio.locale may give only some). */
 export interface Words {
@@ -16,20 +18,6 @@ export interface Words {
   resumeOf: string;
   degree: string;
   listSeparator: string;
-}
-
-/** A locale's month-year format: `{month} {year}` or `{year}年{month}月`, and its twelve month names. */
-export interface DateFormat {
-  pattern: string;
-  months: readonly string[];
-}
-
-export interface LocaleInfo {
-  code: string;
-  /** The language's name in itself. */
-  name: string;
-  englishName: string;
-  dir: 'ltr' | 'rtl';
 }
 
 interface Catalogue extends LocaleInfo {
@@ -50,11 +38,6 @@ export interface Locale {
   chosen: 'lang' | 'base' | 'fallback' | 'inferred' | 'default';
 }
 
-/** The locales with a catalogue, by code. */
-export function listLocales(): readonly LocaleInfo[] {
-  return LOCALES;
-}
-
 const parsed = new Map<string, Catalogue>();
 
 function catalogue(code: string): Catalogue {
@@ -66,44 +49,6 @@ function catalogue(code: string): Catalogue {
     parsed.set(code, c);
   }
   return c;
-}
-
-/** English month names in full, for folio's own messages ("February 2023 has no day 30"). */
-export const englishMonths: readonly string[] = ENGLISH_MONTHS;
-
-/** English's month-year format, for messages about dates. */
-export function englishDates(): DateFormat {
-  return catalogue('en').date;
-}
-
-/** Tags that name a catalogue's language another way: Chinese by region, Norwegian, Hebrew's old code. */
-const ALIASES: Record<string, string> = {
-  zh: 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-sg': 'zh-Hans', 'zh-my': 'zh-Hans',
-  'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant', 'zh-mo': 'zh-Hant',
-  no: 'nb', iw: 'he',
-};
-
-/**
- * The catalogue for a BCP 47 tag: the tag itself (any case), else the longest prefix that has one
- * (`en-GB` → `en`, `pt-PT` → `pt`, `zh-Hant-TW` → `zh-Hant`, `zh-TW` → `zh-Hant`); null when none does.
- */
-export function findCatalogue(tag: string): { code: string; exact: boolean } | null {
-  const byLower = new Map(LOCALES.map((l) => [l.code.toLowerCase(), l.code]));
-  const parts = tag.toLowerCase().split('-');
-  for (let n = parts.length; n > 0; n--) {
-    const prefix = parts.slice(0, n).join('-');
-    const code = byLower.get(prefix) ?? ALIASES[prefix];
-    if (code) return { code, exact: n === parts.length && code.toLowerCase() === prefix };
-  }
-  return null;
-}
-
-/** Scripts written right to left, by ISO 639 language code: a page in Persian is right to left even without a catalogue. */
-const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
-/** Text direction of a BCP 47 language tag (`ar-EG` → rtl). */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  return RTL.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
 }
 
 /** The résumé's locale: folio.lang, else the language its text is written in, else English; folio.locale on top. */
@@ -150,17 +95,6 @@ function overlay(words: Words, own: LocaleWords | undefined): Words {
 /** `{name}` placeholders filled in; an unknown one stays as written. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : m));
-}
-
-/** The locales as `folio locales` and messages name them: `de (Deutsch)`. */
-export function supportedList(): string {
-  return LOCALES.map((l) => l.code).join(', ');
-}
-
-/** A located warning's text for a folio.lang with no catalogue, or null when it has one. */
-export function unsupportedLangMessage(tag: string): string | null {
-  if (findCatalogue(tag)) return null;
-  return `folio has no words for language "${tag}": headings, dates and labels stay in English (the metadata keeps "${tag}"). Supported: ${supportedList()}; folio.locale can supply your own wording.`;
 }
 
 // ---- inferring the language from the text -------------------------------------------------------------
