@@ -119,8 +119,8 @@ const SIMPLIFIED = new Set('这个们来说时会对发经还过为进业务与�
 const TRADITIONAL = new Set('這個們來說時會對發經還過為進業務與開關實現級網頁項員負責設計數據統產運營組織管協調維護優質量銷售團隊際專術學歷獲獎證書語言華東區計劃訓練總監應用戶軟體測試體驗報編輯約簡'.split(''));
 
 /** Letters per script in the résumé's own text. */
-function countScripts(resume: Resume): Record<Script, number> & { simplified: number; traditional: number; ukrainian: number } {
-  const n = { kana: 0, han: 0, hangul: 0, arabic: 0, hebrew: 0, cyrillic: 0, greek: 0, latin: 0, simplified: 0, traditional: 0, ukrainian: 0 };
+function countScripts(resume: Resume): Record<Script, number> & { simplified: number; traditional: number; ukrainian: number; persian: number } {
+  const n = { kana: 0, han: 0, hangul: 0, arabic: 0, hebrew: 0, cyrillic: 0, greek: 0, latin: 0, simplified: 0, traditional: 0, ukrainian: 0, persian: 0 };
   const visit = (v: unknown, key: string | null): void => {
     if (key !== null && NOT_TEXT.has(key)) return;
     if (typeof v === 'string') {
@@ -135,6 +135,8 @@ function countScripts(resume: Resume): Record<Script, number> & { simplified: nu
         if (SIMPLIFIED.has(ch)) n.simplified++;
         if (TRADITIONAL.has(ch)) n.traditional++;
         if ('іїєґІЇЄҐ'.includes(ch)) n.ukrainian++;
+        // Letters Persian (and Urdu) write and Arabic does not: such a text is not Arabic.
+        if ('پچژگکی'.includes(ch)) n.persian++;
       }
     } else if (Array.isArray(v)) v.forEach((x) => visit(x, null));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
@@ -158,7 +160,7 @@ export function inferLanguage(resume: Resume): { code: string; englishName: stri
   if (share(n.kana + n.han) >= 1 / 3 && n.kana >= 0.05 * (n.kana + n.han)) return pick('ja');
   if (share(n.hangul + n.han) >= 1 / 3 && n.hangul > n.han) return pick('ko');
   if (share(n.han) >= 1 / 3) return pick(n.traditional > n.simplified ? 'zh-Hant' : 'zh-Hans');
-  if (share(n.arabic) >= 1 / 3) return pick('ar');
+  if (share(n.arabic) >= 1 / 3) return n.persian > 0 ? null : pick('ar');
   if (share(n.hebrew) >= 1 / 3) return pick('he');
   if (share(n.greek) >= 1 / 2) return pick('el');
   if (share(n.cyrillic) >= 1 / 2) return pick(n.ukrainian > 0 ? 'uk' : 'ru');
