@@ -1,6 +1,7 @@
 // Locales: the catalogues (locales/*.json), how a résumé's locale is chosen, and builds in each language that
 // carry none of folio's English words. The normal suite builds German and Arabic (a left-to-right and a
 // right-to-left language); FOLIO_FULL=1 builds every locale, the example and its own fixture, in every format.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
@@ -97,10 +98,12 @@ async function buildAll(source: string): Promise<Outputs> {
   const pdfBytes = readFileSync(file('pdf'));
   const htmlSource = readFileSync(file('html'), 'utf8');
   return {
-    pdf: await pdfText(pdfBytes),
+    // poppler reads right-to-left text in logical order (PDF.js, in pdf-parse, gives Hebrew words in visual order).
+    pdf: execFileSync('pdftotext', ['-enc', 'UTF-8', file('pdf'), '-'], { encoding: 'utf8' }),
     html: htmlText(htmlSource),
     htmlSource,
-    md: readFileSync(file('md'), 'utf8'),
+    // Markdown escapes punctuation ("2021년 1월 \~ 현재"): the text a reader sees has no backslashes.
+    md: readFileSync(file('md'), 'utf8').replace(/\\([^\s\w])/g, '$1'),
     txt: readFileSync(file('txt'), 'utf8'),
     pdfBytes,
     warnings: result.warnings.map((w) => w.message),
