@@ -35,8 +35,8 @@ export interface PdfBuilt {
   note?: string;
 }
 
-/** Arabic-script letters, which react-pdf shapes into joined forms. */
-const ARABIC = /\p{Script=Arabic}/u;
+/** Letters of the right-to-left scripts folio has fonts for. */
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 /**
  * The PDF with its guards: every character has a font (else a located error),
@@ -100,15 +100,15 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     const match = quick ? matchInOrder(leaves, quick, { ignoreSpaces: true }) : matchInOrder(leaves, await extractPages(bytes));
     checkMs = performance.now() - t0;
     if (opts.maxPages !== null && pages > opts.maxPages) throw overBudget(pages, opts.maxPages, match.found, model, at);
-    // Shaped Arabic does not read back (react-pdf's text layer maps joined letter forms to wrong characters):
-    // said once, truthfully, instead of once per field.
-    const shaped = match.missing.filter((l) => ARABIC.test(l.text));
-    const first = shaped[0];
+    // Right-to-left text does not read back in logical order (react-pdf writes it in visual order, and joined
+    // Arabic letters with a text layer that maps to wrong characters): said once, truthfully, not once per field.
+    const rtl = [...match.missing, ...match.outOfOrder].filter((l) => RIGHT_TO_LEFT.test(l.text));
+    const first = rtl[0];
     if (first) {
-      warnings.push(at(first.path, `${shaped.length} text${shaped.length === 1 ? '' : 's'} in Arabic script, starting with "${clip(first.text)}", do not read back from the PDF's extracted text (what an ATS reads): react-pdf writes joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`, 'warning'));
+      warnings.push(at(first.path, `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text (what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`, 'warning'));
     }
-    for (const l of match.missing) if (!shaped.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
-    for (const l of match.outOfOrder) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
+    for (const l of match.missing) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
+    for (const l of match.outOfOrder) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
   return { bytes, pages, warnings, checkMs, note };
 }
