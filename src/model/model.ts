@@ -1,3 +1,4 @@
+import type { Design } from './design.js';
 import type { Span } from './inline.js';
 import type { Words } from './locale.js';
 import type { Resume, SectionId } from '../validate/schema.js';
@@ -14,6 +15,8 @@ export interface ResumeModel {
   dir: 'ltr' | 'rtl';
   /** folio's own words in that language (page numbers, skip link, document name), folio.locale applied. */
   words: Words;
+  /** The look: theme defaults with folio.design on top (and --theme over both). */
+  design: Design;
   header: Header;
   sections: Section[];
   /** What the owner allows on public outputs (HTML, Markdown). */

@@ -1,4 +1,5 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
+import { resolveDesign, type ThemeName } from './design.js';
 import { formatDate, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
 import { formatRange } from './dates.js';
 import { fill, type Locale, resolveLocale, type Words } from './locale.js';
@@ -10,7 +11,7 @@ import { type Resume, type SectionId, sectionIds } from '../validate/schema.js';
 type Item = Record<string, unknown>;
 
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
-export function normalise(resume: Resume): ResumeModel {
+export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): ResumeModel {
   // folio.lang, else the language of the text; section titles, dates and labels come from its catalogue.
   const locale = resolveLocale(resume);
   const sections: Section[] = [];
@@ -22,6 +23,7 @@ export function normalise(resume: Resume): ResumeModel {
     lang: locale.lang,
     dir: locale.dir,
     words: locale.words,
+    design: resolveDesign(resume.folio, opts.theme),
     header: buildHeader(resume, locale.words),
     sections,
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
