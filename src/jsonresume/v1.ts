@@ -62,7 +62,10 @@ export const LEGACY_KEYS: Readonly<Record<string, Readonly<Record<string, string
   basics: { picture: 'image', website: 'url' },
   work: { company: 'name', website: 'url' },
   volunteer: { website: 'url' },
+  education: { gpa: 'score', website: 'url' },
+  awards: { website: 'url' },
+  certificates: { website: 'url' },
   publications: { website: 'url' },
-  education: { gpa: 'score' },
+  projects: { website: 'url' },
   languages: { name: 'language', level: 'fluency' },
 };
