@@ -36,6 +36,11 @@ export class Reader {
     return get(this.root, path);
   }
 
+  /** The value at `path`, not marked: what is inside still has to be taken one by one. */
+  peek(path: SourcePath): unknown {
+    return get(this.root, path);
+  }
+
   /** A non-empty trimmed string (a number becomes its text) at `path`, or undefined. */
   text(path: SourcePath): string | undefined {
     return textOf(this.take(path));
@@ -71,7 +76,9 @@ export class Reader {
     const visit = (v: unknown, path: (string | number)[]): void => {
       if (this.covered(path)) return;
       if (Array.isArray(v)) {
-        if (v.every((x) => !isObject(x) && !Array.isArray(x))) {
+        const rest = v.filter((x, i) => !this.covered([...path, i]));
+        // A list of strings none of which was taken is one note, not one per string.
+        if (rest.length === v.length && v.every((x) => !isObject(x) && !Array.isArray(x))) {
           if (hasContent(v)) out.push({ path, text: `not converted: ${what} has no place for it (${preview(v)})` });
           return;
         }

@@ -104,7 +104,7 @@ export function fromRenderCv(input: Json): Converted {
   });
   basics.profiles = profiles;
 
-  const sections = r.take([...cv, 'sections']);
+  const sections = r.peek([...cv, 'sections']);
   if (isObject(sections)) {
     for (const [title, value] of Object.entries(sections)) {
       const at: SourcePath = [...cv, 'sections', title];

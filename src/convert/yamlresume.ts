@@ -77,7 +77,10 @@ const WITH_HIGHLIGHTS = new Set(['work', 'volunteer', 'projects', 'education']);
 function entry(r: Reader, id: string, p: SourcePath, item: Json): Json {
   const e: Json = {};
   for (const k of PLAIN[id] ?? []) {
-    const v = r.take([...p, k]);
+    const v = r.peek([...p, k]);
+    // A mapping where text is expected is not taken: the leftover sweep lists what is inside it.
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) continue;
+    r.take([...p, k]);
     e[k] = Array.isArray(v) ? textsOf(v) : typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined;
   }
   if (id === 'education') e.studyType = r.text([...p, 'degree']);
