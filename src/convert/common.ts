@@ -76,7 +76,7 @@ export class Reader {
     const visit = (v: unknown, path: (string | number)[]): void => {
       if (this.covered(path)) return;
       if (Array.isArray(v)) {
-        const rest = v.filter((x, i) => !this.covered([...path, i]));
+        const rest = v.filter((_, i) => !this.covered([...path, i]));
         // A list of strings none of which was taken is one note, not one per string.
         if (rest.length === v.length && v.every((x) => !isObject(x) && !Array.isArray(x))) {
           if (hasContent(v)) out.push({ path, text: `not converted: ${what} has no place for it (${preview(v)})` });
