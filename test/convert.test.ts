@@ -5,8 +5,8 @@ import { convert, detectFormat } from '../src/convert/detect.js';
 import { fromFresh } from '../src/convert/fresh.js';
 import { fromRenderCv } from '../src/convert/rendercv.js';
 import { fromYamlResume } from '../src/convert/yamlresume.js';
-import { fromJsonResume } from '../src/jsonresume/import.js';
-import { parseSource } from '../src/load.js';
+import { fromJsonResume } from '../src/convert/jsonresume/import.js';
+import { parseSource } from '../src/source/load.js';
 import { fixture } from './helpers.js';
 
 const load = (name: string) => parseSource(readFileSync(fixture(`convert/${name}`), 'utf8'), name).data as Record<string, unknown>;

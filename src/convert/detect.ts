@@ -1,4 +1,4 @@
-import { fromJsonResume } from '../jsonresume/import.js';
+import { fromJsonResume } from './jsonresume/import.js';
 import { type Converted, hasContent, isObject, type Json } from './common.js';
 import { fromFresh, isFresh } from './fresh.js';
 import { fromRenderCv, isRenderCv } from './rendercv.js';

@@ -1,7 +1,7 @@
-import { formatDate, formatRange, isPresent, parseDate, type PartialDate } from '../dates.js';
-import { parseInline } from '../inline.js';
-import { displayUrl, isSafeHref } from '../links.js';
-import type { Entry, Inline, Section } from '../model.js';
+import { formatDate, formatRange, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
+import { parseInline } from './inline.js';
+import { displayUrl, isSafeHref } from '../validate/links.js';
+import type { Entry, Inline, Section } from './model.js';
 import { CUSTOM_ENTRY_KEYS, type CustomShape, readableKey } from '../validate/custom-sections.js';
 import { extraFields, extraLine } from './extras.js';
 

@@ -1,5 +1,5 @@
-import { parseInline } from '../inline.js';
-import type { Inline } from '../model.js';
+import { parseInline } from './inline.js';
+import type { Inline } from './model.js';
 import { readableKey } from '../validate/custom-sections.js';
 
 /** Keys never shown as extra lines: tailoring tags, folio's own extension data, pointers. */

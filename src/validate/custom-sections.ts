@@ -1,4 +1,4 @@
-import { editDistance } from '../suggest.js';
+import { editDistance } from './suggest.js';
 
 /**
  * What a custom section holds, by the shape of its value: a paragraph (a string),

@@ -1,5 +1,20 @@
-import type { DataPath } from '../load.js';
-import { LEGACY_KEYS } from '../jsonresume/v1.js';
+import type { DataPath } from '../source/load.js';
+
+/**
+ * Keys renamed between JSON Resume 0.x and 1.0, by section: still common in files
+ * written for older themes. A build reads them under the 1.0 name; import renames them in the file.
+ */
+export const LEGACY_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  basics: { picture: 'image', website: 'url' },
+  work: { company: 'name', website: 'url' },
+  volunteer: { website: 'url' },
+  education: { gpa: 'score', website: 'url' },
+  awards: { website: 'url' },
+  certificates: { website: 'url' },
+  publications: { website: 'url' },
+  projects: { website: 'url' },
+  languages: { name: 'language', level: 'fluency' },
+};
 
 /** One JSON Resume 0.x key read under its 1.0 name. */
 export interface LegacyRead {
@@ -21,7 +36,7 @@ export function readLegacyKeys(data: Record<string, unknown>): LegacyRead[] {
   const out: LegacyRead[] = [];
   for (const [section, renames] of Object.entries(LEGACY_KEYS)) {
     const value = data[section];
-    const items = Array.isArray(value) ? value.map((v, i) => [v, [section, i]] as const) : [[value, [section]] as const];
+    const items: [unknown, DataPath][] = Array.isArray(value) ? value.map((v: unknown, i) => [v, [section, i]]) : [[value, [section]]];
     for (const [item, path] of items) {
       if (!isMapping(item)) continue;
       for (const [from, to] of Object.entries(renames)) {
