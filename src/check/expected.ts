@@ -37,7 +37,8 @@ const DISPLAY_SLOTS: Record<string, Record<string, number>> = {
   // Work and projects use `description` differently: a one-line detail for a job, the paragraph for a project.
   projects: { description: 7 },
   work: { name: 2 },
-  groups: { name: 0, language: 0, level: 1, fluency: 1, keywords: 2 },
+  // Then a skill's tags (its categories, without variants) and any extra text field.
+  groups: { name: 0, language: 0, level: 1, fluency: 1, keywords: 2, tags: 3 },
   principles: { title: 0, summary: 1 },
   metrics: { label: 0, value: 1 },
 };
@@ -61,7 +62,8 @@ function displayKey(path: DataPath, sections: string[]): number[] {
   if (typeof index !== 'number') return [rank, 0];
   const table =
     section === 'principles' ? DISPLAY_SLOTS.principles : section === 'metrics' ? DISPLAY_SLOTS.metrics : GROUP_SECTIONS.has(section) ? DISPLAY_SLOTS.groups : undefined;
-  const slot = table ? slotOf(table, field) : (DISPLAY_SLOTS[section]?.[String(field)] ?? slotOf(DISPLAY_SLOTS.entry, field));
+  // A field with no slot of its own in an entry is an extra line, drawn after the bullets.
+  const slot = table ? slotOf(table, field) : (DISPLAY_SLOTS[section]?.[String(field)] ?? DISPLAY_SLOTS.entry?.[String(field)] ?? (field === undefined ? 0 : 8.5));
   // Entry metrics read "label value"; list positions and object fields inside a slot keep their order.
   const inner = sub.map((s) => (typeof s === 'number' ? s : (DISPLAY_SLOTS.metrics?.[s] ?? 0)));
   return [rank, index, slot, ...inner];

@@ -78,7 +78,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const format = (data.meta as Record<string, unknown> | undefined)?.format;
   if (typeof format === 'string' && /^FRESH\b/i.test(format)) {
     throw new UserError(`${src.file}: FRESH format`, [
-      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)`),
+      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume: convert it with folio import FILE -o resume.yaml`),
     ]);
   }
   const errors: Diagnostic[] = [];
@@ -202,8 +202,8 @@ function describeShape(shape: import('./custom-sections.js').CustomShape): strin
 
 /** A hint naming the résumé format a file with no JSON Resume section is written in. */
 function foreignFormat(data: Record<string, unknown>): string {
-  if ('cv' in data) return ' It looks like a RenderCV file, which folio does not read.';
-  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file, which folio does not read.';
+  if ('cv' in data) return ' It looks like a RenderCV file: convert it with folio import FILE -o resume.yaml.';
+  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file: convert it with folio import FILE -o resume.yaml.';
   return '';
 }
 

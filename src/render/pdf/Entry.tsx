@@ -20,12 +20,15 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
       <View wrap={false}>
         {lead}
         {entry.category ? <Text style={styles.category}>{entry.category}</Text> : null}
-        <Text style={styles.entryTitle}>
-          {entry.title ?? ''}
-          {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
-          {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
-          {meta && !first ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
-        </Text>
+        {/* A paragraph of a custom section has no title line at all. */}
+        {entry.title || entry.subtitle || (meta && !first) ? (
+          <Text style={styles.entryTitle}>
+            {entry.title ?? ''}
+            {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+            {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
+            {meta && !first ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
+          </Text>
+        ) : null}
         {meta && first ? <Text style={styles.meta}>{meta}</Text> : null}
         {first}
       </View>
