@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { matchInOrder } from '../check/find-in-order.js';
-import { pdfLeaves } from '../check/expected.js';
+import { checkSource } from '../check/source-check.js';
+import { summaryLine } from '../check/summary.js';
 import { extractPages } from '../check/extract.js';
 import { pdfkitPageTexts } from '../check/pdfkit-text.js';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
@@ -31,6 +31,8 @@ export interface PdfBuilt {
   warnings: Diagnostic[];
   /** Milliseconds spent on the self-check (extracting the text back). */
   checkMs: number;
+  /** The self-check's summary line, as folio check --source prints it; absent when the check did not run. */
+  summary?: string;
   /** What fitting changed, for the build report. */
   note?: string;
 }
@@ -49,7 +51,6 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   };
 
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
-  const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
   const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }));
   if (coverage.uncovered.length) {
@@ -85,17 +86,21 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   } else ({ bytes, pages } = await renderAt(model));
 
   let checkMs = 0;
+  let summary: string | undefined;
   if (opts.selfCheck || (opts.maxPages !== null && pages > opts.maxPages)) {
     const t0 = performance.now();
     // pdfkit's own structure read directly (~5 ms); PDF.js (~0.5 s cold) only if that fails.
     const quick = pdfkitPageTexts(bytes);
-    const match = quick ? matchInOrder(leaves, quick, { ignoreSpaces: true }) : matchInOrder(leaves, await extractPages(bytes));
+    // The same definition as folio check --source (check/source-check.ts): every string of the source, in order.
+    const checked = checkSource(resume, quick ?? (await extractPages(bytes)));
+    const match = checked.match;
+    summary = summaryLine(checked, src.file);
     checkMs = performance.now() - t0;
     if (opts.maxPages !== null && pages > opts.maxPages) throw overBudget(pages, opts.maxPages, match.found, model, at);
     for (const l of match.missing) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
     for (const l of match.outOfOrder) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
-  return { bytes, pages, warnings, checkMs, note };
+  return { bytes, pages, warnings, checkMs, note, summary };
 }
 
 function overBudget(
