@@ -48,7 +48,7 @@ describe('convert: RenderCV', () => {
     expect(data.work).toEqual([{ name: 'Fieldbots', position: 'Lead engineer', location: 'Remote', startDate: '2019-03', endDate: 'present', summary: 'Legged platforms for farms.', highlights: ['Cut gearbox failures by 40%'] }]);
     expect(data.internships).toEqual([{ name: 'Kinetic Labs', position: 'Intern', startDate: '2015-06', endDate: '2015-09', highlights: ['Wrote the motor test bench'] }]);
     expect(data.education).toEqual([{ institution: 'University of Lagos', area: 'Mechanical Engineering', studyType: 'BEng', location: 'Lagos', startDate: '2012-09', endDate: '2016-07', highlights: ['First-class honours'] }]);
-    expect(data.projects).toEqual([{ name: 'Strider', url: 'https://example.org/strider', endDate: 2021, summary: 'An open quadruped.', highlights: ['1,200 stars'] }]);
+    expect(data.projects).toEqual([{ name: 'Strider', url: 'https://example.org/strider', endDate: 2021, highlights: ['1,200 stars'], description: 'An open quadruped.' }]);
     expect(data.publications).toEqual([{ name: 'Gait Planning on Soft Soil', publisher: 'ICRA 2022', releaseDate: '2022-05', url: 'https://doi.org/10.1234/gait.2022', authors: '*Ines Okafor*, Tunde Bello' }]);
     expect(data.skills).toEqual([{ name: 'Languages', keywords: ['C++', 'Rust', 'Python'] }, { name: 'Tools', keywords: ['ROS 2', 'Gazebo'] }]);
     expect(data.honors).toEqual(['Best Paper, ICRA 2022', 'Forty under forty (2023)']);

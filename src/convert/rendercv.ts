@@ -187,7 +187,13 @@ function convertSection(r: Reader, out: Json, basics: Json, titles: Json, title:
         const { name, url } = linkedName(r.text([...p, 'name']));
         return { name, url, location: r.text([...p, 'location']), ...dates(r, p), summary: r.text([...p, 'summary']), highlights: highlights(r, p) };
       };
-      if (lower.includes('project')) return place('projects', 'Projects', entries(common));
+      if (lower.includes('project')) {
+        // A project's paragraph is its description in folio (its `summary` would be an extra line).
+        return place('projects', 'Projects', entries((p) => {
+          const { summary, ...rest } = common(p);
+          return { ...rest, description: summary };
+        }));
+      }
       if (lower.includes('publication')) {
         return place('publications', 'Publications', entries((p) => {
           const { startDate, endDate, ...rest } = common(p);
