@@ -66,8 +66,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       }
       // skills[].tags are the skill's categories in a file without variants (they tailor variants otherwise).
       if (item && path[0] === 'skills' && resume.variants === undefined && obj.tags !== undefined) {
-        const tags = Array.isArray(obj.tags) ? obj.tags : [obj.tags];
-        tags.forEach((t, i) => typeof t === 'string' && push([...path, 'tags', i], t));
+        if (typeof obj.tags === 'string') push([...path, 'tags'], obj.tags);
+        else if (Array.isArray(obj.tags)) obj.tags.forEach((t, i) => typeof t === 'string' && push([...path, 'tags', i], t));
       }
       return;
     }
