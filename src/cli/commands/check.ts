@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
 import { type SourceCheck, summaryLine } from '../../check/summary.js';
 import { UserError } from '../../source/diagnostics.js';
 import { type DataPath, type LoadedSource, loadFile } from '../../source/load.js';
+import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { printDiagnostics } from '../report.js';
 import { formatPath, validate } from '../../validate/validate.js';
 
@@ -37,12 +37,7 @@ Examples:
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string }) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pdfPath);
-      } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
       let facts: PdfFacts;
       try {
