@@ -79,8 +79,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings: problems, notes: readNotes } = validate(src, { strict: opts.strict });
-  // Notes (a 0.x key read under its 1.0 name, a custom section) print with the warnings, as "note:" lines.
-  const warnings = [...problems, ...readNotes];
+  // A JSON Resume 0.x key read under its 1.0 name is said at every build (the file should change);
+  // the other notes (custom sections found, tags that tailor) are for folio validate.
+  const warnings = [...problems, ...readNotes.filter((n) => n.message.startsWith('read '))];
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
   const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
   const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
