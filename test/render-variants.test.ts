@@ -59,7 +59,8 @@ const EXPECT: Record<string, { shows: string[]; hides: string[]; label: string; 
     shows: ['Zephyr fraud model', 'Zephyr ledger', 'Quokka churn', 'Heron', 'Kestrel', 'Pelican', 'Albatross', 'Cormorant', 'Numbat'],
     hides: ['Wombat'],
     label: 'Engineering lead',
-    order: ['projects', 'work', 'skills', 'education', 'awards', 'references'],
+    // No sections of its own: the source's order (work before projects in variants.yaml).
+    order: ['work', 'projects', 'education', 'skills', 'awards', 'references'],
   },
 };
 

@@ -109,12 +109,48 @@ describe('validate stage', () => {
   it('warns about unknown keys with a suggestion, and --strict makes them errors', () => {
     const text = 'basics:\n  nmae: A\n  website: https://a.example\nwork:\n  - company: X\n';
     const warn = problems(text).map(oneLine);
-    expect(warn).toEqual([
-      'resume.yaml:2:3: warning: basics.nmae: unknown key "nmae" (did you mean "name"?)',
-      'resume.yaml:3:3: warning: basics.website: unknown key "website": JSON Resume 1.0 calls it "url", so this value is not shown (folio import renames old keys)',
-      'resume.yaml:5:5: warning: work[0].company: unknown key "company": JSON Resume 1.0 calls it "name", so this value is not shown (folio import renames old keys)',
-    ]);
+    expect(warn).toEqual(['resume.yaml:2:3: warning: basics.nmae: unknown key "nmae" (did you mean "name"?)']);
     expect(problems(text, true).map(oneLine)[0]).toBe('resume.yaml:2:3: error: basics.nmae: unknown key "nmae" (did you mean "name"?)');
+  });
+
+  it('reads JSON Resume 0.x keys under their 1.0 names, with one note each, so nothing is lost', () => {
+    const text = 'basics:\n  website: https://a.example\nwork:\n  - company: X\n    position: CEO\n  - company: Y\nprojects:\n  - name: P\n    website: https://p.example\n';
+    const { resume, warnings, notes } = validate(parseSource(text, 'resume.yaml'));
+    expect(warnings).toEqual([]);
+    expect(notes.map(oneLine)).toEqual([
+      'resume.yaml:2:3: note: basics.website: read basics.website → url: the JSON Resume 1.0 name (folio import renames it in the file)',
+      'resume.yaml:4:5: note: work[0].company: read work[].company → name (2 times): the JSON Resume 1.0 name (folio import renames it in the file)',
+      'resume.yaml:9:5: note: projects[0].website: read projects[].website → url: the JSON Resume 1.0 name (folio import renames it in the file)',
+    ]);
+    expect(resume.work?.[0]).toEqual({ name: 'X', position: 'CEO' });
+    expect(Object.keys(resume.work?.[0] ?? {})).toEqual(['name', 'position']);
+    expect(resume.projects?.[0]?.url).toBe('https://p.example');
+    // Negative control: with the 1.0 key present too, the old one is not read over it (and is shown as an extra line).
+    const both = validate(parseSource('work:\n  - company: Old\n    name: New\n', 'resume.yaml'));
+    expect(both.resume.work?.[0]).toEqual({ company: 'Old', name: 'New' });
+    expect(both.notes).toEqual([]);
+  });
+
+  it('lists custom sections, and warns about a misspelt known section instead of taking it as one', () => {
+    const text = 'basics:\n  name: A\nstrengths:\n  - Calm\n  - Careful\nbook:\n  - title: Streams\n    date: 2022\nwrok:\n  - name: X\neducaton:\n  - institution: U\nhobbies: Sailing\n';
+    const { warnings, notes } = validate(parseSource(text, 'resume.yaml'));
+    expect(notes.map(oneLine)).toEqual([
+      'resume.yaml:3:1: note: strengths: custom section: strengths (2 paragraphs)',
+      'resume.yaml:6:1: note: book: custom section: book (1 entry)',
+      'resume.yaml:13:1: note: hobbies: custom section: hobbies (a paragraph)',
+    ]);
+    expect(warnings.map(oneLine)).toEqual([
+      'resume.yaml:9:1: warning: wrok: unknown key "wrok" (did you mean "work"?); if it is a section of its own, give it a title in folio.sections.wrok',
+      'resume.yaml:11:1: warning: educaton: unknown key "educaton" (did you mean "education"?); if it is a section of its own, give it a title in folio.sections.educaton',
+    ]);
+  });
+
+  it('does not call a text field of an entry unknown: it is shown as an extra line; a likely misspelling still warns', () => {
+    const text = 'work:\n  - name: A\n    keywords: [Go]\n    env: Linux\n    postion: CTO\nawards:\n  - title: T\n    url: https://t.example\nprojects:\n  - name: P\n    location: Oslo\n';
+    const { warnings } = validate(parseSource(text, 'resume.yaml'));
+    expect(warnings.map(oneLine)).toEqual([
+      'resume.yaml:5:5: warning: work[0].postion: "postion" looks like a misspelling of "position"; it is shown as an extra line "postion: …" until it is renamed',
+    ]);
   });
 
   it('warns about a start date in the future', () => {
@@ -142,10 +178,10 @@ describe('validate stage', () => {
 
   it('names a FRESH or YAMLResume file instead of listing every key it does not know', () => {
     expect(problems('name: Jane\nmeta:\n  format: FRESH@0.6.0\neducation:\n  level: masters\n').map(oneLine)).toEqual([
-      'resume.yaml:3:11: error: meta.format: this is a FRESH résumé (FRESH@0.6.0), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)',
+      'resume.yaml:3:11: error: meta.format: this is a FRESH résumé (FRESH@0.6.0), not JSON Resume: convert it with folio import FILE -o resume.yaml',
     ]);
     const [d] = problems('content:\n  basics:\n    name: Jane\nlocale:\n  language: en\n');
-    expect(oneLine(d as Diagnostic)).toMatch(/It looks like a YAMLResume file, which folio does not read\.$/);
+    expect(oneLine(d as Diagnostic)).toMatch(/It looks like a YAMLResume file: convert it with folio import FILE -o resume\.yaml\.$/);
   });
 
   it('rejects a file in another format instead of building an empty résumé', () => {

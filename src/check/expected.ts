@@ -2,7 +2,7 @@ import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
 import type { DataPath } from '../source/load.js';
 import { resolveLocale } from '../model/locale.js';
 import { sectionOrder } from '../model/normalise.js';
-import type { Resume } from '../validate/schema.js';
+import { isSectionId, type Resume } from '../validate/schema.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
 
 /**
@@ -39,9 +39,14 @@ const DISPLAY_SLOTS: Record<string, Record<string, number>> = {
     outcome: 6, summary: 7, reference: 7, highlights: 8, metrics: 9, keywords: 10, courses: 10, url: 11,
   },
   // Work and projects use `description` differently: a one-line detail for a job, the paragraph for a project.
-  projects: { description: 7 },
+  projects: { description: 7, summary: 8.5 },
+  // Fields whose slot the section fills from another key are extra lines, after the bullets (see model/normalise.ts).
+  references: { summary: 8.5 },
+  custom: { title: 1, name: 1.5 },
+  education: { keywords: 8.5 },
   work: { name: 2 },
-  groups: { name: 0, language: 0, level: 1, fluency: 1, keywords: 2 },
+  // Then a skill's tags (its categories, without variants) and any extra text field.
+  groups: { name: 0, language: 0, level: 1, fluency: 1, keywords: 2, tags: 3 },
   principles: { title: 0, summary: 1 },
   metrics: { label: 0, value: 1 },
 };
@@ -65,8 +70,10 @@ function displayKey(path: DataPath, sections: string[], areaFirst: boolean): num
   if (typeof index !== 'number') return [rank, 0];
   const table =
     section === 'principles' ? DISPLAY_SLOTS.principles : section === 'metrics' ? DISPLAY_SLOTS.metrics : GROUP_SECTIONS.has(section) ? DISPLAY_SLOTS.groups : undefined;
-  const slot =
-    areaFirst && field === 'area' ? 0.9 : table ? slotOf(table, field) : (DISPLAY_SLOTS[section]?.[String(field)] ?? slotOf(DISPLAY_SLOTS.entry, field));
+  // A custom section's entry reads "title · name" (model/custom.ts), whatever the order of the keys.
+  const own = isSectionId(section) ? DISPLAY_SLOTS[section] : DISPLAY_SLOTS.custom;
+  // A field with no slot of its own in an entry is an extra line, drawn after the bullets.
+  const slot = areaFirst && field === 'area' ? 0.9 : table ? slotOf(table, field) : (own?.[String(field)] ?? DISPLAY_SLOTS.entry?.[String(field)] ?? (field === undefined ? 0 : 8.5));
   // Entry metrics read "label value"; list positions and object fields inside a slot keep their order.
   const inner = sub.map((s) => (typeof s === 'number' ? s : (DISPLAY_SLOTS.metrics?.[s] ?? 0)));
   return [rank, index, slot, ...inner];

@@ -4,7 +4,9 @@ import { resolveLocale } from '../model/locale.js';
 import { parseInline, plainText } from '../model/inline.js';
 import { displayUrl } from '../validate/links.js';
 import type { DataPath } from '../source/load.js';
-import { deref, loadSchema, refName, type Resume, type SchemaNode } from '../validate/schema.js';
+import { customSectionsOf } from '../model/normalise.js';
+import type { CustomShape } from '../validate/custom-sections.js';
+import { deref, isSectionId, loadSchema, refName, type Resume, type SchemaNode } from '../validate/schema.js';
 
 /** One string a reader must be able to find in an output, and where it came from. */
 export interface Leaf {
@@ -56,10 +58,18 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       // one with neither URL nor user name names no one and is not shown.
       const profile = path.length === 3 && path[1] === 'profiles';
       const skip = profile && (obj.url || !obj.username) ? new Set(['network', 'username']) : new Set<string>();
+      // An item of a section: text in a field the schema does not define is shown too (a shared slot or an extra line).
+      const item = path.length === 2 && typeof path[1] === 'number' && isSectionId(String(path[0]));
       for (const [k, v] of Object.entries(obj)) {
         // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
         const sub = Object.hasOwn(props, k) ? props[k] : undefined;
         if (sub && !skip.has(k)) visit(v, sub, [...path, k]);
+        else if (!sub && item && !HIDDEN_KEYS.has(k)) pushText([...path, k], v);
+      }
+      // skills[].tags are the skill's categories in a file without variants (they tailor variants otherwise).
+      if (item && path[0] === 'skills' && resume.variants === undefined && obj.tags !== undefined) {
+        if (typeof obj.tags === 'string') push([...path, 'tags'], obj.tags);
+        else if (Array.isArray(obj.tags)) obj.tags.forEach((t, i) => typeof t === 'string' && push([...path, 'tags', i], t));
       }
       return;
     }
@@ -84,10 +94,41 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
     return cur;
   };
 
+  /** Text with no schema definition, shown as written: a string, a number, or a list of them joined by ", ". */
+  const pushText = (path: DataPath, v: unknown) => {
+    if (typeof v === 'string' || typeof v === 'number') push(path, plainText(parseInline(String(v).trim())));
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) push(path, plainText(parseInline(v.map(String).join(', '))));
+  };
+  /** A custom section's strings, as model/custom.ts shows them. */
+  const customLeaves = (key: string, shape: CustomShape): void => {
+    switch (shape.kind) {
+      case 'paragraph':
+        return pushText([key], shape.text);
+      case 'list':
+        return shape.items.forEach((t, i) => pushText([key, i], t));
+      case 'rows':
+        return shape.rows.forEach(([label, t]) => pushText([key, label], t));
+      case 'entries':
+        return shape.items.forEach((item, i) => {
+          const at: DataPath = [key, i];
+          for (const [k, v] of Object.entries(item)) {
+            if (k === 'tags') continue;
+            if (k === 'url') visit(v, { $ref: '#/$defs/link' }, [...at, k]);
+            else if (k === 'date' || k === 'startDate') visit(v, { $ref: '#/$defs/date' }, [...at, k]);
+            else if (k === 'endDate' && item.date === undefined) visit(v, { $ref: '#/$defs/endDate' }, [...at, k]);
+            else if (k === 'highlights' && Array.isArray(v)) v.forEach((h, j) => pushText([...at, k, j], h));
+            else if (k !== 'endDate' || item.date === undefined) pushText([...at, k], v);
+          }
+        });
+    }
+  };
+  const custom = new Map(customSectionsOf(resume).map((c) => [c.key, c.shape]));
   for (const [key, value] of Object.entries(resume)) {
     if (HIDDEN_TOP.has(key)) continue;
     const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+    const shape = custom.get(key);
     if (sub) visit(value, sub, [key]);
+    else if (shape) customLeaves(key, shape);
   }
   // Section headings the owner wrote.
   for (const [id, text] of Object.entries(resume.folio?.sections ?? {})) {

@@ -99,7 +99,8 @@ export interface Principle {
 }
 
 interface SectionBase {
-  id: SectionId;
+  /** A folio section id (`work`), or the YAML key of a custom section (`strengths`). */
+  id: SectionId | (string & {});
   title: string;
   intro: Inline | null;
   summary: Inline | null;

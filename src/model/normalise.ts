@@ -6,7 +6,10 @@ import { fill, type Locale, resolveLocale, type Words } from './locale.js';
 import { parseInline } from './inline.js';
 import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
 import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
-import { type Resume, type SectionId, sectionIds } from '../validate/schema.js';
+import { customSection, type SectionText } from './custom.js';
+import { extraFields, extraLine } from './extras.js';
+import { deref, isSectionId, loadSchema, type Resume, type SchemaNode, type SectionId, sectionIds } from '../validate/schema.js';
+import { type CustomShape, customSections } from '../validate/custom-sections.js';
 
 type Item = Record<string, unknown>;
 
@@ -14,9 +17,12 @@ type Item = Record<string, unknown>;
 export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): ResumeModel {
   // folio.lang, else the language of the text; section titles, dates and labels come from its catalogue.
   const locale = resolveLocale(resume);
+  const custom = new Map(customSectionsOf(resume).map((c) => [c.key, c.shape]));
   const sections: Section[] = [];
   for (const id of sectionOrder(resume)) {
-    const section = buildSection(resume, id, locale);
+    const shape = custom.get(id);
+    const texts = resume.folio?.sections as Record<string, SectionText | undefined> | undefined;
+    const section = shape ? customSection(id, shape, texts?.[id], locale) : isSectionId(id) ? buildSection(resume, id, locale) : null;
     if (section) sections.push(section);
   }
   return {
@@ -32,10 +38,22 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
   };
 }
 
-/** folio.order first, then every other section in the default order. */
-export function sectionOrder(resume: Resume): SectionId[] {
-  const chosen = resume.folio?.order ?? [];
-  return [...chosen, ...sectionIds().filter((id) => !chosen.includes(id))];
+/** The custom sections of a résumé (top-level keys that are not folio's), in source order. */
+export function customSectionsOf(resume: Resume): { key: string; shape: CustomShape }[] {
+  return customSections(resume as Record<string, unknown>, Object.keys(loadSchema().properties ?? {}));
+}
+
+/**
+ * folio.order first; then every other section, custom ones included, in the order
+ * of its key in the source (the order the author wrote); sections absent from the
+ * source last, in the default order (they show nothing, but tailoring may add them).
+ */
+export function sectionOrder(resume: Resume): string[] {
+  const chosen: string[] = resume.folio?.order ?? [];
+  const custom = new Set(customSectionsOf(resume).map((c) => c.key));
+  const inSource = Object.keys(resume).filter((k) => isSectionId(k) || custom.has(k));
+  const rest = sectionIds().filter((id) => !inSource.includes(id));
+  return [...chosen, ...[...inSource, ...rest].filter((id) => !chosen.includes(id))];
 }
 
 function buildHeader(resume: Resume, words: Words): Header {
@@ -92,7 +110,7 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
     case 'skills':
     case 'interests':
     case 'languages': {
-      const groups = list(id).map((item, i) => group(id, item, i));
+      const groups = list(id).map((item, i) => group(id, item, i, categories(resume, id)));
       return groups.length ? { ...base, kind: 'groups', groups } : null;
     }
     case 'callToAction': {
@@ -100,20 +118,58 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
       return cta ? { ...base, title: cta.title, kind: 'cta', text: inline(cta.text) } : null;
     }
     default: {
-      const entries = list(id).map((item, i) => entry(id, item, i, locale));
+      const entries = list(id).map((item, i) => withExtras(entry(id, item, i, locale), item, id));
       return entries.length ? { ...base, kind: 'entries', entries } : null;
     }
   }
 }
 
-function group(id: SectionId, item: Item, i: number): Group {
+function group(id: SectionId, item: Item, i: number, showTags: boolean): Group {
   const isLang = id === 'languages';
+  // Fields with no slot in a group (an interest's summary, a language's certificates) follow its keywords.
+  const extras = extraFields(item, knownKeys(id)).map((e) => e.text);
   return {
     path: `${id}[${i}]`,
     name: str(isLang ? item.language : item.name),
     level: str(isLang ? item.fluency : item.level),
-    keywords: strings(item.keywords),
+    keywords: [...strings(item.keywords), ...(showTags ? tags(item.tags) : []), ...extras],
   };
+}
+
+/**
+ * Skills' tags are content (the skill's categories) in a file without variants:
+ * JSON Resume files use them so. With variants they choose what each variant shows.
+ */
+function categories(resume: Resume, id: SectionId): boolean {
+  return id === 'skills' && resume.variants === undefined;
+}
+
+/** An entry with its extra lines: text fields the section has no slot for, after its bullets. */
+function withExtras(e: Entry, item: Item, id: SectionId): Entry {
+  const extras = extraFields(item, knownKeys(id));
+  return extras.length ? { ...e, highlights: [...e.highlights, ...extras.map(extraLine)] } : e;
+}
+
+/** Fields entry() reads for an item of any section, whatever the section (see the slots of Entry). */
+const SHARED_SLOTS = ['category', 'location', 'url', 'outcome', 'summary', 'highlights', 'keywords', 'metrics', 'tags'];
+/** Shared slots a section fills from another field, so that its own value of the key has no slot left. */
+const TAKEN_SLOTS: Partial<Record<SectionId, string[]>> = { references: ['summary'], projects: ['summary'], education: ['keywords'] };
+const GROUP_SECTIONS = new Set(['skills', 'languages', 'interests']);
+
+const known = new Map<string, ReadonlySet<string>>();
+/** The keys an item of a section shows in a slot of its own: the schema's, and the shared entry slots. */
+export function knownKeys(id: SectionId): ReadonlySet<string> {
+  let keys = known.get(id);
+  if (!keys) {
+    const schema = loadSchema();
+    const node = schema.properties?.[id];
+    const items: SchemaNode | undefined = node ? deref(node, schema).items : undefined;
+    const own = Object.keys((items ? deref(items, schema) : undefined)?.properties ?? {});
+    const shared = GROUP_SECTIONS.has(id) ? ['tags'] : SHARED_SLOTS.filter((k) => !TAKEN_SLOTS[id]?.includes(k));
+    keys = new Set([...own.filter((k) => !TAKEN_SLOTS[id]?.includes(k)), ...shared]);
+    known.set(id, keys);
+  }
+  return keys;
 }
 
 /** Map each JSON Resume section's own field names onto the common entry slots. */

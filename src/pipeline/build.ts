@@ -79,7 +79,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 1. load
   const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
   // 2. validate (throws a UserError listing every problem)
-  const { resume, warnings } = validate(src, { strict: opts.strict });
+  const { resume, warnings: problems, notes: readNotes } = validate(src, { strict: opts.strict });
+  // A JSON Resume 0.x key read under its 1.0 name is said at every build (the file should change);
+  // the other notes (custom sections found, tags that tailor) are for folio validate.
+  const warnings = [...problems, ...readNotes.filter((n) => n.message.startsWith('read '))];
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
   const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
   const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
@@ -113,6 +116,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
     warnings.push(...pdf.warnings);
     if (pdf.note) notes.push(pdf.note);
+    if (pdf.summary) notes.push(`self-check: ${pdf.summary}`);
     return pdf;
   };
   for (const format of opts.formats) {

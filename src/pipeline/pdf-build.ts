@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { matchInOrder } from '../check/find-in-order.js';
-import { pdfLeaves } from '../check/expected.js';
+import { checkSource } from '../check/source-check.js';
+import { summaryLine } from '../check/summary.js';
 import { extractPages } from '../check/extract.js';
 import { pdfkitPageTexts } from '../check/pdfkit-text.js';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
@@ -32,6 +32,8 @@ export interface PdfBuilt {
   warnings: Diagnostic[];
   /** Milliseconds spent on the self-check (extracting the text back). */
   checkMs: number;
+  /** The self-check's summary line, as folio check --source prints it; absent when the check did not run. */
+  summary?: string;
   /** What fitting changed, for the build report. */
   note?: string;
 }
@@ -53,7 +55,6 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   };
 
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
-  const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
   // folio's own words are shown too (Japanese headings over an English text need the CJK font): located at folio.lang.
   const ownWords = [...model.sections.map((s) => s.title), model.words.page, model.words.present, model.words.dateRange, ...Object.values(model.words.contact)];
@@ -100,11 +101,15 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   } else ({ bytes, pages } = await renderAt(model));
 
   let checkMs = 0;
+  let summary: string | undefined;
   if (opts.selfCheck || (opts.maxPages !== null && pages > opts.maxPages)) {
     const t0 = performance.now();
     // pdfkit's own structure read directly (~5 ms); PDF.js (~0.5 s cold) only if that fails.
     const quick = pdfkitPageTexts(bytes);
-    const match = quick ? matchInOrder(leaves, quick, { ignoreSpaces: true }) : matchInOrder(leaves, await extractPages(bytes));
+    // The same definition as folio check --source (check/source-check.ts): every string of the source, in order.
+    const checked = checkSource(resume, quick ?? (await extractPages(bytes)));
+    const match = checked.match;
+    summary = summaryLine(checked, src.file);
     checkMs = performance.now() - t0;
     if (opts.maxPages !== null && pages > opts.maxPages) throw overBudget(pages, opts.maxPages, match.found, model, at);
     // Right-to-left text does not read back in logical order (react-pdf writes it in visual order, and joined
@@ -117,7 +122,7 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     for (const l of match.missing) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
     for (const l of match.outOfOrder) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
-  return { bytes, pages, warnings, checkMs, note };
+  return { bytes, pages, warnings, checkMs, note, summary };
 }
 
 function overBudget(

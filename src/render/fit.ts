@@ -8,7 +8,8 @@ export type RenderAt = (model: ResumeModel, scale: PdfScale) => Promise<{ bytes:
 
 /** The first item that does not fit: where it sits in the model, and what the reader sees as its title. */
 export interface OverflowItem {
-  section: SectionId;
+  /** A section id, or the key of a custom section. */
+  section: SectionId | (string & {});
   /** Index in the model section's list (the tailored résumé's index). */
   index: number;
   title: string;

@@ -6,7 +6,7 @@ import { isSafeHref } from '../validate/links.js';
 import { designCss } from './html-design.js';
 import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, publicHeader, splitSections } from './view.js';
+import { anchorOf, entryMeta, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
   /** A folder whose html/ files override the built-in templates/html/ files one by one. */
@@ -72,7 +72,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];
   const lead = first?.kind === 'metrics' ? metricPanel(first) : null;
-  const sections = (lead ? body.slice(1) : body).map((s) => (s.kind === 'metrics' ? metricPanel(s) : s));
+  const sections = (lead ? body.slice(1) : body).map((s) => ({ ...(s.kind === 'metrics' ? metricPanel(s) : s), id: anchorOf(s), partial: partialOf(s) }));
   const pub = publicHeader(model);
   const h = model.header;
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';

@@ -3,7 +3,7 @@ import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, Stack
 import { tokens } from './tokens.js';
 import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, HEADER_ID, publicHeader, splitSections } from './view.js';
+import { entryMeta, HEADER_ID, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
   templatesDir?: string;
@@ -61,7 +61,7 @@ function contact(c: Contact): string {
 }
 
 function section(s: Section, stack: StackStyle): Record<string, unknown> {
-  const base = { id: s.id, title: md(s.title), intro: s.intro ? styled(s.intro, 'bold') : null, summary: inl(s.summary) };
+  const base = { id: s.id, partial: partialOf(s), title: md(s.title), intro: s.intro ? styled(s.intro, 'bold') : null, summary: inl(s.summary) };
   switch (s.kind) {
     case 'metrics':
       return { ...base, ...metricTable(s.metrics) };

@@ -1,4 +1,5 @@
 import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
+import { isSectionId } from '../validate/schema.js';
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
 export const HEADER_ID = 'basics';
@@ -20,4 +21,17 @@ export function entryMeta(e: Entry): string[] {
 export function splitSections(model: ResumeModel): { body: Section[]; cta: Extract<Section, { kind: 'cta' }> | null } {
   const cta = model.sections.find((s): s is Extract<Section, { kind: 'cta' }> => s.kind === 'cta') ?? null;
   return { body: model.sections.filter((s) => s.kind !== 'cta'), cta };
+}
+
+/**
+ * The template partial that draws a section: its id for folio's own sections, its
+ * kind (`entries`, `groups`) for a custom section, whose key names no template.
+ */
+export function partialOf(s: Section): string {
+  return isSectionId(s.id) ? s.id : s.kind;
+}
+
+/** The section's id as an HTML id and class: a custom key gets a prefix (no clash with page ids) and no spaces. */
+export function anchorOf(s: Section): string {
+  return isSectionId(s.id) ? s.id : `custom-${s.id.replace(/\s+/g, '-')}`;
 }

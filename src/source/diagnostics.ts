@@ -1,6 +1,7 @@
 /** A problem found in the input, located in the source file. */
 export interface Diagnostic {
-  severity: 'error' | 'warning';
+  /** `note`: information that is not a problem (a custom section found, an old key read under its new name). */
+  severity: 'error' | 'warning' | 'note';
   /** Source file as the user named it, e.g. `resume.yaml`. */
   file: string;
   /** 1-based line and column; 0 when the problem concerns the whole file. */

@@ -7,6 +7,8 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import { unsupportedLangMessage } from './languages.js';
 import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
+import { classifyTopKey, likelyTypo } from './custom-sections.js';
+import { readLegacyKeys } from './legacy.js';
 import { variantProblems } from './variants-check.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
 import type { At } from './at.js';
@@ -16,6 +18,8 @@ export interface Validated {
   resume: Resume;
   /** Problems that do not stop the build (unknown keys, future dates). */
   warnings: Diagnostic[];
+  /** What folio read in a way worth saying, not a problem: custom sections found, JSON Resume 0.x keys read as 1.0. */
+  notes: Diagnostic[];
 }
 
 export interface ValidateOptions {
@@ -85,21 +89,55 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const format = (data.meta as Record<string, unknown> | undefined)?.format;
   if (typeof format === 'string' && /^FRESH\b/i.test(format)) {
     throw new UserError(`${src.file}: FRESH format`, [
-      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)`),
+      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume: convert it with folio import FILE -o resume.yaml`),
     ]);
   }
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [...src.warnings];
+  const notes: Diagnostic[] = [];
+
+  // JSON Resume 0.x keys are read under their 1.0 names, so a direct build shows the employer; one note per kind.
+  const legacy = readLegacyKeys(data);
+  const firstOf = new Map<string, { path: DataPath; count: number }>();
+  for (const r of legacy) {
+    const kind = `${String(r.path[0])}${typeof r.path[1] === 'number' ? '[]' : ''}.${r.from} → ${r.to}`;
+    const seen = firstOf.get(kind);
+    firstOf.set(kind, { path: seen?.path ?? r.path, count: (seen?.count ?? 0) + 1 });
+  }
+  for (const [kind, { path, count }] of firstOf) {
+    notes.push(at(path, 'note', `read ${kind}${count > 1 ? ` (${count} times)` : ''}: the JSON Resume 1.0 name (folio import renames it in the file)`, true));
+  }
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
   for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();
+  const folioSections = (data.folio as Record<string, unknown> | undefined)?.sections;
+  const declaredTitles = new Set(folioSections && typeof folioSections === 'object' ? Object.keys(folioSections) : []);
   // A generated file can hold thousands of unknown keys: list the first few per mapping, then count the rest.
   const unknownIn = new Map<string, { firstHidden: DataPath | null; count: number }>();
   walk(data, schema, [], schema, {
     unknownKey(path, key, known) {
+      const value = valueAt(data, [...path, key]);
+      if (path.length === 0) {
+        const verdict = classifyTopKey(key, value, known, declaredTitles.has(key));
+        if (verdict.kind === 'custom') {
+          notes.push(at([key], 'note', `custom section: ${key} (${describeShape(verdict.shape)})`, true));
+          return;
+        }
+        const message = verdict.kind === 'typo'
+          ? `unknown key "${key}" (did you mean "${verdict.of}"?); if it is a section of its own, give it a title in folio.sections.${key}`
+          : `unknown key "${key}": ${verdict.why}`;
+        warnings.push(at([key], 'warning', message, true));
+        return;
+      }
+      // Text on an entry of a known section is shown as the entry's extra line: not "unknown", unless it looks misspelt.
+      if (isEntryPath(path) && holdsText(value)) {
+        const of = likelyTypo(key, known);
+        if (of) warnings.push(at([...path, key], 'warning', `"${key}" looks like a misspelling of "${of}"; it is shown as an extra line "${key}: …" until it is renamed`, true));
+        return;
+      }
       const seen = unknownIn.get(formatPath(path)) ?? { firstHidden: null, count: 0 };
       const firstHidden = seen.count === MAX_UNKNOWN_LISTED ? [...path, key] : seen.firstHidden;
       unknownIn.set(formatPath(path), { firstHidden, count: seen.count + 1 });
@@ -144,13 +182,47 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     const all = sortDiagnostics([...errors, ...warnings]);
     throw new UserError(`${src.file}: ${errors.length} error${errors.length === 1 ? '' : 's'}`, all);
   }
-  return { resume: data as Resume, warnings: sortDiagnostics(warnings) };
+  if (data.variants !== undefined && Array.isArray(data.skills) && data.skills.some((s) => s && typeof s === 'object' && 'tags' in s)) {
+    const i = data.skills.findIndex((s) => s && typeof s === 'object' && 'tags' in s);
+    notes.push(at(['skills', i, 'tags'], 'note', 'skills[].tags choose skills for variants here (this file has variants:), so they are not shown; without variants they are shown as categories', true));
+  }
+  return { resume: data as Resume, warnings: sortDiagnostics(warnings), notes: sortDiagnostics(notes) };
+}
+
+/** Sections whose items are entries or groups: a text field folio has no slot for is shown as an extra line. */
+const ITEM_SECTIONS = new Set([
+  'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'activities',
+]);
+
+function isEntryPath(path: DataPath): boolean {
+  return path.length === 2 && typeof path[1] === 'number' && ITEM_SECTIONS.has(String(path[0]));
+}
+
+/** Text an extra line can show: a string, a number, or a list of them. */
+function holdsText(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '';
+  if (typeof v === 'number') return Number.isFinite(v);
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || typeof x === 'number');
+}
+
+function describeShape(shape: import('./custom-sections.js').CustomShape): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('y') ? '' : 's'}`;
+  switch (shape.kind) {
+    case 'paragraph':
+      return 'a paragraph';
+    case 'list':
+      return n(shape.items.length, 'paragraph');
+    case 'entries':
+      return n(shape.items.length, 'entry').replace(/entrys$/, 'entries');
+    case 'rows':
+      return n(shape.rows.length, 'row');
+  }
 }
 
 /** A hint naming the résumé format a file with no JSON Resume section is written in. */
 function foreignFormat(data: Record<string, unknown>): string {
-  if ('cv' in data) return ' It looks like a RenderCV file, which folio does not read.';
-  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file, which folio does not read.';
+  if ('cv' in data) return ' It looks like a RenderCV file: convert it with folio import FILE -o resume.yaml.';
+  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file: convert it with folio import FILE -o resume.yaml.';
   return '';
 }
 

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
-import type { OrderedMatch } from '../../check/find-in-order.js';
+import { type SourceCheck, summaryLine } from '../../check/summary.js';
 import { UserError } from '../../source/diagnostics.js';
-import type { Leaf } from '../../check/leaves.js';
-import { type LoadedSource, loadFile } from '../../source/load.js';
+import { type DataPath, type LoadedSource, loadFile } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { printDiagnostics } from '../report.js';
 import { formatPath, validate } from '../../validate/validate.js';
@@ -47,18 +46,16 @@ Examples:
       } catch (err) {
         throw new UserError(`${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`);
       }
-      let expected: { src: LoadedSource; leaves: Leaf[] } | null = null;
+      let checked: { src: LoadedSource; result: SourceCheck } | null = null;
       if (opts.source) {
         const src = await loadFile(opts.source);
         const { resume, warnings } = validate(src);
         printDiagnostics(warnings);
-        const { pdfLeaves } = await import('../../check/expected.js');
-        expected = { src, leaves: pdfLeaves(resume) };
+        const { checkSource } = await import('../../check/source-check.js');
+        checked = { src, result: checkSource(resume, facts.pages) };
       }
-      const { matchInOrder } = await import('../../check/find-in-order.js');
-      const match = expected ? matchInOrder(expected.leaves, facts.pages) : null;
-      process.stdout.write(report(pdfPath, facts, match, expected?.src ?? null));
-      const problems = problemsOf(facts, match);
+      process.stdout.write(report(pdfPath, facts, checked?.result ?? null, checked?.src ?? null));
+      const problems = problemsOf(facts, checked?.result ?? null);
       const parts = [
         problems.missing && `${problems.missing} missing`,
         problems.outOfOrder && `${problems.outOfOrder} out of order`,
@@ -69,18 +66,18 @@ Examples:
     });
 }
 
-/** Count what fails the check. */
-export function problemsOf(facts: PdfFacts, match: OrderedMatch | null): CheckProblems {
+/** Count what fails the check: strings the source holds and the PDF does not show count as missing. */
+export function problemsOf(facts: PdfFacts, check: SourceCheck | null): CheckProblems {
   return {
-    missing: match?.missing.length ?? 0,
-    outOfOrder: match?.outOfOrder.length ?? 0,
+    missing: (check?.match.missing.length ?? 0) + (check?.dropped.length ?? 0),
+    outOfOrder: check?.match.outOfOrder.length ?? 0,
     unembedded: facts.fonts.filter((f) => !f.embedded).length,
     noText: facts.pages.join('').trim() === '',
   };
 }
 
 /** The human-readable report, one fact per line. */
-export function report(pdfPath: string, facts: PdfFacts, match: OrderedMatch | null, src: LoadedSource | null): string {
+export function report(pdfPath: string, facts: PdfFacts, check: SourceCheck | null, src: LoadedSource | null): string {
   const lines: string[] = [pdfPath];
   const row = (k: string, v: string) => lines.push(`  ${k.padEnd(10)}${v}`);
   row('pages', String(facts.pages.length));
@@ -90,15 +87,16 @@ export function report(pdfPath: string, facts: PdfFacts, match: OrderedMatch | n
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
   for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator']) row(key.toLowerCase(), facts.info[key] ?? '(none)');
   row('language', facts.language ?? '(none)');
-  if (!match || !src) {
+  if (!check || !src) {
     row('text', `${facts.pages.join(' ').replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`);
   } else {
-    const total = match.found.length + match.missing.length + match.outOfOrder.length;
-    const pct = total ? Math.floor((match.found.length / total) * 1000) / 10 : 100;
-    row('text', `${match.found.length} of ${total} strings from ${src.file} found in order (${pct}%)`);
-    const where = (l: Leaf) => `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
-    for (const l of match.missing) row('missing', where(l));
-    for (const l of match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
+    row('text', summaryLine(check, src.file));
+    const where = (l: { path: DataPath; text: string }) =>
+      `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
+    for (const l of check.match.missing) row('missing', where(l));
+    for (const l of check.dropped) row('missing', `${where(l)} (${l.reason})`);
+    for (const l of check.match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
+    for (const l of check.byDesign) row('by design', `${where(l)} (${l.reason})`);
   }
   return `${lines.join('\n')}\n`;
 }

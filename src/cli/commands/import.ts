@@ -1,46 +1,61 @@
 import type { Command } from 'commander';
 import { Document, isMap, isScalar } from 'yaml';
 import { type Diagnostic, UserError } from '../../source/diagnostics.js';
-import { fromJsonResume } from '../../convert/jsonresume/import.js';
-import { loadFile, parseSource } from '../../source/load.js';
+import { convert, detectFormat, FORMAT_NAMES, hasResumeContent } from '../../convert/detect.js';
+import { type LoadedSource, loadFile, parseSource } from '../../source/load.js';
 import { modeline } from '../../source/modeline.js';
 import { writeNewFile } from '../../output/new-file.js';
 import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
+import { formatPath, validate } from '../../validate/validate.js';
 
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('turn a JSON Resume file into a folio résumé YAML')
-    .argument('<file>', 'a JSON Resume document (.json)')
+    .description('turn a JSON Resume, RenderCV, FRESH or YAMLResume file into a folio résumé YAML')
+    .argument('<file>', 'a résumé in JSON Resume (.json), RenderCV (cv: + design:), FRESH (meta.format: FRESH@…) or YAMLResume (content: + layouts:) format')
     .option('-o, --out <file>', 'write the YAML here (default: print it)')
     .option('--force', 'overwrite the --out file if it exists')
     .addHelpText(
       'after',
       `
-Every field is kept, unknown ones included. Fields written by "folio export"
-under "x-folio" go back in place; JSON Resume 0.x names (website, company,
-picture, gpa) become their 1.0 names. What folio cannot use as is (a date like
-"March 2021", a link without https://) is listed with its line in the new file:
-fix those before building. Notes go to stderr, so stdout is only the YAML.
+The format is read from the file itself. Every field is mapped to its folio
+place; a field folio has no place for is listed with its line in the input
+(a theme setting, a date like "Fall 2025"), so nothing is lost silently.
+JSON Resume: fields written by "folio export" under "x-folio" go back in
+place, and 0.x names (website, company, picture, gpa) become 1.0 names.
+RenderCV: each section goes to its folio kind or, with any other title, to a
+custom section of the same title, in the file's order. FRESH: employment,
+service, writing, recognition… to work, volunteer, publications, awards…
+YAMLResume: natural dates ("Sep 1, 2016") become 2016-09; Markdown list
+summaries become highlights. A file that holds no résumé exits 1.
+Notes go to stderr, so stdout is only the YAML.
 
 Examples:
   $ folio import resume.json -o resume.yaml
-  $ folio import old.json > cv.yaml`,
+  $ folio import old.json > cv.yaml
+  $ folio import rendercv_cv.yaml -o resume.yaml`,
     )
     .action(async (file: string, opts: { out?: string; force?: boolean }) => {
       const src = await loadFile(file);
-      if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
-        throw new UserError(`${file}: error: expected a JSON Resume document (a JSON object with keys like basics and work)`);
+      const format = detectFormat(src.data);
+      if (format === null) {
+        throw new UserError(
+          `${file}: error: not a résumé: folio reads JSON Resume (keys like basics, work), RenderCV (cv:), FRESH (meta.format: FRESH@…) and YAMLResume (content:) files, and this one is none of them`,
+        );
       }
-      const { data, notes } = fromJsonResume(src.data as Record<string, unknown>);
+      const { data, notes } = convert(format, src.data as Record<string, unknown>);
+      if (!hasResumeContent(data)) {
+        throw new UserError(`${file}: error: this ${FORMAT_NAMES[format]} file holds no résumé content (no name, no section): nothing to import`);
+      }
       const text = `${modeline(opts.out)}\n# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
       const label = opts.out ?? '<stdout>';
       const problems = check(text, label);
       if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false, [{ path: file, role: 'the file being imported' }]);
       else process.stdout.write(text);
 
-      for (const n of notes) process.stderr.write(`note: ${n}\n`);
+      if (format !== 'jsonresume') process.stderr.write(`${file}: read as ${FORMAT_NAMES[format]}\n`);
+      const located = notes.map((n) => ({ ...n, line: n.path.length ? src.locate(n.path, { key: true }).line : 0 }));
+      for (const n of located.sort((a, b) => a.line - b.line)) process.stderr.write(`${where(src, n.path, n.line)}note: ${n.text}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
       const unknown = problems.length - errors;
       printDiagnostics(problems);
@@ -48,6 +63,12 @@ Examples:
       if (errors) process.stderr.write(`could not map ${errors} value${errors === 1 ? '' : 's'} (listed above as errors): fix ${errors === 1 ? 'it' : 'them'} in ${label} before building\n`);
       if (opts.out) process.stderr.write(`wrote ${opts.out}${errors ? '' : `; next: folio build ${opts.out}`}\n`);
     });
+}
+
+/** `file:line: path: ` for a note about a value of the input; just `file: ` for one about the whole file. */
+function where(src: LoadedSource, path: ReadonlyArray<string | number>, line: number): string {
+  if (path.length === 0) return '';
+  return `${src.file}:${line}: ${formatPath(path)}: `;
 }
 
 /** YAML with a blank line between sections; long text stays on one line for the editor to wrap. */

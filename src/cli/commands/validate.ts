@@ -26,10 +26,12 @@ Examples:
     )
     .action(async (source: string, opts: { strict?: boolean; maxSize?: number }) => {
       const src = await loadFile(source, source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
-      const { resume, warnings } = validate(src, { strict: opts.strict });
+      const { resume, warnings, notes } = validate(src, { strict: opts.strict });
       // Each variant's merged résumé too: an override can break a rule the base file keeps.
       for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: source });
       printDiagnostics(warnings);
+      // What folio read in a way worth knowing: custom sections found, JSON Resume 0.x keys read under their 1.0 names.
+      printDiagnostics(notes);
       const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
       process.stdout.write(`${source}: valid${w}\n`);
     });

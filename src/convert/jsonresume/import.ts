@@ -26,7 +26,15 @@ function restore(value: unknown, path: string, notes: string[]): unknown {
   if (Array.isArray(value)) return value.map((v, i) => restore(v, `${path}[${i}]`, notes));
   if (!isObject(value)) return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(value)) if (k !== EXTENSION_KEY) out[k] = restore(v, path ? `${path}.${k}` : k, notes);
+  for (const [k, v] of Object.entries(value)) {
+    if (k === EXTENSION_KEY) continue;
+    // `out.__proto__ = v` would set the object's prototype, not a key: such a key is dropped, and said so.
+    if (k === '__proto__') {
+      notes.push(`${path ? `${path}.` : ''}__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`);
+      continue;
+    }
+    out[k] = restore(v, path ? `${path}.${k}` : k, notes);
+  }
   const ext = value[EXTENSION_KEY];
   if (ext === undefined) return out;
   const at = path ? `${path}.${EXTENSION_KEY}` : EXTENSION_KEY;
@@ -36,6 +44,10 @@ function restore(value: unknown, path: string, notes: string[]): unknown {
     return out;
   }
   for (const [k, v] of Object.entries(ext)) {
+    if (k === '__proto__') {
+      notes.push(`${at}.__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`);
+      continue;
+    }
     const list = out[k];
     if (Array.isArray(v) && Array.isArray(list) && list.every((x) => typeof x === 'string')) {
       // Highlights exported as text; their other fields ({tags}) wait here, item by item.
@@ -59,9 +71,10 @@ function renameLegacy(data: Json, notes: string[]): void {
       if (!isObject(item)) continue;
       for (const [old, now] of Object.entries(renames)) {
         if (!(old in item) || now in item) continue;
+        // Rebuilt key by key so the renamed key keeps its place in the entry.
         const entries = Object.entries(item).map(([k, v]) => [k === old ? now : k, v] as const);
         for (const k of Object.keys(item)) delete item[k];
-        Object.assign(item, Object.fromEntries(entries));
+        for (const [k, v] of entries) item[k] = v;
         const what = `${path}.${old} → ${now}`;
         done.set(what, (done.get(what) ?? 0) + 1);
       }

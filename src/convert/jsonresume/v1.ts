@@ -54,15 +54,5 @@ export const FORMAT_KEYS: ReadonlySet<string> = new Set(['$schema', 'url', 'emai
 /** The key that holds, in any object, the folio-only fields moved out of the standard ones. */
 export const EXTENSION_KEY = 'x-folio';
 
-/**
- * Keys renamed between JSON Resume 0.x and 1.0, by section: still common in files
- * written for older themes. Import moves them to the 1.0 name when that is absent.
- */
-export const LEGACY_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  basics: { picture: 'image', website: 'url' },
-  work: { company: 'name', website: 'url' },
-  volunteer: { website: 'url' },
-  publications: { website: 'url' },
-  education: { gpa: 'score' },
-  languages: { name: 'language', level: 'fluency' },
-};
+/** Keys renamed between JSON Resume 0.x and 1.0: defined where validation reads them (a build reads the old names too). */
+export { LEGACY_KEYS } from '../../validate/legacy.js';

@@ -16,6 +16,8 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   const right = design.dates === 'right' && entry.dates !== null;
   const meta = [right ? null : entry.dates, entry.location, ...entry.details].filter((s): s is string => Boolean(s)).join(' · ');
   const [first, ...rest] = blocks(entry);
+  // A paragraph of a custom section has no title line at all.
+  const hasTitle = Boolean(entry.title || entry.subtitle || (meta && !first));
   const title = (
     <Text style={right ? [styles.entryTitle, styles.titleGrow] : styles.entryTitle}>
       {entry.title ?? ''}
@@ -34,9 +36,9 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
             {title}
             <Text style={styles.rightDates}>{entry.dates}</Text>
           </View>
-        ) : (
+        ) : hasTitle ? (
           title
-        )}
+        ) : null}
         {meta && (first || right) ? <Text style={styles.meta}>{meta}</Text> : null}
         {first}
       </View>

@@ -54,15 +54,21 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
           </View>
         );
       }
-      return section.groups.map((g, i) => (
-        <View key={i} wrap={false}>
-          {i === 0 ? heading : null}
-          <View style={styles.groupRow}>
-            <Text style={styles.groupName}>{[g.name, g.level].filter(Boolean).join(' · ')}</Text>
-            <Text style={styles.groupItems}>{g.keywords.join(', ')}</Text>
+      // One flowing line per group ("Backend: Java, Python, …"), not a name column beside a keyword column:
+      // when either column wraps, pdftotext and pdfminer read the columns apart (a keyword list after the
+      // next group's name, or after the next section's heading); a single line reads in order everywhere.
+      return section.groups.map((g, i) => {
+        const name = [g.name, g.level].filter(Boolean).join(' · ');
+        return (
+          <View key={i} wrap={false}>
+            {i === 0 ? heading : null}
+            <Text style={styles.groupLine}>
+              {name ? <Text style={styles.strong}>{g.keywords.length ? `${name}: ` : name}</Text> : null}
+              {g.keywords.join(', ')}
+            </Text>
           </View>
-        </View>
-      ));
+        );
+      });
     case 'principles':
       return section.principles.map((p, i) => (
         <View key={i} wrap={false}>

@@ -39,9 +39,7 @@ const createLtrStyles = ({ color, font, space }: DesignTokens, design: Design = 
   chips: { fontSize: font.small, marginTop: 3, color: color.muted },
   strong: { fontWeight: 700, color: color.ink },
   metrics: { color: color.muted },
-  groupRow: { flexDirection: 'row', marginBottom: 2 },
-  groupName: { width: 110, fontWeight: 600, paddingRight: 6 },
-  groupItems: { flex: 1 },
+  groupLine: { marginBottom: 2 },
   principle: { flexDirection: 'row', marginBottom: 4 },
   number: { width: 20, fontWeight: 700, color: color.accent },
   // No fontFamily here: it would replace the page's fallback list (CJK inside `code` would lose its font).

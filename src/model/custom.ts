@@ -1,0 +1,88 @@
+import { formatDate, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
+import { formatRange } from './dates.js';
+import type { Locale } from './locale.js';
+import { parseInline } from './inline.js';
+import { displayUrl, isSafeHref } from '../validate/links.js';
+import type { Entry, Inline, Section } from './model.js';
+import { CUSTOM_ENTRY_KEYS, type CustomShape, readableKey } from '../validate/custom-sections.js';
+import { extraFields, extraLine } from './extras.js';
+
+/** Heading text the owner may set for any section in `folio.sections.<key>`. */
+export interface SectionText {
+  title?: string;
+  intro?: string;
+  summary?: string;
+}
+
+/**
+ * A custom section as the renderers draw existing kinds: entries (a paragraph or a
+ * list of paragraphs is entries with only a summary) or label/text rows (groups,
+ * like the skills: "Label: text"). Titled from folio.sections.<key>.title, or the
+ * key made readable.
+ */
+export function customSection(key: string, shape: CustomShape, text: SectionText | undefined, locale: Locale): Section | null {
+  const base = { id: key, title: text?.title ?? readableKey(key), intro: inline(text?.intro), summary: inline(text?.summary) };
+  switch (shape.kind) {
+    case 'paragraph':
+      return { ...base, kind: 'entries', entries: [paragraph(`${key}`, String(shape.text))] };
+    case 'list':
+      return { ...base, kind: 'entries', entries: shape.items.map((t, i) => paragraph(`${key}[${i}]`, String(t))) };
+    case 'rows':
+      return {
+        ...base,
+        kind: 'groups',
+        groups: shape.rows.map(([label, t]) => ({ path: `${key}.${label}`, name: label, level: null, keywords: [String(t).trim()] })),
+      };
+    case 'entries':
+      return { ...base, kind: 'entries', entries: shape.items.map((item, i) => customEntry(`${key}[${i}]`, item, locale)) };
+  }
+}
+
+const KNOWN = new Set(CUSTOM_ENTRY_KEYS);
+
+function customEntry(path: string, item: Record<string, unknown>, locale: Locale): Entry {
+  const title = str(item.title) ?? str(item.name);
+  const single = dateOf(item.date);
+  const start = dateOf(item.startDate);
+  return {
+    ...blank(path),
+    title,
+    subtitle: item.title !== undefined ? str(item.name) : null,
+    dates: single ? formatDate(single, locale.date) : formatRange(start, dateOf(item.endDate), start !== null && isPresent(item.endDate), locale),
+    location: str(item.location),
+    url: typeof item.url === 'string' && isSafeHref(item.url) ? { href: item.url, text: displayUrl(item.url) } : null,
+    summary: inline(item.summary),
+    highlights: [
+      ...(Array.isArray(item.highlights) ? item.highlights.map((h) => inline(h)).filter((x): x is Inline => x !== null) : []),
+      ...extraFields(item, KNOWN).map(extraLine),
+    ],
+  };
+}
+
+function paragraph(path: string, text: string): Entry {
+  return { ...blank(path), summary: inline(text) };
+}
+
+function blank(path: string): Entry {
+  return {
+    path, title: null, subtitle: null, category: null, dates: null, location: null, url: null, details: [], outcome: null,
+    summary: null, highlights: [], keywords: [], metrics: [], tags: [],
+  };
+}
+
+function dateOf(v: unknown): PartialDate | null {
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  const d = parseDate(v);
+  return 'invalid' in d ? null : d;
+}
+
+function inline(v: unknown): Inline | null {
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  const t = String(v).trim();
+  return t ? parseInline(t) : null;
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
