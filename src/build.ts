@@ -10,9 +10,9 @@ import { prepareVariant } from './tailor.js';
 import { validate } from './validate.js';
 import { type OutputFile, writeAll } from './write.js';
 
-export const FORMATS = ['pdf', 'html', 'md', 'txt'] as const;
+export const FORMATS = ['pdf', 'html', 'md', 'txt', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
-/** What `folio build` writes when no -f is given; plain text is asked for by name. */
+/** What `folio build` writes when no -f is given; plain text and Word are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
 
 export interface BuildOptions {
@@ -100,7 +100,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
       continue;
     }
-    const out = await renderFormat(format, model, opts);
+    const out = await renderFormat(format, model, opts, { paper: opts.paper ?? shown.folio?.paper ?? 'A4', date });
     out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
@@ -122,7 +122,9 @@ interface Rendered {
   overridden: string[];
 }
 
-async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
+async function renderFormat(
+  format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions, page: { paper: 'A4' | 'letter'; date: Date },
+): Promise<Rendered> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('./render/html.js');
@@ -137,6 +139,11 @@ async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, 
     case 'txt': {
       const { renderText } = await import('./render/text.js');
       return { data: renderText(model), pages: null, overridden: [] };
+    }
+    case 'docx': {
+      // Imported here so other formats never pay for the docx package.
+      const { renderDocx } = await import('./render/docx.js');
+      return { data: await renderDocx(model, { paper: page.paper === 'letter' ? 'LETTER' : 'A4', date: page.date }), pages: null, overridden: [] };
     }
   }
 }

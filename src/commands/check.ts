@@ -4,10 +4,9 @@ import type { Command } from 'commander';
 import type { PdfFacts } from '../check/extract.js';
 import type { OrderedMatch } from '../check/match.js';
 import { UserError } from '../diagnostics.js';
-import type { Leaf } from '../leaves.js';
-import { type LoadedSource, loadFile } from '../load.js';
-import { printDiagnostics } from '../report.js';
-import { formatPath, validate } from '../validate.js';
+import type { LoadedSource } from '../load.js';
+import { checkDocx } from './check-docx.js';
+import { expectedStrings, textRows } from './check-text.js';
 
 /** What a check found wrong; empty when the PDF passes. */
 export interface CheckProblems {
@@ -21,8 +20,8 @@ export interface CheckProblems {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('read a PDF back as an applicant-tracking system would and report what it finds')
-    .argument('<pdf>', 'a PDF made by folio build')
+    .description('read a PDF or Word file back as an applicant-tracking system would and report what it finds')
+    .argument('<file>', 'a PDF or .docx made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
     .addHelpText(
       'after',
@@ -30,11 +29,14 @@ export function registerCheck(program: Command): void {
 Reports pages, fonts (embedded or not), links, metadata and, with --source,
 the share of the strings the PDF is designed to show that its extracted text
 (PDF.js, as many ATS use) holds in the right order, listing each missing or
-out-of-order string with its line in the source.
+out-of-order string with its line in the source. A .docx is read from its XML
+(no Word needed): its structure (title, headings, list items, tables, text
+boxes), links, properties and text, checked against the source the same way.
 Exit code 0 when everything is found, 1 otherwise.
 
 Examples:
   $ folio check out/resume.pdf --source resume.yaml
+  $ folio check out/resume.docx --source resume.yaml
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string }) => {
@@ -44,7 +46,9 @@ Examples:
       } catch (err) {
         throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       }
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
+      const { isZip } = await import('../check/docx-read.js');
+      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
       try {
         const { inspectPdf } = await import('../check/extract.js');
@@ -52,14 +56,7 @@ Examples:
       } catch (err) {
         throw new UserError(`${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`);
       }
-      let expected: { src: LoadedSource; leaves: Leaf[] } | null = null;
-      if (opts.source) {
-        const src = await loadFile(opts.source);
-        const { resume, warnings } = validate(src);
-        printDiagnostics(warnings);
-        const { pdfLeaves } = await import('../check/expected.js');
-        expected = { src, leaves: pdfLeaves(resume) };
-      }
+      const expected = opts.source ? await expectedStrings(opts.source) : null;
       const { matchInOrder } = await import('../check/match.js');
       const match = expected ? matchInOrder(expected.leaves, facts.pages) : null;
       process.stdout.write(report(pdfPath, facts, match, expected?.src ?? null));
@@ -95,15 +92,6 @@ export function report(pdfPath: string, facts: PdfFacts, match: OrderedMatch | n
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
   for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator']) row(key.toLowerCase(), facts.info[key] ?? '(none)');
   row('language', facts.language ?? '(none)');
-  if (!match || !src) {
-    row('text', `${facts.pages.join(' ').replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`);
-  } else {
-    const total = match.found.length + match.missing.length + match.outOfOrder.length;
-    const pct = total ? Math.floor((match.found.length / total) * 1000) / 10 : 100;
-    row('text', `${match.found.length} of ${total} strings from ${src.file} found in order (${pct}%)`);
-    const where = (l: Leaf) => `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
-    for (const l of match.missing) row('missing', where(l));
-    for (const l of match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
-  }
+  textRows(row, facts.pages.join(' '), match, src);
   return `${lines.join('\n')}\n`;
 }

@@ -21,3 +21,24 @@ export function splitSections(model: ResumeModel): { body: Section[]; cta: Extra
   const cta = model.sections.find((s): s is Extract<Section, { kind: 'cta' }> => s.kind === 'cta') ?? null;
   return { body: model.sections.filter((s) => s.kind !== 'cta'), cta };
 }
+
+/** Document title: "NAME — HEADLINE", what a recruiter's PDF viewer, Word's title bar and file lists show. */
+export function documentTitle(model: ResumeModel): string {
+  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || 'Résumé';
+}
+
+/** Document subject: whose résumé and for what role. */
+export function documentSubject(model: ResumeModel): string {
+  const h = model.header;
+  return h.label ? `Résumé of ${h.name ?? 'the author'}: ${h.label}` : 'Résumé';
+}
+
+/** A copy of plain data with every string passed through `f` (the model is JSON-like). */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  }
+  return value;
+}

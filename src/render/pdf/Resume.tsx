@@ -1,5 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import type { ResumeModel } from '../../model.js';
+import { documentSubject, documentTitle } from '../view.js';
 import { Header, type Photo } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';
@@ -14,19 +15,14 @@ export interface PdfDocumentProps {
   photo: Photo | null;
 }
 
-/** Document title: "NAME — HEADLINE", what a recruiter's PDF viewer and file list show. */
-export function pdfTitle(model: ResumeModel): string {
-  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || 'Résumé';
-}
-
 /** The CV: one column, header then sections in the model's order. */
 export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocumentProps) {
   const h = model.header;
   return (
     <Document
-      title={pdfTitle(model)}
+      title={documentTitle(model)}
       author={h.name ?? undefined}
-      subject={h.label ? `Résumé of ${h.name ?? 'the author'}: ${h.label}` : 'Résumé'}
+      subject={documentSubject(model)}
       keywords={model.keywords.join(', ')}
       creator="folio"
       producer="folio"

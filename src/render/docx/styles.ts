@@ -1,0 +1,131 @@
+import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
+import type { DesignTokens } from '../../tokens.js';
+
+/**
+ * The font the PDF embeds (Inter) is asked for first; Word has no fallback list
+ * per run, so the font table names a font every Word has (Arial) as its
+ * alternative and says it is a proportional sans, which is what Word and
+ * LibreOffice substitute by when Inter is not installed.
+ */
+export const DOCX_FONT = { name: 'Inter', fallback: 'Arial' } as const;
+
+/** Style ids the content refers to. Title and Heading1/2 are Word's own built-in ids, so the navigation pane and ATS parsers know them. */
+export const STYLE = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  hyperlink: 'Hyperlink',
+  small: 'Meta',
+  listBullet: 'ListBullet',
+  listNumber: 'ListNumber',
+} as const;
+
+/** Numbering definitions: real Word lists, not typed bullets. */
+export const LIST = { bullets: 'folio-bullets', numbers: 'folio-numbers' } as const;
+
+const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
+/** Word sizes are half-points; spacing is in twentieths of a point (twips). */
+const half = (pt: number) => Math.round(pt * 2);
+const twips = (pt: number) => Math.round(pt * 20);
+
+/**
+ * Word styles from the design tokens: the accent colour on the headline and
+ * section headings, the body and heading sizes, the rule under section titles.
+ * Line height: Word's "multiple" scales the font's own line gap (about 1.2 em),
+ * so the PDF's 1.4 em is about 1.15 here. `lang` tells Word's spelling checker the text's language.
+ */
+export function docxStyles({ color, font, space }: DesignTokens, lang: string): IStylesOptions {
+  const line = Math.round((font.lineHeight / 1.2) * 240);
+  return {
+    default: {
+      document: {
+        run: { font: DOCX_FONT.name, size: half(font.body), color: hex(color.ink), language: { value: lang } },
+        paragraph: { spacing: { after: 0, line, lineRule: LineRuleType.AUTO } },
+      },
+      title: {
+        run: { font: DOCX_FONT.name, size: half(font.name), bold: true, color: hex(color.ink) },
+        paragraph: { spacing: { after: twips(2), line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      heading1: {
+        run: { font: DOCX_FONT.name, size: half(font.heading), bold: true, color: hex(color.accent) },
+        paragraph: {
+          spacing: { before: twips(space.section), after: twips(5) },
+          keepNext: true,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: hex(color.rule) } },
+        },
+      },
+      heading2: {
+        run: { font: DOCX_FONT.name, size: half(font.entryTitle), bold: true, color: hex(color.ink) },
+        paragraph: { spacing: { before: twips(space.entry), after: 0 }, keepNext: true, keepLines: true },
+      },
+      hyperlink: { run: { color: hex(color.accent) } },
+      listParagraph: { run: { size: half(font.body) } },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.subtitle,
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: half(font.entryTitle + 1), bold: true, color: hex(color.accent) },
+        paragraph: { spacing: { before: twips(3), after: 0 } },
+      },
+      {
+        id: STYLE.small,
+        name: 'Meta',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: half(font.small), color: hex(color.muted) },
+        paragraph: { spacing: { before: twips(1) } },
+      },
+      {
+        id: STYLE.listBullet,
+        name: 'List Bullet',
+        basedOn: 'Normal',
+        quickFormat: true,
+        paragraph: { spacing: { before: twips(space.line) }, keepLines: true },
+      },
+      {
+        id: STYLE.listNumber,
+        name: 'List Number',
+        basedOn: 'Normal',
+        quickFormat: true,
+        paragraph: { spacing: { after: twips(4) }, keepLines: true },
+      },
+    ],
+  };
+}
+
+/** One bullet list and one "01."-style numbered list (the principles), each indented like the PDF's rows. */
+export function docxNumbering({ color }: DesignTokens): INumberingOptions {
+  return {
+    config: [
+      {
+        reference: LIST.bullets,
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: '•',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 200, hanging: 200 } }, run: { color: hex(color.muted) } },
+          },
+        ],
+      },
+      {
+        reference: LIST.numbers,
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.DECIMAL_ZERO,
+            text: '%1',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 400, hanging: 400 } }, run: { bold: true, color: hex(color.accent) } },
+          },
+        ],
+      },
+    ],
+  };
+}
