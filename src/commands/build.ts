@@ -7,9 +7,12 @@ import { formatBytes, printDiagnostics } from '../report.js';
 import { validate } from '../validate.js';
 import { maxSizeOption } from './max-size.js';
 
-/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
+/** Other names people use for a format. */
+const FORMAT_ALIASES: Record<string, Format> = { markdown: 'md', text: 'txt', word: 'docx' };
+
+/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`, `word` for `docx`. */
 export function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s === 'text' ? 'txt' : s));
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => FORMAT_ALIASES[s] ?? s);
   for (const f of list) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
   }
@@ -79,6 +82,7 @@ Examples:
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
   $ folio build -f txt                plain text for application forms: out/resume.txt
+  $ folio build -f docx               a Word file for portals that ask for one: out/resume.docx
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --paper letter        US Letter instead of A4
   $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)

@@ -48,7 +48,8 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
   const fonts = text('word/fontTable.xml');
   if (fonts && !fonts.includes(`w:name="${DOCX_FONT.name}"`)) {
     const entry = `<w:font w:name="${DOCX_FONT.name}"><w:altName w:val="${DOCX_FONT.fallback}"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>`;
-    put('word/fontTable.xml', fonts.replace(/<\/w:fonts>\s*$/, `${entry}</w:fonts>`));
+    // docx writes an empty table as one self-closing element.
+    put('word/fontTable.xml', fonts.replace(/\/>\s*$/, '></w:fonts>').replace(/<\/w:fonts>\s*$/, `${entry}</w:fonts>`));
   }
 
   // 4. Zip again with every timestamp the document's date, the content types and package relationships
