@@ -63,7 +63,7 @@ export function registerBuild(program: Command): void {
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
+    .option('--paper <size>', 'PDF and Word paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
     .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
