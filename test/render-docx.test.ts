@@ -139,7 +139,9 @@ describe('Word package', { timeout: 60_000 }, () => {
 
   it('sets the document properties: title, author, subject, keywords, language, the given date', async () => {
     const { model } = loadResume(example);
-    const core = strFromU8(unzipSync(await renderDocx(model, { paper: 'A4', date }))['docProps/core.xml'] as Uint8Array);
+    const files = unzipSync(await renderDocx(model, { paper: 'A4', date }));
+    const core = strFromU8(files['docProps/core.xml'] as Uint8Array);
+    expect(strFromU8(files['docProps/app.xml'] as Uint8Array)).toContain('<Application>folio</Application></Properties>');
     expect(core).toContain('<dc:title>Your Name — Backend engineer for high-throughput systems</dc:title>');
     expect(core).toContain('<dc:creator>Your Name</dc:creator>');
     expect(core).toContain('<dc:subject>Résumé of Your Name: Backend engineer for high-throughput systems</dc:subject>');

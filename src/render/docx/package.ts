@@ -7,8 +7,8 @@ import { DOCX_FONT } from './styles.js';
  * properties and every zip entry with the current time, and writes no font
  * table for fonts it does not embed. The same model and date must give the
  * same bytes, so: relationship ids are renumbered in order of appearance,
- * the dates become `date`, `dc:language` is added, the font table names
- * Inter's fallback, and the zip is written again with fixed timestamps.
+ * the dates become `date`, `dc:language` and the application are added, the
+ * font table names Inter's fallback, and the zip is written again with fixed timestamps.
  */
 export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string }): Uint8Array {
   const files = unzipSync(docx);
@@ -43,6 +43,10 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
     if (!c.includes('<dc:language>')) c = c.replace('</cp:coreProperties>', `<dc:language>${escapeXml(opts.lang)}</dc:language></cp:coreProperties>`);
     put('docProps/core.xml', c);
   }
+
+  // The application that wrote it, as the PDF names its creator.
+  const app = text('docProps/app.xml');
+  if (app && !app.includes('<Application>')) put('docProps/app.xml', app.replace(/\/>\s*$/, '><Application>folio</Application></Properties>'));
 
   // 3. The font table: Inter, with Arial as the alternative and the family and pitch Word substitutes by.
   const fonts = text('word/fontTable.xml');
