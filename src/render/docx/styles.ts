@@ -24,6 +24,12 @@ export const STYLE = {
 /** Numbering definitions: real Word lists, not typed bullets. */
 export const LIST = { bullets: 'folio-bullets', numbers: 'folio-numbers' } as const;
 
+/**
+ * Inter for Latin, Greek and Cyrillic text only (Word's ascii and hAnsi slots): Chinese, Japanese, Korean,
+ * Arabic and Devanagari text keeps the East Asian and complex-script fonts Word picks for its language.
+ */
+const LATIN = { ascii: DOCX_FONT.name, hAnsi: DOCX_FONT.name };
+
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 /** Word sizes are half-points; spacing is in twentieths of a point (twips). */
 const half = (pt: number) => Math.round(pt * 2);
@@ -40,15 +46,15 @@ export function docxStyles({ color, font, space }: DesignTokens, lang: string): 
   return {
     default: {
       document: {
-        run: { font: DOCX_FONT.name, size: half(font.body), color: hex(color.ink), language: { value: lang } },
+        run: { font: LATIN, size: half(font.body), color: hex(color.ink), language: { value: lang } },
         paragraph: { spacing: { after: 0, line, lineRule: LineRuleType.AUTO } },
       },
       title: {
-        run: { font: DOCX_FONT.name, size: half(font.name), bold: true, color: hex(color.ink) },
+        run: { font: LATIN, size: half(font.name), bold: true, color: hex(color.ink) },
         paragraph: { spacing: { after: twips(2), line: 240, lineRule: LineRuleType.AUTO } },
       },
       heading1: {
-        run: { font: DOCX_FONT.name, size: half(font.heading), bold: true, color: hex(color.accent) },
+        run: { font: LATIN, size: half(font.heading), bold: true, color: hex(color.accent) },
         paragraph: {
           spacing: { before: twips(space.section), after: twips(5) },
           keepNext: true,
@@ -56,7 +62,7 @@ export function docxStyles({ color, font, space }: DesignTokens, lang: string): 
         },
       },
       heading2: {
-        run: { font: DOCX_FONT.name, size: half(font.entryTitle), bold: true, color: hex(color.ink) },
+        run: { font: LATIN, size: half(font.entryTitle), bold: true, color: hex(color.ink) },
         paragraph: { spacing: { before: twips(space.entry), after: 0 }, keepNext: true, keepLines: true },
       },
       hyperlink: { run: { color: hex(color.accent) } },
