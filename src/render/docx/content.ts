@@ -99,9 +99,11 @@ function section(s: Section, c: RunColors): Paragraph[] {
 function entry(e: Entry, c: RunColors): Paragraph[] {
   const out: Paragraph[] = [];
   if (e.category) out.push(new Paragraph({ style: STYLE.small, keepNext: true, spacing: { before: 140 }, children: [new TextRun({ text: e.category, bold: true, color: c.accent })] }));
-  const title: Child[] = [new TextRun(e.title ?? '')];
-  if (e.subtitle) title.push(new TextRun({ text: ` · ${e.subtitle}`, bold: false, color: c.muted }));
-  out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: e.category ? { before: 0 } : undefined, children: title }));
+  // An entry without a title is headed by its subtitle; one with neither gets no empty heading in Word's navigation pane.
+  const title: Child[] = [];
+  if (e.title) title.push(new TextRun(e.title));
+  if (e.subtitle) title.push(new TextRun({ text: e.title ? ` · ${e.subtitle}` : e.subtitle, bold: false, color: c.muted }));
+  if (title.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: e.category ? { before: 0 } : undefined, children: title }));
   const meta = entryMeta(e);
   const body: Paragraph[] = [];
   if (e.outcome) body.push(new Paragraph({ spacing: { before: 40 }, children: inline(e.outcome, { bold: true }) }));
