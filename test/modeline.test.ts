@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modeline, schemaPath } from '../src/modeline.js';
+import { modeline, schemaPath } from '../src/source/modeline.js';
 import { root } from './helpers.js';
 
 describe('modeline: the schema line written by init and import', () => {

@@ -3,9 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { pdfLeaves } from '../src/check/expected.js';
-import { matchInOrder } from '../src/check/match.js';
-import { plainText } from '../src/inline.js';
-import type { ResumeModel } from '../src/model.js';
+import { matchInOrder } from '../src/check/find-in-order.js';
+import { plainText } from '../src/model/inline.js';
+import type { ResumeModel } from '../src/model/model.js';
 import { renderDocx } from '../src/render/docx.js';
 import { example, fixture, loadResume } from './helpers.js';
 

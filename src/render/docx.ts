@@ -1,6 +1,6 @@
 import { Document, Packer } from 'docx';
-import type { ResumeModel } from '../model.js';
-import { tokens } from '../tokens.js';
+import type { ResumeModel } from '../model/model.js';
+import { tokens } from './tokens.js';
 import { docxParagraphs } from './docx/content.js';
 import { finishPackage } from './docx/package.js';
 import { docxNumbering, docxStyles } from './docx/styles.js';

@@ -1,6 +1,6 @@
 import { ExternalHyperlink, HeadingLevel, type ParagraphChild, Paragraph, TabStopType, TextRun } from 'docx';
-import { isSafeHref } from '../../links.js';
-import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../../model.js';
+import { isSafeHref } from '../../validate/links.js';
+import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../../model/model.js';
 import { entryMeta } from '../view.js';
 import { LIST, STYLE } from './styles.js';
 

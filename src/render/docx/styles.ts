@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
-import type { DesignTokens } from '../../tokens.js';
+import type { DesignTokens } from '../tokens.js';
 
 /**
  * The font the PDF embeds (Inter) is asked for first; Word has no fallback list
