@@ -31,6 +31,22 @@ describe('folio build -f docx end to end', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, 'd/resume.docx'))).toBe(false);
   });
 
+  it('folio.formats makes docx a default format; -f overrides it; a format folio does not know is a located error', () => {
+    const dir = tempDir();
+    const src = readFileSync(example, 'utf8');
+    writeFileSync(join(dir, 'resume.yaml'), src.replace(/^folio:\n/m, 'folio:\n  formats: [docx, txt]\n'));
+    expect(readFileSync(join(dir, 'resume.yaml'), 'utf8')).toContain('formats: [docx, txt]');
+    expect(runCli(['build'], dir, epoch).status).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.docx', 'resume.txt']);
+    expect(runCli(['build', '-f', 'md', '-o', 'md'], dir, epoch).status).toBe(0);
+    expect(readdirSync(join(dir, 'md'))).toEqual(['resume.md']);
+    writeFileSync(join(dir, 'resume.yaml'), src.replace(/^folio:\n/m, 'folio:\n  formats: [docx, doc]\n'));
+    const bad = runCli(['build', '-o', 'bad'], dir, epoch);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/resume\.yaml:\d+:\d+: error: folio\.formats\[1\]: .*pdf, html, md, txt, docx/);
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+
   it('--all-variants writes each variant as Word too, with only its items', async () => {
     const dir = withSource(fixture('variants.yaml'));
     const r = runCli(['build', '--all-variants', '-f', 'docx'], dir, epoch);

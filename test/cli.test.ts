@@ -104,9 +104,9 @@ describe('folio CLI, end to end in a temp dir', () => {
     const dir = tempDir();
     expect(runCli(['build', '--nope'], dir).status).toBe(2);
     expect(runCli(['frobnicate'], dir).status).toBe(2);
-    const r = runCli(['build', '-f', 'docx'], dir);
+    const r = runCli(['build', '-f', 'rtf'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown format "docx"');
+    expect(r.stderr).toContain('unknown format "rtf"; choose from pdf, html, md, txt, docx');
   });
 
   it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {

@@ -13,13 +13,14 @@ import { type OutputFile, writeAll } from '../output/write.js';
 
 export const FORMATS = ['pdf', 'html', 'md', 'txt', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
-/** What `folio build` writes when no -f is given; plain text and Word are asked for by name. */
+/** What `folio build` writes when neither -f nor folio.formats says; plain text and Word are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
 
 export interface BuildOptions {
   source: string;
   outDir: string;
-  formats: readonly Format[];
+  /** The formats to write; folio.formats, else DEFAULT_FORMATS, when absent. */
+  formats?: readonly Format[];
   strict?: boolean;
   templatesDir?: string;
   /** Build this variant of the résumé, into <outDir>/<variant>/. */
@@ -81,7 +82,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);
-  for (const format of opts.formats) {
+  for (const format of opts.formats ?? resume.folio?.formats ?? DEFAULT_FORMATS) {
     const t0 = performance.now();
     if (format === 'pdf') {
       // Imported here so html/md builds never pay for react-pdf.

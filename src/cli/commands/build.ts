@@ -36,7 +36,7 @@ export function parsePositive(value: string): number {
 
 interface BuildFlags {
   out: string;
-  format: Format[];
+  format?: Format[];
   strict?: boolean;
   templates?: string;
   watch?: boolean;
@@ -53,10 +53,10 @@ interface BuildFlags {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('validate a résumé and write the PDF, HTML page and Markdown')
+    .description('validate a résumé and write the PDF, HTML page and Markdown (or the formats -f or folio.formats name)')
     .argument('[sources...]', 'the résumé YAML (or JSON Resume .json); several files or a folder build them all', ['resume.yaml'])
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
+    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')} (default: folio.formats, else ${DEFAULT_FORMATS.join(',')})`, parseFormats)
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
     .option('--templates <dir>', "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name")
     .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
