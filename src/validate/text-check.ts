@@ -6,11 +6,13 @@ export interface BadText {
   message: string;
 }
 
-// C0 controls except tab, newline and carriage return; DEL; C1 controls; unpaired surrogates.
-const BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// C0 controls except tab, newline and carriage return; DEL; C1 controls; U+FFFE and U+FFFF (not characters: XML,
+// and so a Word file, cannot hold them); unpaired surrogates.
+const BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Record<number, string> = {
   0: 'a NUL character', 8: 'a backspace', 0xb: 'a vertical tab', 0xc: 'a form feed', 0x1b: 'an escape character',
+  0xfffe: 'a noncharacter', 0xffff: 'a noncharacter',
 };
 /** Where such characters usually come from. */
 const HINTS: Record<number, string> = { 0xb: '; a line break pasted from Word?', 0xc: '; a page break pasted from a PDF?' };
