@@ -126,7 +126,7 @@ describe('Word package', { timeout: 60_000 }, () => {
   it('takes the design tokens and the paper setting: accent colour, font with a fallback, sizes, A4 or letter', async () => {
     const { model } = loadResume(example);
     const a4 = unzipSync(await renderDocx(model, { paper: 'A4', date }));
-    const letter = unzipSync(await renderDocx(model, { paper: 'LETTER', date }));
+    const letter = unzipSync(await renderDocx(model, { paper: 'letter', date }));
     expect(strFromU8(a4['word/document.xml'] as Uint8Array)).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(strFromU8(letter['word/document.xml'] as Uint8Array)).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
     const styles = strFromU8(a4['word/styles.xml'] as Uint8Array);
@@ -135,6 +135,21 @@ describe('Word package', { timeout: 60_000 }, () => {
     expect(heading1).toMatch(/<w:sz w:val="23"\/>/);
     expect(styles).toMatch(/<w:docDefaults>[^]*<w:rFonts w:ascii="Inter"[^]*<w:sz w:val="19"\/>/);
     expect(strFromU8(a4['word/fontTable.xml'] as Uint8Array)).toMatch(/<w:font w:name="Inter"><w:altName w:val="Arial"\/>[^]*<w:family w:val="swiss"\/>/);
+  });
+
+  it("follows the theme (folio.design): a serif's Word fallback, small-caps or barred section titles, a centred header, A5", async () => {
+    const { model } = loadResume(example);
+    const classic = { ...model, design: { ...model.design, font: 'Source Serif 4' as const, headings: 'smallcaps' as const, header: 'center' as const } };
+    const files = unzipSync(await renderDocx(classic, { paper: 'A5', date }));
+    const styles = strFromU8(files['word/styles.xml'] as Uint8Array);
+    expect(styles).toMatch(/<w:rFonts w:ascii="Source Serif 4" w:hAnsi="Source Serif 4"\/>/);
+    expect(styles.match(/<w:style [^>]*w:styleId="Heading1"[^]*?<\/w:style>/)?.[0]).toMatch(/<w:smallCaps\/>/);
+    expect(styles.match(/<w:style [^>]*w:styleId="Title"[^]*?<\/w:style>/)?.[0]).toMatch(/<w:jc w:val="center"\/>/);
+    expect(strFromU8(files['word/fontTable.xml'] as Uint8Array)).toMatch(/<w:font w:name="Source Serif 4"><w:altName w:val="Cambria"\/>[^]*<w:family w:val="roman"\/>/);
+    expect(strFromU8(files['word/document.xml'] as Uint8Array)).toMatch(/<w:pgSz w:w="8391" w:h="11906"/);
+    const modern = { ...model, design: { ...model.design, headings: 'bar' as const } };
+    const barred = strFromU8(unzipSync(await renderDocx(modern, { paper: 'A4', date }))['word/styles.xml'] as Uint8Array);
+    expect(barred.match(/<w:style [^>]*w:styleId="Heading1"[^]*?<\/w:style>/)?.[0]).toMatch(/<w:left w:val="single"[^>]*w:sz="24"/);
   });
 
   it('sets the document properties: title, author, subject, keywords, language, the given date', async () => {

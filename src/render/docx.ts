@@ -1,20 +1,23 @@
 import { Document, Packer } from 'docx';
 import type { ResumeModel } from '../model/model.js';
-import { tokens } from './tokens.js';
+import type { PaperName } from '../model/design.js';
+import { designTokens } from './tokens.js';
 import { docxParagraphs } from './docx/content.js';
 import { finishPackage } from './docx/package.js';
-import { docxNumbering, docxStyles } from './docx/styles.js';
+import { docxFont, docxNumbering, docxStyles } from './docx/styles.js';
 import { documentSubject, documentTitle, mapStrings } from './view.js';
 
 export interface DocxOptions {
-  /** The same paper setting as the PDF (folio.paper, --paper). */
-  paper: 'A4' | 'LETTER';
+  /** The same paper setting as the PDF (folio.design.paper, folio.paper, --paper). */
+  paper: PaperName;
   /** Creation and modification date written into the file (and its zip entries). */
   date: Date;
 }
 
 /** Page sizes in twips (1/1440 inch). */
-const PAGE = { A4: { width: 11906, height: 16838 }, LETTER: { width: 12240, height: 15840 } } as const;
+const PAGE: Record<PaperName, { width: number; height: number }> = {
+  A4: { width: 11906, height: 16838 }, A5: { width: 8391, height: 11906 }, letter: { width: 12240, height: 15840 }, legal: { width: 12240, height: 20160 },
+};
 
 /** A pictograph or flag: the PDF leaves emoji out (its fonts have none), and so does the Word file, so both read the same. */
 const MAY_HAVE_EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
@@ -32,7 +35,10 @@ export async function renderDocx(model: ResumeModel, opts: DocxOptions): Promise
     const { withoutEmoji } = await import('./pdf/coverage.js');
     shown = mapStrings(model, withoutEmoji);
   }
-  const { color, space } = tokens;
+  // The theme's look (folio.design, --theme): colours, font, sizes, gaps, heading style, header alignment.
+  const design = shown.design;
+  const t = designTokens(design);
+  const { color, space } = t;
   const margin = Math.round(space.page * 20);
   const h = shown.header;
   const doc = new Document({
@@ -43,8 +49,8 @@ export async function renderDocx(model: ResumeModel, opts: DocxOptions): Promise
     description: 'Résumé made with folio',
     lastModifiedBy: 'folio',
     revision: 1,
-    styles: docxStyles(tokens, shown.lang),
-    numbering: docxNumbering(tokens),
+    styles: docxStyles(t, design, shown.lang),
+    numbering: docxNumbering(t),
     sections: [
       {
         properties: {
@@ -53,12 +59,12 @@ export async function renderDocx(model: ResumeModel, opts: DocxOptions): Promise
             margin: { top: margin, bottom: margin, left: margin, right: margin, header: 0, footer: 0, gutter: 0 },
           },
         },
-        children: docxParagraphs(shown, { accent: hex(color.accent), muted: hex(color.muted), ink: hex(color.ink) }),
+        children: docxParagraphs(shown, { accent: hex(color.accent), muted: hex(color.muted), ink: hex(color.ink) }, design.header === 'center'),
       },
     ],
   });
   const bytes = await Packer.toBuffer(doc);
-  return finishPackage(bytes, { date: opts.date, lang: shown.lang });
+  return finishPackage(bytes, { date: opts.date, lang: shown.lang, font: docxFont(design.font) });
 }
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
 import type { OrderedMatch } from '../../check/find-in-order.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { LoadedSource } from '../../source/load.js';
+import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { checkDocx } from './check-docx.js';
 import { expectedStrings, textRows } from './check-text.js';
 
@@ -40,12 +40,7 @@ Examples:
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string }) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pdfPath);
-      } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
       if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);

@@ -1,4 +1,4 @@
-import { ExternalHyperlink, HeadingLevel, type ParagraphChild, Paragraph, TabStopType, TextRun } from 'docx';
+import { AlignmentType, ExternalHyperlink, HeadingLevel, type ParagraphChild, Paragraph, TabStopType, TextRun } from 'docx';
 import { isSafeHref } from '../../validate/links.js';
 import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../../model/model.js';
 import { entryMeta } from '../view.js';
@@ -24,15 +24,17 @@ export interface RunColors {
  * principles are real Word lists; links are real hyperlinks. No tables, text
  * boxes, headers or footers: ATS parsers read those poorly or not at all.
  */
-export function docxParagraphs(model: ResumeModel, c: RunColors): Paragraph[] {
-  return [...header(model.header, c), ...model.sections.flatMap((s) => section(s, c))];
+export function docxParagraphs(model: ResumeModel, c: RunColors, center: boolean): Paragraph[] {
+  return [...header(model.header, c, center), ...model.sections.flatMap((s) => section(s, c))];
 }
 
-function header(h: Header, c: RunColors): Paragraph[] {
+function header(h: Header, c: RunColors, center: boolean): Paragraph[] {
+  // A centred header (the classic theme) centres the lines under the name too.
+  const alignment = center ? AlignmentType.CENTER : undefined;
   const out: Paragraph[] = [];
   if (h.name) out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(h.name)] }));
   if (h.label) out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(h.label)] }));
-  if (h.tagline) out.push(new Paragraph({ spacing: { before: 80 }, children: inline(h.tagline, { italics: true, color: c.muted }) }));
+  if (h.tagline) out.push(new Paragraph({ alignment, spacing: { before: 80 }, children: inline(h.tagline, { italics: true, color: c.muted }) }));
   // Contacts (phone included: the Word file goes to employers, like the PDF) in one flowing paragraph.
   if (h.contacts.length) {
     const runs: Child[] = [];
@@ -40,10 +42,10 @@ function header(h: Header, c: RunColors): Paragraph[] {
       if (i) runs.push(new TextRun(SEPARATOR));
       runs.push(k.href ? link(k.href, k.text) : new TextRun(k.text));
     });
-    out.push(new Paragraph({ style: STYLE.small, spacing: { before: 120 }, children: runs }));
+    out.push(new Paragraph({ style: STYLE.small, alignment, spacing: { before: 120 }, children: runs }));
   }
   const facts = [h.location, ...h.address, h.availability].filter((s): s is string => Boolean(s));
-  if (facts.length) out.push(new Paragraph({ style: STYLE.small, children: [new TextRun(facts.join(SEPARATOR))] }));
+  if (facts.length) out.push(new Paragraph({ style: STYLE.small, alignment, children: [new TextRun(facts.join(SEPARATOR))] }));
   if (h.summary) out.push(new Paragraph({ spacing: { before: 160 }, children: inline(h.summary) }));
   return out;
 }

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { DOCX_FONT } from './styles.js';
+import type { DocxFont } from './styles.js';
 
 /**
  * Make docx's package reproducible and finish what its options cannot say.
@@ -8,9 +8,9 @@ import { DOCX_FONT } from './styles.js';
  * table for fonts it does not embed. The same model and date must give the
  * same bytes, so: relationship ids are renumbered in order of appearance,
  * the dates become `date`, `dc:language` and the application are added, the
- * font table names Inter's fallback, and the zip is written again with fixed timestamps.
+ * font table names the font's fallback, and the zip is written again with fixed timestamps.
  */
-export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string }): Uint8Array {
+export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string; font: DocxFont }): Uint8Array {
   const files = unzipSync(docx);
   const text = (name: string) => {
     const f = files[name];
@@ -48,10 +48,11 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
   const app = text('docProps/app.xml');
   if (app && !app.includes('<Application>')) put('docProps/app.xml', app.replace(/\/>\s*$/, '><Application>folio</Application></Properties>'));
 
-  // 3. The font table: Inter, with Arial as the alternative and the family and pitch Word substitutes by.
+  // 3. The font table: the design's font, with its alternative and the family and pitch Word substitutes by.
   const fonts = text('word/fontTable.xml');
-  if (fonts && !fonts.includes(`w:name="${DOCX_FONT.name}"`)) {
-    const entry = `<w:font w:name="${DOCX_FONT.name}"><w:altName w:val="${DOCX_FONT.fallback}"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>`;
+  const f = opts.font;
+  if (fonts && !fonts.includes(`w:name="${escapeXml(f.name)}"`)) {
+    const entry = `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${f.fallback}"/><w:charset w:val="00"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`;
     // docx writes an empty table as one self-closing element.
     put('word/fontTable.xml', fonts.replace(/\/>\s*$/, '></w:fonts>').replace(/<\/w:fonts>\s*$/, `${entry}</w:fonts>`));
   }

@@ -1,13 +1,23 @@
 import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
+import type { Design, FontName } from '../../model/design.js';
 import type { DesignTokens } from '../tokens.js';
 
 /**
- * The font the PDF embeds (Inter) is asked for first; Word has no fallback list
- * per run, so the font table names a font every Word has (Arial) as its
- * alternative and says it is a proportional sans, which is what Word and
- * LibreOffice substitute by when Inter is not installed.
+ * The design's font (Inter, Source Serif 4, IBM Plex Sans …) is asked for first; Word has no fallback list per
+ * run, so the font table names a font every Word has as its alternative (Arial for a sans, Cambria for a serif)
+ * and its family, which is what Word and LibreOffice substitute by when the font is not installed.
  */
-export const DOCX_FONT = { name: 'Inter', fallback: 'Arial' } as const;
+export interface DocxFont {
+  name: string;
+  fallback: string;
+  family: 'swiss' | 'roman';
+}
+
+/** The Word font for a design's font. */
+export function docxFont(name: FontName): DocxFont {
+  const serif = /serif/i.test(name) && !/sans/i.test(name);
+  return { name, fallback: serif ? 'Cambria' : 'Arial', family: serif ? 'roman' : 'swiss' };
+}
 
 /** Style ids the content refers to. Title and Heading1/2 are Word's own built-in ids, so the navigation pane and ATS parsers know them. */
 export const STYLE = {
@@ -24,11 +34,6 @@ export const STYLE = {
 /** Numbering definitions: real Word lists, not typed bullets. */
 export const LIST = { bullets: 'folio-bullets', numbers: 'folio-numbers' } as const;
 
-/**
- * Inter for Latin, Greek and Cyrillic text only (Word's ascii and hAnsi slots): Chinese, Japanese, Korean,
- * Arabic and Devanagari text keeps the East Asian and complex-script fonts Word picks for its language.
- */
-const LATIN = { ascii: DOCX_FONT.name, hAnsi: DOCX_FONT.name };
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 /** Word sizes are half-points; spacing is in twentieths of a point (twips). */
@@ -41,7 +46,11 @@ const twips = (pt: number) => Math.round(pt * 20);
  * Line height: Word's "multiple" scales the font's own line gap (about 1.2 em),
  * so the PDF's 1.4 em is about 1.15 here. `lang` tells Word's spelling checker the text's language.
  */
-export function docxStyles({ color, font, space }: DesignTokens, lang: string): IStylesOptions {
+export function docxStyles({ color, font, space }: DesignTokens, design: Design, lang: string): IStylesOptions {
+  // The font for Latin, Greek and Cyrillic text only (Word's ascii and hAnsi slots): Chinese, Japanese, Korean,
+  // Arabic and Devanagari text keeps the East Asian and complex-script fonts Word picks for its language.
+  const LATIN = { ascii: design.font, hAnsi: design.font };
+  const center = design.header === 'center' ? { alignment: AlignmentType.CENTER } : {};
   const line = Math.round((font.lineHeight / 1.2) * 240);
   return {
     default: {
@@ -51,14 +60,16 @@ export function docxStyles({ color, font, space }: DesignTokens, lang: string): 
       },
       title: {
         run: { font: LATIN, size: half(font.name), bold: true, color: hex(color.ink) },
-        paragraph: { spacing: { after: twips(2), line: 240, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: twips(2), line: 240, lineRule: LineRuleType.AUTO }, ...center },
       },
       heading1: {
-        run: { font: LATIN, size: half(font.heading), bold: true, color: hex(color.accent) },
+        // Section titles as the theme draws them: a rule under, an accent bar beside, small caps (a real
+        // Word run property: the text keeps its case for readers), or plain.
+        run: { font: LATIN, size: half(font.heading), bold: true, color: hex(color.accent), smallCaps: design.headings === 'smallcaps' || undefined },
         paragraph: {
           spacing: { before: twips(space.section), after: twips(5) },
           keepNext: true,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: hex(color.rule) } },
+          ...headingBorder(design, color),
         },
       },
       heading2: {
@@ -76,7 +87,7 @@ export function docxStyles({ color, font, space }: DesignTokens, lang: string): 
         next: 'Normal',
         quickFormat: true,
         run: { size: half(font.entryTitle + 1), bold: true, color: hex(color.accent) },
-        paragraph: { spacing: { before: twips(3), after: 0 } },
+        paragraph: { spacing: { before: twips(3), after: 0 }, ...center },
       },
       {
         id: STYLE.small,
@@ -102,6 +113,12 @@ export function docxStyles({ color, font, space }: DesignTokens, lang: string): 
       },
     ],
   };
+}
+
+function headingBorder(design: Design, color: DesignTokens['color']) {
+  if (design.headings === 'bar') return { border: { left: { style: BorderStyle.SINGLE, size: 24, space: 6, color: hex(color.accent) } } };
+  if (design.headings === 'plain') return {};
+  return { border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: hex(color.rule) } } };
 }
 
 /** One bullet list and one "01."-style numbered list (the principles), each indented like the PDF's rows. */
