@@ -43,7 +43,7 @@ describe('folio build -f docx end to end', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'resume.yaml'), src.replace(/^folio:\n/m, 'folio:\n  formats: [docx, doc]\n'));
     const bad = runCli(['build', '-o', 'bad'], dir, epoch);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/resume\.yaml:\d+:\d+: error: folio\.formats\[1\]: .*pdf, html, md, txt, docx/);
+    expect(bad.stderr).toMatch(/resume\.yaml:\d+:\d+: error: folio\.formats\[1\]: .*pdf, html, md, txt, png, docx/);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 

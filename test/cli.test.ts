@@ -106,7 +106,7 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(runCli(['frobnicate'], dir).status).toBe(2);
     const r = runCli(['build', '-f', 'rtf'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown format "rtf"; choose from pdf, html, md, txt, docx');
+    expect(r.stderr).toContain('unknown format "rtf"; choose from pdf, html, md, txt, png, docx');
   });
 
   it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {
