@@ -70,7 +70,9 @@ describe('folio check on a .docx', { timeout: 120_000 }, () => {
     const r = runCli(['check', 'out/resume.docx', '--source', 'resume.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/structure +\d+ paragraphs, 1 title, 6 heading 1, 6 heading 2, 8 list items, 0 tables, 0 text boxes\n/);
+    expect(r.stdout).toMatch(
+      /structure +\d+ paragraphs, 1 title, 6 heading 1, 6 heading 2, 8 list items, 0 tables, 0 text boxes\n/,
+    );
     expect(r.stdout).toMatch(/fonts +Inter\n/);
     expect(r.stdout).toMatch(/links +5: mailto:you@example\.com +tel:\+15550100000 +https:\/\/example\.com/);
     expect(r.stdout).toMatch(/title +Your Name — Backend engineer for high-throughput systems\n/);
@@ -118,7 +120,9 @@ describe('folio check on a .docx', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'fake.docx'), Buffer.concat([local, name, data, central, name, end]));
     const zip = runCli(['check', 'fake.docx'], dir);
     expect(zip.status).toBe(1);
-    expect(zip.stderr).toBe('fake.docx: error: cannot read this Word file (no word/document.xml with a body: not a Word document)\n');
+    expect(zip.stderr).toBe(
+      'fake.docx: error: cannot read this Word file (no word/document.xml with a body: not a Word document)\n',
+    );
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     const other = runCli(['check', 'notes.txt'], dir);
     expect(other.status).toBe(1);

@@ -61,8 +61,8 @@ describe('match: a job description against a variant', () => {
     const out = formatMatch(r, 'job.txt');
     expect(out).toMatch(/^job\.txt: \d+ technical terms; variant backend shows \d+ \(\d+%\)/);
     expect(out).toContain(`  Go `);
-    expect(out).toMatch(new RegExp(`in your source but cut by variant backend \\(\\d+, \\d+ strong\\)\\n  (Airflow|Flink|Kafka) +×2 required +variants\\.yaml:\\d+`));
-    expect(out).toMatch(/not in your résumé \(\d+\)\n(  .*\n)*  Snowflake +×1 required/);
+    expect(out).toMatch(/in your source but cut by variant backend \(\d+, \d+ strong\)\n {2}(Airflow|Flink|Kafka) +×2 required +variants\.yaml:\d+/);
+    expect(out).toMatch(/not in your résumé \(\d+\)\n( {2}.*\n)* {2}Snowflake +×1 required/);
     expect(out).toContain('nothing was sent anywhere');
   });
 

@@ -42,7 +42,8 @@ export function readDocx(bytes: Uint8Array): DocxFacts {
   const files = unzipSync(bytes, {
     filter: (f) => {
       if (!PARTS.includes(f.name)) return false;
-      if (f.originalSize > MAX_PART) throw new Error(`${f.name} claims ${f.originalSize} bytes, too large for a résumé`);
+      if (f.originalSize > MAX_PART)
+        throw new Error(`${f.name} claims ${f.originalSize} bytes, too large for a résumé`);
       return true;
     },
   });
@@ -60,16 +61,21 @@ export function readDocx(bytes: Uint8Array): DocxFacts {
   }
   const styleNames = new Map<string, string>();
   const styles = part('word/styles.xml');
-  for (const m of styles.matchAll(/<w:style\b[^>]*w:styleId="([^"]*)"[^>]*>([^]*?)<\/w:style>/g)) {
+  for (const m of styles.matchAll(/<w:style\b[^>]*w:styleId="([^"]*)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
     const name = /<w:name w:val="([^"]*)"/.exec(m[2] ?? '')?.[1];
     if (m[1] && name) styleNames.set(m[1], decodeXml(name));
   }
 
   const paragraphs: DocxParagraph[] = [];
-  for (const m of doc.matchAll(/<w:p\b[^>]*?(?:\/>|>([^]*?)<\/w:p>)/g)) {
+  for (const m of doc.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)) {
     const body = m[1] ?? '';
     const style = /<w:pStyle w:val="([^"]*)"/.exec(body)?.[1] ?? null;
-    paragraphs.push({ style, level: headingLevel(style, styleNames), listItem: /<w:numPr>/.test(body), text: runText(body) });
+    paragraphs.push({
+      style,
+      level: headingLevel(style, styleNames),
+      listItem: /<w:numPr>/.test(body),
+      text: runText(body),
+    });
   }
   const links: string[] = [];
   for (const m of doc.matchAll(/<w:hyperlink\b[^>]*>/g)) {
@@ -79,7 +85,13 @@ export function readDocx(bytes: Uint8Array): DocxFacts {
   }
   const core = part('docProps/core.xml');
   const info: Record<string, string> = {};
-  for (const [key, tag] of [['Title', 'dc:title'], ['Author', 'dc:creator'], ['Subject', 'dc:subject'], ['Keywords', 'cp:keywords'], ['Language', 'dc:language']] as const) {
+  for (const [key, tag] of [
+    ['Title', 'dc:title'],
+    ['Author', 'dc:creator'],
+    ['Subject', 'dc:subject'],
+    ['Keywords', 'cp:keywords'],
+    ['Language', 'dc:language'],
+  ] as const) {
     const v = new RegExp(`<${tag}\\b[^>]*>([^<]*)</${tag}>`).exec(core)?.[1];
     if (v) info[key] = decodeXml(v);
   }
@@ -91,7 +103,10 @@ export function readDocx(bytes: Uint8Array): DocxFacts {
     }
   }
   return {
-    paragraphs, links, info, fonts: [...fonts],
+    paragraphs,
+    links,
+    info,
+    fonts: [...fonts],
     tables: (doc.match(/<w:tbl>/g) ?? []).length,
     textBoxes: (doc.match(/<w:txbxContent\b/g) ?? []).length,
   };
@@ -127,7 +142,8 @@ function attr(tag: string, name: string): string | null {
 
 function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (all, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? all;
   });
 }

@@ -1,10 +1,10 @@
 import { Document, Packer } from 'docx';
-import type { ResumeModel } from '../model/model.js';
 import type { PaperName } from '../model/design.js';
-import { designTokens } from './tokens.js';
+import type { ResumeModel } from '../model/model.js';
 import { docxParagraphs } from './docx/content.js';
 import { finishPackage } from './docx/package.js';
 import { docxFont, docxNumbering, docxStyles } from './docx/styles.js';
+import { designTokens } from './tokens.js';
 import { documentSubject, documentTitle, mapStrings } from './view.js';
 
 export interface DocxOptions {
@@ -16,7 +16,10 @@ export interface DocxOptions {
 
 /** Page sizes in twips (1/1440 inch). */
 const PAGE: Record<PaperName, { width: number; height: number }> = {
-  A4: { width: 11906, height: 16838 }, A5: { width: 8391, height: 11906 }, letter: { width: 12240, height: 15840 }, legal: { width: 12240, height: 20160 },
+  A4: { width: 11906, height: 16838 },
+  A5: { width: 8391, height: 11906 },
+  letter: { width: 12240, height: 15840 },
+  legal: { width: 12240, height: 20160 },
 };
 
 /** A pictograph or flag: the PDF leaves emoji out (its fonts have none), and so does the Word file, so both read the same. */
@@ -59,7 +62,11 @@ export async function renderDocx(model: ResumeModel, opts: DocxOptions): Promise
             margin: { top: margin, bottom: margin, left: margin, right: margin, header: 0, footer: 0, gutter: 0 },
           },
         },
-        children: docxParagraphs(shown, { accent: hex(color.accent), muted: hex(color.muted), ink: hex(color.ink) }, design.header === 'center'),
+        children: docxParagraphs(
+          shown,
+          { accent: hex(color.accent), muted: hex(color.muted), ink: hex(color.ink) },
+          design.header === 'center',
+        ),
       },
     ],
   });

@@ -1,3 +1,4 @@
+import { fill } from '../model/locale.js';
 import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
@@ -24,13 +25,14 @@ export function splitSections(model: ResumeModel): { body: Section[]; cta: Extra
 
 /** Document title: "NAME — HEADLINE", what a recruiter's PDF viewer, Word's title bar and file lists show. */
 export function documentTitle(model: ResumeModel): string {
-  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || 'Résumé';
+  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || model.words.resume;
 }
 
-/** Document subject: whose résumé and for what role. */
+/** Document subject: "Résumé of NAME: HEADLINE", "Lebenslauf von NAME: …", in the résumé's language. */
 export function documentSubject(model: ResumeModel): string {
-  const h = model.header;
-  return h.label ? `Résumé of ${h.name ?? 'the author'}: ${h.label}` : 'Résumé';
+  const { name, label } = model.header;
+  const what = name ? fill(model.words.resumeOf, { name }) : model.words.resume;
+  return label ? `${what}: ${label}` : what;
 }
 
 /** A copy of plain data with every string passed through `f` (the model is JSON-like). */

@@ -1,5 +1,5 @@
 // Stage source: read a résumé within limits, check UTF-8, parse YAML with positions, locate any value (→ LoadedSource).
-import { Composer, type CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
+import { Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
 import { readInput } from './read-input.js';

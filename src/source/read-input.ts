@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { UserError } from './diagnostics.js';
 import { showSize } from './limits.js';
 import { specialKind } from './errno.js';
@@ -36,7 +36,7 @@ export async function readInput(path: string, label: string, kind: InputKind): P
   if (s.isDirectory()) throw new UserError(`${label}: error: is a directory, expected ${kind.what}`);
   if (!s.isFile()) throw new UserError(`${label}: error: is a ${specialKind(s)}, not a regular file; folio reads ${kind.what} only from a regular file`);
   if (s.size > kind.maxBytes) throw tooBig(label, kind, s.size);
-  let fh;
+  let fh: FileHandle;
   try {
     // O_NONBLOCK: should the path have become a FIFO since the check, opening it must not wait for a writer.
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);

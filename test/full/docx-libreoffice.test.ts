@@ -13,17 +13,35 @@ import { example, loadResume, tempDir } from '../helpers.js';
  * first start), so it runs in the full suite only.
  */
 describe('the Word file opened by LibreOffice', { timeout: 180_000 }, () => {
-  it('converts to a PDF that reads like folio\'s own: every string in order, the properties kept, page 1 not blank', async () => {
+  it("converts to a PDF that reads like folio's own: every string in order, the properties kept, page 1 not blank", async () => {
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-    expect(soffice, 'LibreOffice is not installed: apt-get install libreoffice-writer-nogui (as .ci/run does)').toBeDefined();
+    expect(
+      soffice,
+      'LibreOffice is not installed: apt-get install libreoffice-writer-nogui (as .ci/run does)',
+    ).toBeDefined();
     const { resume, model } = loadResume(example);
     const dir = tempDir();
-    writeFileSync(join(dir, 'cv.docx'), await renderDocx(model, { paper: 'A4', date: new Date('2026-01-01T00:00:00Z') }));
+    writeFileSync(
+      join(dir, 'cv.docx'),
+      await renderDocx(model, { paper: 'A4', date: new Date('2026-01-01T00:00:00Z') }),
+    );
     // A profile of its own, so a LibreOffice already running (or another test) does not take the conversion over.
-    execFileSync(soffice as string, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'cv.docx')], {
-      stdio: 'pipe',
-      timeout: 150_000,
-    });
+    execFileSync(
+      soffice as string,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'cv.docx'),
+      ],
+      {
+        stdio: 'pipe',
+        timeout: 150_000,
+      },
+    );
     const pdf = join(dir, 'cv.pdf');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     // pdftotext joins a word broken after a hyphen at a line end ("software-⏎quality" → "softwarequality"):

@@ -15,7 +15,9 @@ export async function checkDocx(path: string, bytes: Uint8Array, source: string 
   try {
     facts = readDocx(bytes);
   } catch (err) {
-    throw new UserError(`${path}: error: cannot read this Word file (${err instanceof Error ? err.message : String(err)})`);
+    throw new UserError(
+      `${path}: error: cannot read this Word file (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   const expected = source ? await expectedStrings(source) : null;
   const { matchInOrder } = await import('../../check/find-in-order.js');
@@ -31,20 +33,35 @@ export async function checkDocx(path: string, bytes: Uint8Array, source: string 
 }
 
 /** The report, one fact per line, in the PDF report's layout. */
-export function docxReport(path: string, facts: DocxFacts, text: string, match: OrderedMatch | null, src: LoadedSource | null): string {
+export function docxReport(
+  path: string,
+  facts: DocxFacts,
+  text: string,
+  match: OrderedMatch | null,
+  src: LoadedSource | null,
+): string {
   const lines: string[] = [path];
   const row = (k: string, v: string) => lines.push(`  ${k.padEnd(10)}${v}`);
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const levels = new Map<number, number>();
   for (const p of facts.paragraphs) if (p.level !== null) levels.set(p.level, (levels.get(p.level) ?? 0) + 1);
-  const headings = [...levels].sort(([a], [b]) => a - b).map(([level, n]) => (level === 0 ? count(n, 'title') : `${n} heading ${level}`));
-  row('structure', [
-    count(facts.paragraphs.length, 'paragraph'), ...headings, count(facts.paragraphs.filter((p) => p.listItem).length, 'list item'),
-    count(facts.tables, 'table'), count(facts.textBoxes, 'text box', 'text boxes'),
-  ].join(', '));
+  const headings = [...levels]
+    .sort(([a], [b]) => a - b)
+    .map(([level, n]) => (level === 0 ? count(n, 'title') : `${n} heading ${level}`));
+  row(
+    'structure',
+    [
+      count(facts.paragraphs.length, 'paragraph'),
+      ...headings,
+      count(facts.paragraphs.filter((p) => p.listItem).length, 'list item'),
+      count(facts.tables, 'table'),
+      count(facts.textBoxes, 'text box', 'text boxes'),
+    ].join(', '),
+  );
   row('fonts', facts.fonts.length ? facts.fonts.join(', ') : '(none named: Word uses its default)');
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
-  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Language']) row(key.toLowerCase(), facts.info[key] ?? '(none)');
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Language'])
+    row(key.toLowerCase(), facts.info[key] ?? '(none)');
   textRows(row, text, match, src);
   return `${lines.join('\n')}\n`;
 }

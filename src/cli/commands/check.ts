@@ -43,13 +43,16 @@ Examples:
       const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
       if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
       try {
         const { inspectPdf } = await import('../../check/extract.js');
         facts = await inspectPdf(bytes);
       } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`);
+        throw new UserError(
+          `${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`,
+        );
       }
       const expected = opts.source ? await expectedStrings(opts.source) : null;
       const { matchInOrder } = await import('../../check/find-in-order.js');
@@ -83,9 +86,13 @@ export function report(pdfPath: string, facts: PdfFacts, match: OrderedMatch | n
   row('pages', String(facts.pages.length));
   const unembedded = facts.fonts.filter((f) => !f.embedded);
   const names = facts.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).join(', ');
-  row('fonts', `${facts.fonts.length}, ${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}${names ? ` (${names})` : ''}`);
+  row(
+    'fonts',
+    `${facts.fonts.length}, ${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}${names ? ` (${names})` : ''}`,
+  );
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
-  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator']) row(key.toLowerCase(), facts.info[key] ?? '(none)');
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator'])
+    row(key.toLowerCase(), facts.info[key] ?? '(none)');
   row('language', facts.language ?? '(none)');
   textRows(row, facts.pages.join(' '), match, src);
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,14 @@
-import { AlignmentType, ExternalHyperlink, HeadingLevel, type ParagraphChild, Paragraph, TabStopType, TextRun } from 'docx';
-import { isSafeHref } from '../../validate/links.js';
+import {
+  AlignmentType,
+  ExternalHyperlink,
+  HeadingLevel,
+  Paragraph,
+  type ParagraphChild,
+  TabStopType,
+  TextRun,
+} from 'docx';
 import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../../model/model.js';
+import { isSafeHref } from '../../validate/links.js';
 import { entryMeta } from '../view.js';
 import { LIST, STYLE } from './styles.js';
 
@@ -34,7 +42,14 @@ function header(h: Header, c: RunColors, center: boolean): Paragraph[] {
   const out: Paragraph[] = [];
   if (h.name) out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(h.name)] }));
   if (h.label) out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(h.label)] }));
-  if (h.tagline) out.push(new Paragraph({ alignment, spacing: { before: 80 }, children: inline(h.tagline, { italics: true, color: c.muted }) }));
+  if (h.tagline)
+    out.push(
+      new Paragraph({
+        alignment,
+        spacing: { before: 80 },
+        children: inline(h.tagline, { italics: true, color: c.muted }),
+      }),
+    );
   // Contacts (phone included: the Word file goes to employers, like the PDF) in one flowing paragraph.
   if (h.contacts.length) {
     const runs: Child[] = [];
@@ -45,7 +60,8 @@ function header(h: Header, c: RunColors, center: boolean): Paragraph[] {
     out.push(new Paragraph({ style: STYLE.small, alignment, spacing: { before: 120 }, children: runs }));
   }
   const facts = [h.location, ...h.address, h.availability].filter((s): s is string => Boolean(s));
-  if (facts.length) out.push(new Paragraph({ style: STYLE.small, alignment, children: [new TextRun(facts.join(SEPARATOR))] }));
+  if (facts.length)
+    out.push(new Paragraph({ style: STYLE.small, alignment, children: [new TextRun(facts.join(SEPARATOR))] }));
   if (h.summary) out.push(new Paragraph({ spacing: { before: 160 }, children: inline(h.summary) }));
   return out;
 }
@@ -78,7 +94,10 @@ function section(s: Section, c: RunColors): Paragraph[] {
               spacing: { after: 40 },
               indent: { left: GROUP_COLUMN, hanging: GROUP_COLUMN },
               tabStops: [{ type: TabStopType.LEFT, position: GROUP_COLUMN }],
-              children: [new TextRun({ text: [g.name, g.level].filter(Boolean).join(' · '), bold: true }), new TextRun(`\t${g.keywords.join(', ')}`)],
+              children: [
+                new TextRun({ text: [g.name, g.level].filter(Boolean).join(' · '), bold: true }),
+                new TextRun(`\t${g.keywords.join(', ')}`),
+              ],
             }),
         ),
       ];
@@ -90,7 +109,10 @@ function section(s: Section, c: RunColors): Paragraph[] {
             new Paragraph({
               style: STYLE.listNumber,
               numbering: { reference: LIST.numbers, level: 0 },
-              children: [new TextRun({ text: p.title, bold: true }), ...(p.summary ? [new TextRun(' — '), ...inline(p.summary)] : [])],
+              children: [
+                new TextRun({ text: p.title, bold: true }),
+                ...(p.summary ? [new TextRun(' — '), ...inline(p.summary)] : []),
+              ],
             }),
         ),
       ];
@@ -100,24 +122,52 @@ function section(s: Section, c: RunColors): Paragraph[] {
 /** A job, degree or story: title line (Heading 2), its dates and place on the next line, then the body. */
 function entry(e: Entry, c: RunColors): Paragraph[] {
   const out: Paragraph[] = [];
-  if (e.category) out.push(new Paragraph({ style: STYLE.small, keepNext: true, spacing: { before: 140 }, children: [new TextRun({ text: e.category, bold: true, color: c.accent })] }));
+  if (e.category)
+    out.push(
+      new Paragraph({
+        style: STYLE.small,
+        keepNext: true,
+        spacing: { before: 140 },
+        children: [new TextRun({ text: e.category, bold: true, color: c.accent })],
+      }),
+    );
   // An entry without a title is headed by its subtitle; one with neither gets no empty heading in Word's navigation pane.
   const title: Child[] = [];
   if (e.title) title.push(new TextRun(e.title));
-  if (e.subtitle) title.push(new TextRun({ text: e.title ? ` · ${e.subtitle}` : e.subtitle, bold: false, color: c.muted }));
-  if (title.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: e.category ? { before: 0 } : undefined, children: title }));
+  if (e.subtitle)
+    title.push(new TextRun({ text: e.title ? ` · ${e.subtitle}` : e.subtitle, bold: false, color: c.muted }));
+  if (title.length)
+    out.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        spacing: e.category ? { before: 0 } : undefined,
+        children: title,
+      }),
+    );
   const meta = entryMeta(e);
   const body: Paragraph[] = [];
   if (e.outcome) body.push(new Paragraph({ spacing: { before: 40 }, children: inline(e.outcome, { bold: true }) }));
   if (e.summary) body.push(new Paragraph({ spacing: { before: 40 }, children: inline(e.summary) }));
   for (const h of e.highlights) {
-    body.push(new Paragraph({ style: STYLE.listBullet, numbering: { reference: LIST.bullets, level: 0 }, children: inline(h) }));
+    body.push(
+      new Paragraph({ style: STYLE.listBullet, numbering: { reference: LIST.bullets, level: 0 }, children: inline(h) }),
+    );
   }
-  if (e.metrics.length) body.push(new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: metricRuns(e.metrics, '  ·  ', c) }));
-  if (e.keywords.length) body.push(new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: [new TextRun(e.keywords.join(', '))] }));
-  if (e.url) body.push(new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: [link(e.url.href, e.url.text)] }));
+  if (e.metrics.length)
+    body.push(
+      new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: metricRuns(e.metrics, '  ·  ', c) }),
+    );
+  if (e.keywords.length)
+    body.push(
+      new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: [new TextRun(e.keywords.join(', '))] }),
+    );
+  if (e.url)
+    body.push(new Paragraph({ style: STYLE.small, spacing: { before: 60 }, children: [link(e.url.href, e.url.text)] }));
   // The dates and place stay with their entry: on the line under its title, kept with what follows.
-  if (meta.length) out.push(new Paragraph({ style: STYLE.small, keepNext: body.length > 0, children: [new TextRun(meta.join(' · '))] }));
+  if (meta.length)
+    out.push(
+      new Paragraph({ style: STYLE.small, keepNext: body.length > 0, children: [new TextRun(meta.join(' · '))] }),
+    );
   return [...out, ...body];
 }
 
@@ -139,12 +189,20 @@ interface RunLook {
 /** Spans as runs: bold and italic kept, code as plain text (as in the PDF), vetted links as hyperlinks; never literal `**`. */
 function inline(spans: Inline, look: RunLook = {}): Child[] {
   return spans.map((s) => {
-    const run = { text: s.text, bold: s.bold || look.bold || undefined, italics: s.italic || look.italics || undefined, color: look.color };
+    const run = {
+      text: s.text,
+      bold: s.bold || look.bold || undefined,
+      italics: s.italic || look.italics || undefined,
+      color: look.color,
+    };
     if (s.href && isSafeHref(s.href)) return link(s.href, s.text, run);
     return new TextRun(run);
   });
 }
 
 function link(href: string, text: string, look: RunLook = {}): ExternalHyperlink {
-  return new ExternalHyperlink({ link: href, children: [new TextRun({ text, bold: look.bold, italics: look.italics, style: STYLE.hyperlink })] });
+  return new ExternalHyperlink({
+    link: href,
+    children: [new TextRun({ text, bold: look.bold, italics: look.italics, style: STYLE.hyperlink })],
+  });
 }

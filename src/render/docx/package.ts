@@ -30,7 +30,10 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
       const id = m[1] as string;
       if (!/^rId\d+$/.test(id) && !renamed.has(id)) renamed.set(id, `rIdL${renamed.size + 1}`);
     }
-    const swap = (s: string) => s.replace(/(Id|r:id)="([^"]+)"/g, (all, key: string, id: string) => (renamed.has(id) ? `${key}="${renamed.get(id)}"` : all));
+    const swap = (s: string) =>
+      s.replace(/(Id|r:id)="([^"]+)"/g, (all, key: string, id: string) =>
+        renamed.has(id) ? `${key}="${renamed.get(id)}"` : all,
+      );
     put('word/_rels/document.xml.rels', swap(rels));
     put('word/document.xml', swap(doc));
   }
@@ -40,13 +43,15 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
   if (core) {
     const iso = opts.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     let c = core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
-    if (!c.includes('<dc:language>')) c = c.replace('</cp:coreProperties>', `<dc:language>${escapeXml(opts.lang)}</dc:language></cp:coreProperties>`);
+    if (!c.includes('<dc:language>'))
+      c = c.replace('</cp:coreProperties>', `<dc:language>${escapeXml(opts.lang)}</dc:language></cp:coreProperties>`);
     put('docProps/core.xml', c);
   }
 
   // The application that wrote it, as the PDF names its creator.
   const app = text('docProps/app.xml');
-  if (app && !app.includes('<Application>')) put('docProps/app.xml', app.replace(/\/>\s*$/, '><Application>folio</Application></Properties>'));
+  if (app && !app.includes('<Application>'))
+    put('docProps/app.xml', app.replace(/\/>\s*$/, '><Application>folio</Application></Properties>'));
 
   // 3. The font table: the design's font, with its alternative and the family and pitch Word substitutes by.
   const fonts = text('word/fontTable.xml');
@@ -60,7 +65,9 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
   // 4. Zip again with every timestamp the document's date, the content types and package relationships
   // first as Word writes them (file-type sniffers look there), then docx's order.
   const first = ['[Content_Types].xml', '_rels/.rels'].filter((n) => files[n]);
-  const ordered = Object.fromEntries([...first, ...Object.keys(files).filter((n) => !first.includes(n))].map((n) => [n, files[n] as Uint8Array]));
+  const ordered = Object.fromEntries(
+    [...first, ...Object.keys(files).filter((n) => !first.includes(n))].map((n) => [n, files[n] as Uint8Array]),
+  );
   return zipSync(ordered, { level: 6, mtime: zipTime(opts.date) });
 }
 
@@ -70,7 +77,14 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
  */
 function zipTime(date: Date): Date {
   const d = date.getTime() < Date.UTC(1980, 0, 1) ? new Date(Date.UTC(1980, 0, 1)) : date;
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
 }
 
 function escapeXml(s: string): string {

@@ -1,4 +1,11 @@
-import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  type INumberingOptions,
+  type IStylesOptions,
+  LevelFormat,
+  LineRuleType,
+} from 'docx';
 import type { Design, FontName } from '../../model/design.js';
 import type { DesignTokens } from '../tokens.js';
 
@@ -34,7 +41,6 @@ export const STYLE = {
 /** Numbering definitions: real Word lists, not typed bullets. */
 export const LIST = { bullets: 'folio-bullets', numbers: 'folio-numbers' } as const;
 
-
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 /** Word sizes are half-points; spacing is in twentieths of a point (twips). */
 const half = (pt: number) => Math.round(pt * 2);
@@ -65,7 +71,13 @@ export function docxStyles({ color, font, space }: DesignTokens, design: Design,
       heading1: {
         // Section titles as the theme draws them: a rule under, an accent bar beside, small caps (a real
         // Word run property: the text keeps its case for readers), or plain.
-        run: { font: LATIN, size: half(font.heading), bold: true, color: hex(color.accent), smallCaps: design.headings === 'smallcaps' || undefined },
+        run: {
+          font: LATIN,
+          size: half(font.heading),
+          bold: true,
+          color: hex(color.accent),
+          smallCaps: design.headings === 'smallcaps' || undefined,
+        },
         paragraph: {
           spacing: { before: twips(space.section), after: twips(5) },
           keepNext: true,
@@ -116,7 +128,8 @@ export function docxStyles({ color, font, space }: DesignTokens, design: Design,
 }
 
 function headingBorder(design: Design, color: DesignTokens['color']) {
-  if (design.headings === 'bar') return { border: { left: { style: BorderStyle.SINGLE, size: 24, space: 6, color: hex(color.accent) } } };
+  if (design.headings === 'bar')
+    return { border: { left: { style: BorderStyle.SINGLE, size: 24, space: 6, color: hex(color.accent) } } };
   if (design.headings === 'plain') return {};
   return { border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: hex(color.rule) } } };
 }
@@ -145,7 +158,10 @@ export function docxNumbering({ color }: DesignTokens): INumberingOptions {
             format: LevelFormat.DECIMAL_ZERO,
             text: '%1',
             alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 400, hanging: 400 } }, run: { bold: true, color: hex(color.accent) } },
+            style: {
+              paragraph: { indent: { left: 400, hanging: 400 } },
+              run: { bold: true, color: hex(color.accent) },
+            },
           },
         ],
       },

@@ -1,10 +1,11 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { fill } from '../../model/locale.js';
 import type { ResumeModel } from '../../model/model.js';
+import type { Paper } from '../paper.js';
 import { documentSubject, documentTitle } from '../view.js';
 import { Header, type Photo } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';
-import type { Paper } from '../paper.js';
 
 export interface PdfDocumentProps {
   model: ResumeModel;
@@ -40,8 +41,13 @@ export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocu
           ))}
         </View>
         <View style={styles.footer} fixed>
-          <Text render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
-          <Text render={({ pageNumber, totalPages }) => (pageNumber > 1 ? `page ${pageNumber} of ${totalPages}` : '')} />
+          <Text style={styles.run} render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
+          <Text
+            style={styles.run}
+            render={({ pageNumber, totalPages }) =>
+              pageNumber > 1 ? fill(model.words.page, { n: pageNumber, total: totalPages }) : ''
+            }
+          />
         </View>
       </Page>
     </Document>
