@@ -4,7 +4,7 @@
 //   node bench/bench.mjs [--runs N] [--skip-batch]
 //
 // Figures: floor; cold full build (pdf, html, md; the default build, self-check included); cold html+md;
-// cold PDF only; the same for a long résumé; warm PDF rebuild inside one process (the watch path);
+// cold PDF only; cold Word (docx) only; the same for a long résumé; warm PDF rebuild inside one process (the watch path);
 // peak memory (max RSS) of the full build; Typst compiling a comparable résumé; headless Chromium
 // printing folio's own HTML to PDF; and a batch of 100 résumés with 1 and 2 workers.
 import { spawnSync } from 'node:child_process';
@@ -54,6 +54,7 @@ const cases = [
   ['cold build, all formats', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-o', 'o-all'])],
   ['cold build, html+md', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'html,md', '-o', 'o-hm'])],
   ['cold build, pdf only', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'pdf', '-o', 'o-pdf'])],
+  ['cold build, docx only', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'docx', '-o', 'o-docx'])],
   ['cold build, long résumé, all formats', () => timeProcess(process.execPath, [cli, 'build', 'long.json', '-o', 'o-long'])],
 ];
 if (typstReady) cases.push(['Typst, comparable résumé (whole process)', () => timeProcess(process.execPath, [join(root, 'bench/typst-compile.mjs'), join(work, 'typst.pdf')])]);

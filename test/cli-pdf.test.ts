@@ -148,6 +148,6 @@ describe('folio check', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/characters extracted; give --source/);
     const bad = runCli(['check', 'out/resume.md'], dir);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/not a PDF/);
+    expect(bad.stderr).toMatch(/neither a PDF nor a Word \(\.docx\) file/);
   });
 });

@@ -30,7 +30,7 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(existsSync(join(dir, 'a/b/c/sample.resume.pdf'))).toBe(false);
   });
 
-  it('does not load react-pdf for an html+md build', () => {
+  it('does not load react-pdf or docx for an html+md build', () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
     const hook = join(root, 'test/support/trace-imports.mjs');
@@ -46,6 +46,11 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(htmlMd).toMatch(/\/dist\/chunk-html-[\w-]+\.js/);
     expect(htmlMd).not.toMatch(/\/dist\/chunk-pdf-/);
     expect(loaded('pdf')).toMatch(/\/dist\/chunk-pdf-[\w-]+\.js/);
+    // The docx package likewise: only a Word build loads it, and it never loads react-pdf.
+    expect(htmlMd).not.toMatch(/\/dist\/chunk-docx-/);
+    const docx = loaded('docx');
+    expect(docx).toMatch(/\/dist\/chunk-docx-[\w-]+\.js/);
+    expect(docx).not.toMatch(/\/dist\/chunk-pdf-/);
   });
 
   it('rejects a bad date with its line and column, exit 1, and leaves out/ untouched', () => {
@@ -99,9 +104,9 @@ describe('folio CLI, end to end in a temp dir', () => {
     const dir = tempDir();
     expect(runCli(['build', '--nope'], dir).status).toBe(2);
     expect(runCli(['frobnicate'], dir).status).toBe(2);
-    const r = runCli(['build', '-f', 'docx'], dir);
+    const r = runCli(['build', '-f', 'rtf'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown format "docx"');
+    expect(r.stderr).toContain('unknown format "rtf"; choose from pdf, html, md, txt, png, docx');
   });
 
   it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {

@@ -1,30 +1,31 @@
 // Stage pipeline: the orchestration of the stages: build (load → validate → tailor → model → render → write), PDF self-check, batches.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Diagnostic, UserError } from '../source/diagnostics.js';
-import type { InputFile } from '../output/input-guard.js';
-import type { Resume } from '../validate/schema.js';
-import { DEFAULT_LIMITS } from '../source/limits.js';
-import { loadFile } from '../source/load.js';
+import type { PaperName, ThemeName } from '../model/design.js';
 import { inferredNote, resolveLocale } from '../model/locale.js';
 import type { ResumeModel } from '../model/model.js';
 import { normalise } from '../model/normalise.js';
-import type { PaperName, ThemeName } from '../model/design.js';
-import { pdfPaper } from '../render/paper.js';
-import { outputBaseName } from '../tailor/output-name.js';
-import { prepareVariant } from './variant-build.js';
-import { validate } from '../validate/validate.js';
+import type { InputFile } from '../output/input-guard.js';
 import { type OutputFile, writeAll } from '../output/write.js';
+import { pdfPaper } from '../render/paper.js';
+import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import { DEFAULT_LIMITS } from '../source/limits.js';
+import { loadFile } from '../source/load.js';
+import { outputBaseName } from '../tailor/output-name.js';
+import type { Resume } from '../validate/schema.js';
+import { validate } from '../validate/validate.js';
+import { prepareVariant } from './variant-build.js';
 
-export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png'] as const;
+export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
-/** What `folio build` writes when no -f is given; plain text is asked for by name. */
+/** What `folio build` writes when neither -f nor folio.formats says; plain text and Word are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
 
 export interface BuildOptions {
   source: string;
   outDir: string;
-  formats: readonly Format[];
+  /** The formats to write; folio.formats, else DEFAULT_FORMATS, when absent. */
+  formats?: readonly Format[];
   strict?: boolean;
   templatesDir?: string;
   /** Build this variant of the résumé, into <outDir>/<variant>/. */
@@ -77,7 +78,10 @@ export function baseName(source: string): string {
 /** 1. load  2. validate  3. normalise  4. render every format in memory  5. write them all. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 1. load
-  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const src = await loadFile(opts.source, opts.source, {
+    ...DEFAULT_LIMITS,
+    maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+  });
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings: problems, notes: readNotes } = validate(src, { strict: opts.strict });
   // A JSON Resume 0.x key read under its 1.0 name is said at every build (the file should change);
@@ -85,7 +89,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const warnings = [...problems, ...readNotes.filter((n) => n.message.startsWith('read '))];
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
   const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
-  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
+  const variant = opts.variant
+    ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit })
+    : null;
   const shown = variant?.tailored.resume ?? resume;
   // 3. normalise
   const model = normalise(shown, { theme: opts.theme });
@@ -113,17 +119,28 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       variant,
     });
     // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-    if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+    if (opts.strict && pdf.warnings.length)
+      throw new UserError(
+        'error: --strict: the PDF has warnings',
+        pdf.warnings.map((w) => ({ ...w, severity: 'error' })),
+      );
     warnings.push(...pdf.warnings);
     if (pdf.note) notes.push(pdf.note);
     if (pdf.summary) notes.push(`self-check: ${pdf.summary}`);
     return pdf;
   };
-  for (const format of opts.formats) {
+  for (const format of opts.formats ?? resume.folio?.formats ?? DEFAULT_FORMATS) {
     const t0 = performance.now();
     if (format === 'pdf') {
       const built = await pdfOnce();
-      rendered.push({ name: `${name}.pdf`, data: built.bytes, format, pages: built.pages, ms: performance.now() - t0, checkMs: built.checkMs });
+      rendered.push({
+        name: `${name}.pdf`,
+        data: built.bytes,
+        format,
+        pages: built.pages,
+        ms: performance.now() - t0,
+        checkMs: built.checkMs,
+      });
       continue;
     }
     if (format === 'png') {
@@ -131,18 +148,30 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const { renderPngPages } = await import('../render/png.js');
       const images = await renderPngPages(built.bytes, opts.dpi, opts.pngPages);
       const ms = (performance.now() - t0) / Math.max(1, images.length);
-      for (const img of images) rendered.push({ name: `${name}-${img.page}.png`, data: img.png, format, pages: null, ms });
+      for (const img of images)
+        rendered.push({ name: `${name}-${img.page}.png`, data: img.png, format, pages: null, ms });
       continue;
     }
-    const out = await renderFormat(format, model, opts);
-    out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
+    const out = await renderFormat(format, model, opts, { paper: opts.paper ?? model.design.paper, date });
+    out.overridden.forEach((f) =>
+      overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)),
+    );
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
   // 5. write, never over a file this build read (a source named notes.md, a template, the photo)
-  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered, buildInputs(opts, shown, overridden));
+  const paths = await writeAll(
+    variant ? join(opts.outDir, variant.tailored.name) : opts.outDir,
+    rendered,
+    buildInputs(opts, shown, overridden),
+  );
   return {
     files: rendered.map((r, i) => ({
-      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
+      path: paths[i] ?? r.name,
+      format: r.format,
+      bytes: Buffer.byteLength(r.data),
+      ms: r.ms,
+      pages: r.pages,
+      checkMs: r.checkMs,
     })),
     warnings,
     overridden: [...overridden].sort(),
@@ -155,7 +184,8 @@ function buildInputs(opts: BuildOptions, resume: Resume, templates: Set<string>)
   const inputs: InputFile[] = [{ path: opts.source, role: 'the source' }];
   for (const t of templates) inputs.push({ path: t, role: 'your template' });
   const image = resume.basics?.image;
-  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image))
+    inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
   return inputs;
 }
 
@@ -165,7 +195,12 @@ interface Rendered {
   overridden: string[];
 }
 
-async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
+async function renderFormat(
+  format: Exclude<Format, 'pdf' | 'png'>,
+  model: ResumeModel,
+  opts: BuildOptions,
+  page: { paper: PaperName; date: Date },
+): Promise<Rendered> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('../render/html.js');
@@ -181,6 +216,11 @@ async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: Resum
       const { renderText } = await import('../render/text.js');
       return { data: renderText(model), pages: null, overridden: [] };
     }
+    case 'docx': {
+      // Imported here so other formats never pay for the docx package.
+      const { renderDocx } = await import('../render/docx.js');
+      return { data: await renderDocx(model, { paper: page.paper, date: page.date }), pages: null, overridden: [] };
+    }
   }
 }
 
@@ -193,7 +233,9 @@ async function sourceDate(source: string): Promise<Date> {
   if (epoch) {
     // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
     if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
-      throw new UserError(`error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`);
+      throw new UserError(
+        `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
+      );
     }
     return new Date(Number(epoch) * 1000);
   }

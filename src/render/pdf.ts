@@ -10,6 +10,7 @@ import { registerFonts } from './pdf/fonts.js';
 import type { Photo } from './pdf/Header.js';
 import { ResumeDocument } from './pdf/Resume.js';
 import { setStyleTokens } from './pdf/styles.js';
+import { mapStrings } from './view.js';
 
 export type { Paper } from './paper.js';
 
@@ -64,14 +65,4 @@ export function fixModDateKey(pdf: Buffer): Buffer {
 /** Page objects in the file: `/Type /Page` (not `/Pages`). Page dictionaries are never compressed. */
 export function countPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-}
-
-/** A copy of plain data with every string passed through `f` (the model is JSON-like). */
-function mapStrings<T>(value: T, f: (s: string) => string): T {
-  if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
-  }
-  return value;
 }

@@ -1,3 +1,4 @@
+import { fill } from '../model/locale.js';
 import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
 import { isSectionId } from '../validate/schema.js';
 
@@ -34,4 +35,26 @@ export function partialOf(s: Section): string {
 /** The section's id as an HTML id and class: a custom key gets a prefix (no clash with page ids) and no spaces. */
 export function anchorOf(s: Section): string {
   return isSectionId(s.id) ? s.id : `custom-${s.id.replace(/\s+/g, '-')}`;
+}
+
+/** Document title: "NAME — HEADLINE", what a recruiter's PDF viewer, Word's title bar and file lists show. */
+export function documentTitle(model: ResumeModel): string {
+  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || model.words.resume;
+}
+
+/** Document subject: "Résumé of NAME: HEADLINE", "Lebenslauf von NAME: …", in the résumé's language. */
+export function documentSubject(model: ResumeModel): string {
+  const { name, label } = model.header;
+  const what = name ? fill(model.words.resumeOf, { name }) : model.words.resume;
+  return label ? `${what}: ${label}` : what;
+}
+
+/** A copy of plain data with every string passed through `f` (the model is JSON-like). */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  }
+  return value;
 }

@@ -6,14 +6,25 @@ export interface BadText {
   message: string;
 }
 
-// C0 controls except tab, newline and carriage return; DEL; C1 controls; unpaired surrogates.
-const BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// C0 controls except tab, newline and carriage return; DEL; C1 controls; U+FFFE and U+FFFF (not characters: XML,
+// and so a Word file, cannot hold them); unpaired surrogates.
+const BAD =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Record<number, string> = {
-  0: 'a NUL character', 8: 'a backspace', 0xb: 'a vertical tab', 0xc: 'a form feed', 0x1b: 'an escape character',
+  0: 'a NUL character',
+  8: 'a backspace',
+  0xb: 'a vertical tab',
+  0xc: 'a form feed',
+  0x1b: 'an escape character',
+  0xfffe: 'a noncharacter',
+  0xffff: 'a noncharacter',
 };
 /** Where such characters usually come from. */
-const HINTS: Record<number, string> = { 0xb: '; a line break pasted from Word?', 0xc: '; a page break pasted from a PDF?' };
+const HINTS: Record<number, string> = {
+  0xb: '; a line break pasted from Word?',
+  0xc: '; a page break pasted from a PDF?',
+};
 
 /**
  * Every string value with a control character or an unpaired surrogate (from a
@@ -40,6 +51,7 @@ export function badText(data: unknown): BadText[] {
 function describe(c: string): string {
   const code = c.charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (code >= 0xd800 && code <= 0xdfff) return `contains half of a surrogate pair (${hex}, from a "\\u" escape?), which is not a character; fix the escape`;
+  if (code >= 0xd800 && code <= 0xdfff)
+    return `contains half of a surrogate pair (${hex}, from a "\\u" escape?), which is not a character; fix the escape`;
   return `contains ${NAMES[code] ?? 'a control character'} (${hex}${HINTS[code] ?? ''}), which no output can show; delete it or use a space`;
 }

@@ -1,18 +1,33 @@
-import { THEME_NAMES, type PaperName, type ThemeName } from '../../model/design.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
+import { type PaperName, THEME_NAMES, type ThemeName } from '../../model/design.js';
+import {
+  type BuildOptions,
+  type BuildResult,
+  build,
+  DEFAULT_FORMATS,
+  FORMATS,
+  type Format,
+} from '../../pipeline/build.js';
 import { formatDiagnostic, printable, UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
 import { loadFile } from '../../source/load.js';
-import { formatBytes, printableLines, printDiagnostics } from '../report.js';
 import { validate } from '../../validate/validate.js';
+import { formatBytes, printableLines, printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
 
-/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
+/** Other names people use for a format. */
+const FORMAT_ALIASES: Record<string, Format> = { markdown: 'md', text: 'txt', word: 'docx' };
+
+/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`, `word` for `docx`. */
 export function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s === 'text' ? 'txt' : s));
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .map((s) => FORMAT_ALIASES[s] ?? s);
   for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
   }
   if (!list.length) throw new InvalidArgumentError(`give at least one of ${FORMATS.join(', ')}`);
   return [...new Set(list)] as Format[];
@@ -31,7 +46,8 @@ export function parsePaper(value: string): PaperName {
 /** `--dpi <n>`: a whole number of dots per inch that gives a readable, bounded image. */
 export function parseDpi(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 36 || n > 600) throw new InvalidArgumentError('expected a whole number of dots per inch from 36 to 600');
+  if (!/^\d+$/.test(value.trim()) || n < 36 || n > 600)
+    throw new InvalidArgumentError('expected a whole number of dots per inch from 36 to 600');
   return n;
 }
 
@@ -45,7 +61,8 @@ export function parseTheme(value: string): ThemeName {
 /** A whole number ≥ 1 of `unit` (pages, worker threads). */
 function positive(unit: string): (value: string) => number {
   return (value) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`give a whole number of ${unit}, 1 or more`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+      throw new InvalidArgumentError(`give a whole number of ${unit}, 1 or more`);
     return Number(value);
   };
 }
@@ -57,7 +74,7 @@ export const parseJobs = positive('worker threads');
 
 interface BuildFlags {
   out: string;
-  format: Format[];
+  format?: Format[];
   strict?: boolean;
   templates?: string;
   watch?: boolean;
@@ -76,22 +93,58 @@ interface BuildFlags {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('validate a résumé and write the PDF, HTML page and Markdown')
-    .argument('[sources...]', 'the résumé YAML (or JSON Resume .json); several files or a folder build them all', ['resume.yaml'])
+    .description(
+      'validate a résumé and write the PDF, HTML page and Markdown (or the formats -f or folio.formats name)',
+    )
+    .argument('[sources...]', 'the résumé YAML (or JSON Resume .json); several files or a folder build them all', [
+      'resume.yaml',
+    ])
     .option('-o, --out <dir>', 'output directory, created if missing', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
+    .option(
+      '-f, --format <list>',
+      `comma-separated formats: ${FORMATS.join(', ')} (default: folio.formats, else ${DEFAULT_FORMATS.join(',')})`,
+      parseFormats,
+    )
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
-    .option('--templates <dir>', "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name")
+    .option(
+      '--templates <dir>',
+      "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name",
+    )
     .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
-    .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
+    .addOption(
+      new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']),
+    )
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
-    .option('--dpi <n>', 'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)', parseDpi)
-    .option('--paper <size>', 'PDF paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
-    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
-    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
-    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parseJobs)
+    .option(
+      '--theme <name>',
+      `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`,
+      parseTheme,
+    )
+    .option(
+      '--dpi <n>',
+      'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)',
+      parseDpi,
+    )
+    .option(
+      '--paper <size>',
+      'PDF and Word paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)',
+      parsePaper,
+    )
+    .option(
+      '--name <pattern>',
+      'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)',
+    )
+    .option(
+      '--max-pages <n>',
+      'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)',
+      parsePositive,
+    )
+    .option(
+      '-j, --jobs <n>',
+      'with several sources: worker threads to build them on (default: one per core)',
+      parseJobs,
+    )
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -107,6 +160,7 @@ Examples:
   $ folio build cv.yaml -o dist       build cv.yaml into dist/
   $ folio build -f html,md            skip the PDF (fast)
   $ folio build -f txt                plain text for application forms: out/resume.txt
+  $ folio build -f docx               a Word file for portals that ask for one: out/resume.docx
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --paper letter        US Letter instead of A4
   $ folio build --theme classic       the serif look (folio themes lists them all)
@@ -127,15 +181,29 @@ Examples:
       const sources = await expandSources(args);
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name) {
-          throw new UserError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
+          throw new UserError(
+            'error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names',
+          );
         }
         return buildBatch(sources, opts, t0);
       }
       const source = sources[0] ?? 'resume.yaml';
-      if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      if (opts.fit && !opts.variant && !opts.allVariants)
+        throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
-        source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, theme: opts.theme, dpi: opts.dpi, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+        source,
+        outDir: opts.out,
+        formats: opts.format,
+        strict: opts.strict,
+        templatesDir: opts.templates,
+        variant: opts.variant,
+        fit: opts.fit,
+        paper: opts.paper,
+        theme: opts.theme,
+        dpi: opts.dpi,
+        name: opts.name,
+        maxPages: opts.maxPages,
+        maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0);
       if (opts.watch) {
@@ -151,7 +219,9 @@ Examples:
 export function printBuild(result: BuildResult, totalMs: number): void {
   printDiagnostics(result.warnings);
   printFiles(result);
-  process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
+  process.stdout.write(
+    `built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`,
+  );
 }
 
 function printFiles(result: BuildResult): void {
@@ -163,17 +233,25 @@ function printFiles(result: BuildResult): void {
   for (const [i, f] of result.files.entries()) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
-    process.stdout.write(`${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
+    process.stdout.write(
+      `${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`,
+    );
   }
 }
 
 /** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
 async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
-  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const src = await loadFile(opts.source, opts.source, {
+    ...DEFAULT_LIMITS,
+    maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+  });
   const { resume, warnings } = validate(src, { strict: opts.strict });
   printDiagnostics(warnings);
   const names = Object.keys(resume.variants ?? {});
-  if (!names.length) throw new UserError(`${opts.source}: error: no variants to build: add a variants: block (see "Tailoring" in the README)`);
+  if (!names.length)
+    throw new UserError(
+      `${opts.source}: error: no variants to build: add a variants: block (see "Tailoring" in the README)`,
+    );
   const failed: string[] = [];
   let files = 0;
   for (const variant of names) {
@@ -184,10 +262,14 @@ async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failed.push(variant);
-      process.stderr.write(`${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`);
+      process.stderr.write(
+        `${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`,
+      );
     }
   }
-  process.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
+  process.stdout.write(
+    `built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`,
+  );
   if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }
 
@@ -196,20 +278,32 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Prom
   const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
+    outDir: opts.out,
+    formats: opts.format,
+    strict: opts.strict,
+    templatesDir: opts.templates,
+    paper: opts.paper,
+    theme: opts.theme,
+    dpi: opts.dpi,
+    maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
   // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
   const collisions = await outputCollisions(sources, common);
   for (const message of collisions.values()) process.stderr.write(`${printableLines(message)}\n`);
-  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
-    if (o.ok) {
-      printDiagnostics(o.result.warnings);
-      printFiles(o.result);
-      files += o.result.files.length;
-    } else process.stderr.write(`${printableLines(o.message)}\n`);
-  });
+  const outcomes = await buildMany(
+    sources.filter((s) => !collisions.has(s)),
+    common,
+    jobs,
+    (o) => {
+      if (o.ok) {
+        printDiagnostics(o.result.warnings);
+        printFiles(o.result);
+        files += o.result.files.length;
+      } else process.stderr.write(`${printableLines(o.message)}\n`);
+    },
+  );
   const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   process.stdout.write(

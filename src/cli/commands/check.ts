@@ -5,6 +5,7 @@ import { type SourceCheck, summaryLine } from '../../check/summary.js';
 import { UserError } from '../../source/diagnostics.js';
 import { type DataPath, type LoadedSource, loadFile } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
+import { checkDocx } from './check-docx.js';
 import { printDiagnostics } from '../report.js';
 import { formatPath, validate } from '../../validate/validate.js';
 
@@ -20,8 +21,8 @@ export interface CheckProblems {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('read a PDF back as an applicant-tracking system would and report what it finds')
-    .argument('<pdf>', 'a PDF made by folio build')
+    .description('read a PDF or Word file back as an applicant-tracking system would and report what it finds')
+    .argument('<file>', 'a PDF or .docx made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
     .addHelpText(
       'after',
@@ -29,16 +30,21 @@ export function registerCheck(program: Command): void {
 Reports pages, fonts (embedded or not), links, metadata and, with --source,
 the share of the strings the PDF is designed to show that its extracted text
 (PDF.js, as many ATS use) holds in the right order, listing each missing or
-out-of-order string with its line in the source.
+out-of-order string with its line in the source. A .docx is read from its XML
+(no Word needed): its structure (title, headings, list items, tables, text
+boxes), links, properties and text, checked against the source's strings.
 Exit code 0 when everything is found, 1 otherwise.
 
 Examples:
   $ folio check out/resume.pdf --source resume.yaml
+  $ folio check out/resume.docx --source resume.yaml
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string }) => {
       const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
+      const { isZip } = await import('../../check/docx-read.js');
+      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
       try {
         const { inspectPdf } = await import('../../check/extract.js');

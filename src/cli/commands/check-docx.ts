@@ -1,0 +1,67 @@
+import type { DocxFacts } from '../../check/docx-read.js';
+import type { OrderedMatch } from '../../check/find-in-order.js';
+import { UserError } from '../../source/diagnostics.js';
+import type { LoadedSource } from '../../source/load.js';
+import { expectedStrings, textRows } from './check-text.js';
+
+/**
+ * `folio check out/cv.docx [--source]`: the Word file read from its XML as an
+ * ATS that takes .docx reads it, reported like a PDF. Exit 1 when a string is
+ * missing or out of order, or the document has no text.
+ */
+export async function checkDocx(path: string, bytes: Uint8Array, source: string | undefined): Promise<void> {
+  const { docxText, readDocx } = await import('../../check/docx-read.js');
+  let facts: DocxFacts;
+  try {
+    facts = readDocx(bytes);
+  } catch (err) {
+    throw new UserError(
+      `${path}: error: cannot read this Word file (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  const expected = source ? await expectedStrings(source) : null;
+  const { matchInOrder } = await import('../../check/find-in-order.js');
+  const text = docxText(facts);
+  const match = expected ? matchInOrder(expected.leaves, [text]) : null;
+  process.stdout.write(docxReport(path, facts, text, match, expected?.src ?? null));
+  const parts = [
+    match?.missing.length && `${match.missing.length} missing`,
+    match?.outOfOrder.length && `${match.outOfOrder.length} out of order`,
+    text.trim() === '' && 'no text',
+  ].filter(Boolean);
+  if (parts.length) throw new UserError(`${path}: check failed: ${parts.join(', ')}`);
+}
+
+/** The report, one fact per line, in the PDF report's layout. */
+export function docxReport(
+  path: string,
+  facts: DocxFacts,
+  text: string,
+  match: OrderedMatch | null,
+  src: LoadedSource | null,
+): string {
+  const lines: string[] = [path];
+  const row = (k: string, v: string) => lines.push(`  ${k.padEnd(10)}${v}`);
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const levels = new Map<number, number>();
+  for (const p of facts.paragraphs) if (p.level !== null) levels.set(p.level, (levels.get(p.level) ?? 0) + 1);
+  const headings = [...levels]
+    .sort(([a], [b]) => a - b)
+    .map(([level, n]) => (level === 0 ? count(n, 'title') : `${n} heading ${level}`));
+  row(
+    'structure',
+    [
+      count(facts.paragraphs.length, 'paragraph'),
+      ...headings,
+      count(facts.paragraphs.filter((p) => p.listItem).length, 'list item'),
+      count(facts.tables, 'table'),
+      count(facts.textBoxes, 'text box', 'text boxes'),
+    ].join(', '),
+  );
+  row('fonts', facts.fonts.length ? facts.fonts.join(', ') : '(none named: Word uses its default)');
+  row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Language'])
+    row(key.toLowerCase(), facts.info[key] ?? '(none)');
+  textRows(row, text, match, src);
+  return `${lines.join('\n')}\n`;
+}
