@@ -12,7 +12,7 @@ import { registerServe } from './cli/commands/serve.js';
 import { registerCheck } from './cli/commands/check.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
-import { UserError } from './source/diagnostics.js';
+import { UsageError, UserError } from './source/diagnostics.js';
 import { packageRoot } from './source/paths.js';
 import { formatUserError } from './cli/report.js';
 
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else if (err instanceof UserError) {
       process.stderr.write(formatUserError(err));
-      process.exitCode = EXIT.user;
+      process.exitCode = err instanceof UsageError ? EXIT.usage : EXIT.user;
     } else {
       const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
       process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);

@@ -34,9 +34,12 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, 'out/Your-Name-CV.md'))).toBe(true);
     for (const bad of ['../escape', '/tmp/abs', '{nom}']) {
       const r = runCli(['build', '-f', 'md', '--name', bad], dir);
-      expect(r.status, bad).toBe(1);
+      // A flag that breaks the pattern rules is a usage mistake (2); the same pattern in the file is bad input (1).
+      expect(r.status, bad).toBe(2);
       expect(r.stderr).toMatch(/output name/);
     }
+    writeFileSync(join(dir, 'resume.yaml'), `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "../{name}"\n')}`);
+    expect(runCli(['build', '-f', 'md'], dir)).toMatchObject({ status: 1, stderr: expect.stringMatching(/folio.output/) });
   });
 
   it('--paper letter and folio.paper: letter give US Letter; A4 by default', () => {

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/source/diagnostics.js';
 import { findIndentSlip } from '../src/source/indentation.js';
@@ -50,7 +49,7 @@ describe('indentation slips (stage source)', () => {
   it("the issue's three slips on the example résumé", () => {
     const text = readFileSync(example, 'utf8');
     const line = (re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
-    const at = (re: RegExp, from: string, to: string) => {
+    const at = (_line: RegExp, from: string, to: string) => {
       const errors = errorsOf(text.replace(from, to));
       return errors.map((d) => [d.line, d.col, d.message.slice(0, 40)]);
     };

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from '../source/diagnostics.js';
-import { writeViaTemp } from './write.js';
+import { ensureDir, writeViaTemp } from './write.js';
 
 /**
  * Write a file the user asked for by name (`init`, `import -o`, `export -o`):
@@ -11,6 +12,8 @@ export async function writeNewFile(path: string, data: string, force: boolean): 
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new UserError(`error: ${path} is a directory; give a file name`);
   if (existing && !force) throw new UserError(`error: ${path} already exists; add --force to overwrite it`);
+  // `folio init cv/resume.yaml`: the folder is part of what was asked for.
+  await ensureDir(dirname(path));
   try {
     await writeViaTemp(path, data);
   } catch (err) {

@@ -69,14 +69,14 @@ export async function writeAll(dir: string, files: readonly OutputFile[]): Promi
       await writeFile(tmp, f.data);
     }
   } catch (err) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    await removeQuietly(staged.map((s) => s.tmp));
     throw new UserError(`error: cannot write to ${dir}: ${describe(err)}`);
   }
   for (const [i, s] of staged.entries()) {
     try {
       await rename(s.tmp, s.final);
     } catch (err) {
-      await Promise.all(staged.slice(i).map((t) => rm(t.tmp, { force: true })));
+      await removeQuietly(staged.slice(i).map((t) => t.tmp));
       const done = staged.slice(0, i).map((t) => basename(t.final));
       const note = done.length ? ` (${done.join(', ')} already replaced)` : '';
       throw new UserError(`error: cannot replace ${s.final}: ${describe(err)}${note}`);
@@ -112,6 +112,11 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Remove temporaries after a failed write; a temporary that could not be made (its name too long) cannot be removed either. */
+async function removeQuietly(paths: string[]): Promise<void> {
+  await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
+}
+
 function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
@@ -121,6 +126,7 @@ function describe(err: unknown): string {
   if (e.code === 'EISDIR') return 'a directory is in the way';
   if (e.code === 'ENOENT') return 'it was removed during the build';
   if (e.code === 'EDQUOT') return 'disk quota exceeded';
+  if (e.code === 'ENAMETOOLONG') return 'the file name is too long for the file system (most allow 255 bytes); choose a shorter --name';
   return e.code ?? String(err);
 }
 
@@ -157,7 +163,7 @@ export async function writeViaTemp(target: string, data: string | Uint8Array, mo
     if (mode !== undefined) await chmod(tmp, mode);
     await rename(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await removeQuietly([tmp]);
     throw err;
   }
 }

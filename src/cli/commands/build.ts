@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
-import { formatDiagnostic, UserError } from '../../source/diagnostics.js';
+import { formatDiagnostic, UsageError, UserError } from '../../source/diagnostics.js';
+import { outputBaseName } from '../../tailor/output-name.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
 import { loadFile } from '../../source/load.js';
 import { formatBytes, printDiagnostics } from '../report.js';
@@ -25,10 +26,23 @@ export function parsePaper(value: string): 'A4' | 'letter' {
   throw new InvalidArgumentError('choose A4 or letter');
 }
 
-/** A whole number ≥ 1. */
-export function parsePositive(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of pages, 1 or more');
-  return Number(value);
+/** A whole number ≥ 1, of `what` (pages, workers). */
+export function positive(what: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`give a whole number of ${what}, 1 or more`);
+    return Number(value);
+  };
+}
+
+/** `--name`: the pattern rules (no folders, no "..", only {name}) are checked as the flag is read, a usage mistake. */
+export function parseNamePattern(value: string): string {
+  try {
+    outputBaseName(value, 'Name', 'resume');
+  } catch (err) {
+    if (err instanceof UserError) throw new InvalidArgumentError(err.message.replace(/^error: /, ''));
+    throw err;
+  }
+  return value;
 }
 
 interface BuildFlags {
@@ -61,9 +75,9 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
     .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
-    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
-    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
-    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
+    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)', parseNamePattern)
+    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', positive('pages'))
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', positive('workers'))
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -97,12 +111,12 @@ Examples:
       const sources = await expandSources(args);
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name) {
-          throw new UserError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
+          throw new UsageError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
         }
         return buildBatch(sources, opts, t0);
       }
       const source = sources[0] ?? 'resume.yaml';
-      if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      if (opts.fit && !opts.variant && !opts.allVariants) throw new UsageError('error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
         paper: opts.paper, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseName, build } from '../../pipeline/build.js';
@@ -17,6 +17,12 @@ export interface ServeOptions {
 
 /** `folio serve`: build in memory on every save and serve the result on 127.0.0.1 until Ctrl-C. */
 export async function serve(source: string, opts: ServeOptions): Promise<void> {
+  // A mistyped name would otherwise serve an error page until Ctrl-C: say so and stop.
+  const found = await stat(source).catch(() => null);
+  if (!found) {
+    const init = `folio init${source === 'resume.yaml' ? '' : ` ${source}`}`;
+    throw new UserError(`${source}: error: no such file; run "${init}" to start one, or give the path of your résumé`);
+  }
   // Builds go to a private folder; the server keeps the last good files in memory.
   const outDir = await mkdtemp(join(tmpdir(), 'folio-serve-'));
   const state: PreviewState = { name: baseName(source), html: null, pdf: null, md: null, failure: null, version: 0 };
