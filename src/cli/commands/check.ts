@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
 import type { OrderedMatch } from '../../check/find-in-order.js';
-import { UserError } from '../../source/diagnostics.js';
+import { UsageError, UserError } from '../../source/diagnostics.js';
+import { basename, dirname, resolve } from 'node:path';
+import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import type { Leaf } from '../../check/leaves.js';
-import { type LoadedSource, loadFile } from '../../source/load.js';
-import { printDiagnostics } from '../report.js';
-import { formatPath, validate } from '../../validate/validate.js';
+import type { LoadedSource } from '../../source/load.js';
+import { formatPath } from '../../validate/validate.js';
 
 /** What a check found wrong; empty when the PDF passes. */
 export interface CheckProblems {
@@ -24,6 +25,7 @@ export function registerCheck(program: Command): void {
     .description('read a PDF back as an applicant-tracking system would and report what it finds')
     .argument('<pdf>', 'a PDF made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
+    .option(VARIANT_FLAGS, `with --source: the PDF is this variant's (out/<name>/…); ${VARIANT_HELP}`)
     .addHelpText(
       'after',
       `
@@ -35,9 +37,11 @@ Exit code 0 when everything is found, 1 otherwise.
 
 Examples:
   $ folio check out/resume.pdf --source resume.yaml
+  $ folio check out/backend/resume.pdf --source resume.yaml --variant backend
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
-    .action(async (pdfPath: string, opts: { source?: string }) => {
+    .action(async (pdfPath: string, opts: { source?: string; variant?: string }) => {
+      if (opts.variant && !opts.source) throw new UsageError('error: --variant says which variant of the --source résumé the PDF shows: add --source <file>');
       let bytes: Buffer;
       try {
         bytes = await readFile(pdfPath);
@@ -54,9 +58,7 @@ Examples:
       }
       let expected: { src: LoadedSource; leaves: Leaf[] } | null = null;
       if (opts.source) {
-        const src = await loadFile(opts.source);
-        const { resume, warnings } = validate(src);
-        printDiagnostics(warnings);
+        const { src, resume } = await loadAsVariant(opts.source, opts.variant);
         const { pdfLeaves } = await import('../../check/expected.js');
         expected = { src, leaves: pdfLeaves(resume) };
       }
@@ -70,8 +72,16 @@ Examples:
         problems.unembedded && `${problems.unembedded} font${problems.unembedded === 1 ? '' : 's'} not embedded`,
         problems.noText && 'no extractable text',
       ].filter(Boolean);
-      if (parts.length) throw new UserError(`${pdfPath}: check failed: ${parts.join(', ')}`);
+      if (parts.length) throw new UserError(`${pdfPath}: check failed: ${parts.join(', ')}${variantHint(pdfPath, opts, expected?.src.data)}`);
     });
+}
+
+/** A PDF in out/<variant>/ checked against the whole résumé: say which flag would check it as built. */
+function variantHint(pdfPath: string, opts: { variant?: string }, data: unknown): string {
+  if (opts.variant || !data || typeof data !== 'object') return '';
+  const folder = basename(dirname(resolve(pdfPath)));
+  const variants = (data as { variants?: Record<string, unknown> }).variants ?? {};
+  return folder in variants ? `; this PDF is in ${folder}/, a variant's folder: add --variant ${folder} to check it against that variant` : '';
 }
 
 /** Count what fails the check. */

@@ -1,15 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
-import { loadFile } from '../../source/load.js';
+import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { normalise } from '../../model/normalise.js';
 import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
-import { printDiagnostics } from '../report.js';
 import { sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
-import { validate } from '../../validate/validate.js';
 import { replaceFile } from '../../output/write.js';
 
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
@@ -34,6 +32,7 @@ interface ReadmeFlags {
   source: string;
   check?: boolean;
   sections?: string[];
+  variant?: string;
 }
 
 /** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
@@ -44,6 +43,7 @@ export function registerReadme(program: Command): void {
     .argument('<file>', 'the README to update, e.g. README.md of your <user>/<user> GitHub repository')
     .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
+    .option(VARIANT_FLAGS, VARIANT_HELP)
     .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
     .addHelpText(
       'after',
@@ -62,13 +62,12 @@ Examples:
   $ folio readme README.md --sections projects,skills,callToAction
                                                 a shorter profile
   $ folio readme README.md --check              in CI: exit 1 when it is stale
-  $ folio readme README.md --source cv.yaml     from another source file`,
+  $ folio readme README.md --source cv.yaml     from another source file
+  $ folio readme README.md --variant backend    as the backend variant shows it`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
-      const src = await loadFile(flags.source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
+      const { resume } = await loadAsVariant(flags.source, flags.variant);
       const model = normalise(resume);
       if (flags.sections) {
         const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
@@ -108,5 +107,6 @@ function rerun(file: string, flags: ReadmeFlags): string {
   const parts = ['folio readme', q(file)];
   if (flags.source !== 'resume.yaml') parts.push('--source', q(flags.source));
   if (flags.sections) parts.push('--sections', flags.sections.join(','));
+  if (flags.variant) parts.push('--variant', q(flags.variant));
   return parts.join(' ');
 }
