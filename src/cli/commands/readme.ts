@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
 import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { normalise } from '../../model/normalise.js';
-import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
+import { END_MARKER, headingLevelAbove, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
 import { sectionIds } from '../../validate/schema.js';
@@ -13,6 +13,13 @@ import { replaceFile } from '../../output/write.js';
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
 export function readmeSectionIds(): string[] {
   return [HEADER_ID, ...sectionIds()];
+}
+
+/** `--heading-level 2`: 1 to 5, so sections (one below) and entries (two below) stay real headings. */
+export function parseHeadingLevel(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 5) throw new InvalidArgumentError('give a heading level from 1 (# Name) to 5');
+  return n;
 }
 
 /** `--sections projects,skills` → ['projects', 'skills']; an unknown id is a usage error naming the known ones. */
@@ -33,6 +40,7 @@ interface ReadmeFlags {
   check?: boolean;
   sections?: string[];
   variant?: string;
+  headingLevel?: number;
 }
 
 /** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
@@ -44,6 +52,7 @@ export function registerReadme(program: Command): void {
     .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
     .option(VARIANT_FLAGS, VARIANT_HELP)
+    .option('--heading-level <n>', "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)", parseHeadingLevel)
     .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
     .addHelpText(
       'after',
@@ -63,7 +72,8 @@ Examples:
                                                 a shorter profile
   $ folio readme README.md --check              in CI: exit 1 when it is stale
   $ folio readme README.md --source cv.yaml     from another source file
-  $ folio readme README.md --variant backend    as the backend variant shows it`,
+  $ folio readme README.md --variant backend    as the backend variant shows it
+  $ folio readme README.md --heading-level 3    ### Name, #### sections`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
@@ -75,10 +85,7 @@ Examples:
           process.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
         }
       }
-      // Imported here so other commands never load Handlebars at start-up.
-      const { renderMarkdown } = await import('../../render/markdown.js');
-      const { markdown } = renderMarkdown(model, { sections: flags.sections });
-      // 2. splice it between the markers of the README as it is on disk
+      // 2. read the README as it is on disk
       let before: Buffer;
       try {
         before = await readFile(file);
@@ -87,8 +94,15 @@ Examples:
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code ?? String(err)})`;
         throw new UserError(`${file}: error: ${why}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
       }
+      // The block sits under the README's own headings: one level below the nearest one above the marker.
+      const above = flags.headingLevel === undefined ? headingLevelAbove(before, file) : 0;
+      const headingLevel = flags.headingLevel ?? (above ? Math.min(5, above + 1) : 2);
+      // Imported here so other commands never load Handlebars at start-up.
+      const { renderMarkdown } = await import('../../render/markdown.js');
+      const { markdown } = renderMarkdown(model, { sections: flags.sections, headingLevel });
+      // 3. splice it between the markers
       const { data, changed } = spliceReadme(before, markdown, file);
-      // 3. report, or write
+      // 4. report, or write
       if (!changed) {
         process.stdout.write(`${file}: already up to date\n`);
         return;
@@ -108,5 +122,6 @@ function rerun(file: string, flags: ReadmeFlags): string {
   if (flags.source !== 'resume.yaml') parts.push('--source', q(flags.source));
   if (flags.sections) parts.push('--sections', flags.sections.join(','));
   if (flags.variant) parts.push('--variant', q(flags.variant));
+  if (flags.headingLevel) parts.push('--heading-level', String(flags.headingLevel));
   return parts.join(' ');
 }
