@@ -65,6 +65,11 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     const y = runCli(['build', '-f', 'pdf'], dir, epoch);
     expect(y.status).toBe(1);
     expect(y.stderr).toMatch(/over the budget of 1/);
+    // The first item past page 1 at its own line, not the section title before it or a folio setting.
+    const firstPrinciple = readFileSync(join(dir, 'resume.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('principles:')) + 2;
+    expect(y.stderr).toContain(`resume.yaml:${firstPrinciple}:5: error: principles[0]: the PDF would have 2 pages`);
+    expect(y.stderr).toMatch(/"Design APIs around workflows" is the entry that runs onto page 2/);
+    expect(y.stderr).not.toMatch(/error: folio:/);
     expect(runCli(['build', '-f', 'pdf', '--max-pages', '2'], dir, epoch).status).toBe(0);
   });
 
