@@ -12,7 +12,9 @@ import { registerServe } from './cli/commands/serve.js';
 import { registerCheck } from './cli/commands/check.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
+import { registerThemes } from './cli/commands/themes.js';
 import { UsageError, UserError } from './source/diagnostics.js';
+import { isSystemError, type SystemError, systemUserError } from './source/errno.js';
 import { packageRoot } from './source/paths.js';
 import { formatUserError } from './cli/report.js';
 
@@ -53,6 +55,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;
@@ -68,6 +71,10 @@ async function main(argv: string[]): Promise<void> {
     } else if (err instanceof UserError) {
       process.stderr.write(formatUserError(err));
       process.exitCode = err instanceof UsageError ? EXIT.usage : EXIT.user;
+    } else if (isSystemError(err)) {
+      // The system said no (a full disk, a name too long, a link loop): the user's to fix, in plain words.
+      process.stderr.write(formatUserError(systemUserError(err)));
+      process.exitCode = EXIT.user;
     } else {
       const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
       process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);
@@ -79,8 +86,10 @@ async function main(argv: string[]): Promise<void> {
 // A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? EXIT.ok);
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    // Anything else (ENOSPC from `folio export > /dev/full`): say so on stderr if it is still there.
+    if (stream !== process.stderr) process.stderr.write(formatUserError(systemUserError(err as SystemError)));
+    process.exit(EXIT.user);
   });
 }
 

@@ -21,7 +21,7 @@ describe('exit codes (cli)', () => {
       [['build', '--name', 'cv/{name}', '-f', 'md'], /without folders/],
       [['build', '--name', '{nom}', '-f', 'md'], /the only placeholder is \{name\}/],
       [['build', '--paper', 'tabloid', '-f', 'md'], /choose A4 or letter/],
-      [['build', '-j', '0', 'resume.yaml', 'resume.yaml'], /give a whole number of workers, 1 or more/],
+      [['build', '-j', '0', 'resume.yaml', 'resume.yaml'], /give a whole number of worker threads, 1 or more/],
       [['build', '--max-pages', '0'], /give a whole number of pages, 1 or more/],
       [['build', 'resume.yaml', 'other.yaml', '--watch'], /take one source/],
     ];

@@ -82,3 +82,11 @@ describe('headingLevelAbove (stage output)', () => {
     expect(level('#hashtag\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(0);
   });
 });
+
+describe('readme markers: the generated block never holds a marker line', () => {
+  it('refuses Markdown with a marker line of its own (a custom template), changing nothing', () => {
+    const readme = Buffer.from('a\n<!-- folio:start -->\n<!-- folio:end -->\nb\n');
+    expect(() => spliceReadme(readme, 'x\n<!-- folio:end -->\ny\n', 'README.md')).toThrow('README.md: error: line 2 of the rendered Markdown is a folio marker');
+    expect(spliceReadme(readme, 'x `<!-- folio:end -->` y\n', 'README.md').changed).toBe(true);
+  });
+});

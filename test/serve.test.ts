@@ -34,8 +34,7 @@ function events(port: number): Promise<{ builds: number[]; res: IncomingMessage 
       let buf = '';
       res.on('data', (c: Buffer) => {
         buf += c.toString();
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) !== -1) {
+        for (let i = buf.indexOf('\n\n'); i !== -1; i = buf.indexOf('\n\n')) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
           const m = /^event: build\ndata: (\d+)$/m.exec(block);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
@@ -7,7 +6,8 @@ import { UsageError, UserError } from '../../source/diagnostics.js';
 import { basename, dirname, resolve } from 'node:path';
 import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import type { Leaf } from '../../check/leaves.js';
-import type { LoadedSource } from '../../source/load.js';
+import { type LoadedSource } from '../../source/load.js';
+import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { formatPath } from '../../validate/validate.js';
 
 /** What a check found wrong; empty when the PDF passes. */
@@ -42,12 +42,7 @@ Examples:
     )
     .action(async (pdfPath: string, opts: { source?: string; variant?: string }) => {
       if (opts.variant && !opts.source) throw new UsageError('error: --variant says which variant of the --source résumé the PDF shows: add --source <file>');
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pdfPath);
-      } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
       let facts: PdfFacts;
       try {

@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { ThemeName } from '../../model/design.js';
+import { parseTheme } from './build.js';
 
 /** Kept here (not imported from the server) so other commands never load the server and marked. */
 const HOST = '127.0.0.1';
@@ -19,6 +21,7 @@ export function registerServe(program: Command): void {
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
     .option('--variant <name>', 'open the preview on this variant, at /v/<name>/ (the whole résumé stays at /)')
+    .option('--theme <name>', 'the look, as for build (default: folio.design.theme)', parseTheme)
     .addHelpText(
       'after',
       `
@@ -36,7 +39,7 @@ Examples:
   $ folio serve cv.yaml -p 8080
   $ folio serve --variant backend  the backend variant at /v/backend/`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; variant?: string }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; variant?: string }) => {
       const { serve } = await import('../serve/run.js');
       await serve(source, opts);
     });

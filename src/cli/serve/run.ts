@@ -1,3 +1,4 @@
+import type { ThemeName } from '../../model/design.js';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -6,7 +7,7 @@ import { UserError } from '../../source/diagnostics.js';
 import { printDiagnostics, printFailure } from '../report.js';
 import { clearTemplateCache } from '../../render/templates.js';
 import { serialise, untilInterrupted, type Watcher, watchFiles } from '../watch.js';
-import type { PreviewSite, PreviewState } from './routes.js';
+import { fileUrl, type PreviewSite, type PreviewState } from './routes.js';
 import { variantPicker } from './pages.js';
 import { loadFile } from '../../source/load.js';
 import { validate } from '../../validate/validate.js';
@@ -19,6 +20,7 @@ export interface ServeOptions {
   strict?: boolean;
   /** Open the preview on this variant (/v/<name>/); the whole résumé stays at /. */
   variant?: string;
+  theme?: ThemeName;
 }
 
 /** `folio serve`: build in memory on every save and serve the result on 127.0.0.1 until Ctrl-C. */
@@ -60,7 +62,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     const what = variant === null ? '' : ` variant ${variant}`;
     try {
       const result = await build({
-        source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates, variant: variant ?? undefined,
+        source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates, variant: variant ?? undefined, theme: opts.theme,
       });
       for (const f of result.files) {
         const data = await readFile(f.path);
@@ -103,7 +105,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     server = await startPreviewServer(() => site, opts.port);
     const first = site.target(opts.variant ?? null);
     const base = `http://${HOST}:${server.port}${first.base ?? ''}`;
-    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${first.base ?? ''}/${first.name}.pdf)`], [`${base}/${first.name}.md`, 'the Markdown']];
+    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${first.base ?? ''}${fileUrl(first.name, 'pdf')})`], [`${base}${fileUrl(first.name, 'md')}`, 'the Markdown']];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     process.stdout.write(
       `previewing ${source}${opts.variant ? ` as variant ${opts.variant}` : ''}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
