@@ -8,6 +8,7 @@ import { registerReadme } from './cli/commands/readme.js';
 import { registerExport } from './cli/commands/export.js';
 import { registerImport } from './cli/commands/import.js';
 import { registerInit } from './cli/commands/init.js';
+import { registerLocales } from './cli/commands/locales.js';
 import { registerServe } from './cli/commands/serve.js';
 import { registerCheck } from './cli/commands/check.js';
 import { registerValidate } from './cli/commands/validate.js';
@@ -55,6 +56,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerLocales(p);
   registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
