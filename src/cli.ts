@@ -14,7 +14,7 @@ import { registerCheck } from './cli/commands/check.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
 import { registerThemes } from './cli/commands/themes.js';
-import { UserError } from './source/diagnostics.js';
+import { UsageError, UserError } from './source/diagnostics.js';
 import { isSystemError, type SystemError, systemUserError } from './source/errno.js';
 import { packageRoot } from './source/paths.js';
 import { formatUserError } from './cli/report.js';
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else if (err instanceof UserError) {
       process.stderr.write(formatUserError(err));
-      process.exitCode = EXIT.user;
+      process.exitCode = err instanceof UsageError ? EXIT.usage : EXIT.user;
     } else if (isSystemError(err)) {
       // The system said no (a full disk, a name too long, a link loop): the user's to fix, in plain words.
       process.stderr.write(formatUserError(systemUserError(err)));

@@ -34,9 +34,12 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, 'out/Your-Name-CV.md'))).toBe(true);
     for (const bad of ['../escape', '/tmp/abs', '{nom}']) {
       const r = runCli(['build', '-f', 'md', '--name', bad], dir);
-      expect(r.status, bad).toBe(1);
+      // A flag that breaks the pattern rules is a usage mistake (2); the same pattern in the file is bad input (1).
+      expect(r.status, bad).toBe(2);
       expect(r.stderr).toMatch(/output name/);
     }
+    writeFileSync(join(dir, 'resume.yaml'), `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "../{name}"\n')}`);
+    expect(runCli(['build', '-f', 'md'], dir)).toMatchObject({ status: 1, stderr: expect.stringMatching(/folio.output/) });
   });
 
   it('--paper letter (or a5) and folio.paper: letter give that size; A4 by default', () => {
@@ -64,6 +67,11 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     const y = runCli(['build', '-f', 'pdf'], dir, epoch);
     expect(y.status).toBe(1);
     expect(y.stderr).toMatch(/over the budget of 1/);
+    // The first item past page 1 at its own line, not the section title before it or a folio setting.
+    const firstPrinciple = readFileSync(join(dir, 'resume.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('principles:')) + 2;
+    expect(y.stderr).toContain(`resume.yaml:${firstPrinciple}:5: error: principles[0]: the PDF would have 2 pages`);
+    expect(y.stderr).toMatch(/"Design APIs around workflows" is the entry that runs onto page 2/);
+    expect(y.stderr).not.toMatch(/error: folio:/);
     expect(runCli(['build', '-f', 'pdf', '--max-pages', '2'], dir, epoch).status).toBe(0);
   });
 

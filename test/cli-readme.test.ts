@@ -26,16 +26,17 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     expect(r.stdout).toBe('README.md: updated from resume.yaml\n');
     expect(r.status).toBe(0);
     const text = readFileSync(path, 'utf8');
-    expect(text.startsWith(`${ABOVE}${START}\n\n# Your Name\n`)).toBe(true);
+    // Under the README's own top heading (# Hi…), the block starts one level below it.
+    expect(text.startsWith(`${ABOVE}${START}\n\n## Your Name\n`)).toBe(true);
     expect(text.endsWith(`\n\n${END}${BELOW}`)).toBe(true);
     expect(text).not.toContain('stale content');
     // What goes between the markers is what `folio build -f md` writes.
     expect(runCli(['build', '-f', 'md'], dir).status).toBe(0);
     const md = readFileSync(join(dir, 'out/resume.md'), 'utf8');
-    expect(text).toBe(`${ABOVE}${START}\n\n${md}\n${END}${BELOW}`);
+    expect(text).toBe(`${ABOVE}${START}\n\n${md.replace(/^(#+) /gm, '#$1 ')}\n${END}${BELOW}`);
     // GitHub's view: the hand-written heading, then the résumé, then the footer.
     const html = marked.parse(text, { gfm: true, async: false });
-    expect([...html.matchAll(/<h[12]>([^<]*)</g)].map((m) => m[1])).toEqual([
+    expect([...html.matchAll(/<h[123]>([^<]*)</g)].map((m) => m[1])).toEqual([
       'Hi, I’m Ada 👋', 'Your Name', 'Production thinking', 'Selected engineering stories', 'Experience', 'How I think', 'Stack', 'Beyond backend',
       'Available for backend roles', 'Elsewhere',
     ]);
@@ -69,11 +70,16 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     const { dir, path } = setup();
     expect(runCli(['readme', 'README.md', '--sections', 'skills,projects'], dir).status).toBe(0);
     const inside = readFileSync(path, 'utf8').split(START)[1]?.split(END)[0] ?? '';
-    expect(inside.match(/^##? .*/gm)).toEqual(['## Selected engineering stories', '## Stack']);
+    expect(inside.match(/^#{1,3} .*/gm)).toEqual(['### Selected engineering stories', '### Stack']);
     const r = runCli(['readme', 'README.md', '--sections', 'basics,awards'], dir);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('resume.yaml: warning: --sections: "awards" has nothing to show\n');
-    expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n# Your Name\n`);
+    expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n## Your Name\n`);
+    // --heading-level overrides the README's own headings; --check knows it.
+    expect(runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4'], dir).status).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n#### Your Name\n`);
+    expect(runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4', '--check'], dir).status).toBe(0);
+    expect(runCli(['readme', 'README.md', '--heading-level', '6'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('give a heading level from 1 (# Name) to 5') });
   });
 
   it('rejects an unknown section id with the list of known ones (usage error, exit 2)', () => {
@@ -121,7 +127,7 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     symlinkSync('README.md', join(dir, 'link.md'));
     expect(runCli(['readme', 'link.md'], dir).status).toBe(0);
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(path, 'utf8')).toContain('# Your Name');
+    expect(readFileSync(path, 'utf8')).toContain('## Your Name');
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'link.md', 'resume.yaml']);
   });

@@ -103,7 +103,7 @@ describe('folio CLI: tailoring, end to end', () => {
     const r = runCli(['build', 'cv.yaml', '--variant', 'backend', '-f', 'md'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`cv.yaml:${line}:11: error: work[2].tags: tag "internn" is not in any variant's include or exclude (did you mean "intern"?)`);
-    expect(runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({ status: 1, stderr: '--fit fits a variant to its maxPages: add --variant <name> or --all-variants\n' });
+    expect(runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({ status: 2, stderr: 'error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants\n' });
     expect(runCli(['build', 'cv.yaml', '--variant', 'data', '--all-variants'], dir).status).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

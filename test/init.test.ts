@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText, root, runCli, squash, tempDir } from './helpers.js';
@@ -50,11 +50,16 @@ describe('folio init', () => {
     expect(f.stdout).toContain('folio serve cv.yaml');
   }, 60_000);
 
-  it('fails cleanly when the target folder is missing', () => {
+  it('creates the folder of the target, as asked', () => {
     const dir = tempDir();
-    const r = runCli(['init', 'nope/cv.yaml'], dir);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('cannot write nope/cv.yaml (its folder does not exist)');
-    expect(existsSync(join(dir, 'nope'))).toBe(false);
+    const r = runCli(['init', 'cv/resume.yaml'], dir);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'cv/resume.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    // Negative control: a folder that cannot be made (a file is in the way) is still a clean error.
+    writeFileSync(join(dir, 'afile'), 'x');
+    const bad = runCli(['init', 'afile/cv.yaml'], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('afile');
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/source/diagnostics.js';
-import { findRegion, spliceReadme } from '../src/output/readme-markers.js';
+import { findRegion, headingLevelAbove, spliceReadme } from '../src/output/readme-markers.js';
 
 const START = '<!-- folio:start -->';
 const END = '<!-- folio:end -->';
@@ -67,6 +67,19 @@ describe('README markers (pure splice)', () => {
     expect(error(`${START}\n${START}\n${END}\n`)).toBe('README.md: error: <!-- folio:start --> appears 2 times (lines 1, 2); keep exactly one pair. README.md was not changed.');
     expect(error(`${START}\n${END}\n\n${END}\n`)).toContain('<!-- folio:end --> appears 2 times (lines 2, 4)');
     expect(error(`${END}\n${START}\n`)).toBe('README.md: error: <!-- folio:end --> (line 1) comes before <!-- folio:start --> (line 2); swap them. README.md was not changed.');
+  });
+});
+
+describe('headingLevelAbove (stage output)', () => {
+  const level = (s: string) => headingLevelAbove(Buffer.from(s), 'README.md');
+  it('finds the nearest heading above the start marker, ATX or setext, not in code', () => {
+    expect(level('# Me\n\nHi\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(1);
+    expect(level('# Me\n## About\n<!-- folio:start -->\n<!-- folio:end -->\n## After\n')).toBe(2);
+    expect(level('Me\n==\n\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(1);
+    expect(level('Me\n--\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(2);
+    expect(level('## Me\n```\n# not a heading\n```\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(2);
+    expect(level('no heading\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(0);
+    expect(level('#hashtag\n<!-- folio:start -->\n<!-- folio:end -->\n')).toBe(0);
   });
 });
 

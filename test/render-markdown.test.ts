@@ -84,15 +84,24 @@ describe('Markdown renderer, read back by a GFM parser', () => {
     );
   });
 
-  it('the metrics are a compact grid: an empty header row, each cell the bold figure over its label', () => {
+  it('the metrics are a list, label then bold value, in order: no table header to leave empty', () => {
     const { model } = loadResume(example);
     const { html } = readerText(renderMarkdown(model).markdown);
-    const { head, body } = tableRows(html);
-    expect(head).toEqual(['', '', '']);
-    expect(body).toHaveLength(3);
-    expect(body[0]).toEqual(['<strong>~1K QPS</strong><br>REST APIs', '<strong>serving path</strong><br>Kafka flows', '<strong>recommendations</strong><br>Ranking']);
-    expect(body[1]?.[1]).toBe('<strong>$120K/mo</strong><br>Business lift');
-    expect(body[2]?.[2]).toBe('<strong>25% to 2% low traffic</strong><br>Experiment impact');
+    expect(tableRows(html).head).toEqual([]);
+    const items = [...html.matchAll(/<li>([^<]*<strong>[^<]*<\/strong>)<\/li>/g)].map((m) => m[1]);
+    expect(items.slice(0, 3)).toEqual(['REST APIs: <strong>~1K QPS</strong>', 'Kafka flows: <strong>serving path</strong>', 'Ranking: <strong>recommendations</strong>']);
+    expect(items).toContain('Business lift: <strong>$120K/mo</strong>');
+  });
+
+  it('headings start at the level asked for: the name, sections one below, entries two below (at most 6)', () => {
+    const { model } = loadResume(example);
+    const levels = (level?: number) => {
+      const html = readerText(renderMarkdown(model, { headingLevel: level }).markdown).html;
+      return [...html.matchAll(/<h(\d)>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`);
+    };
+    expect(levels().slice(0, 3)).toEqual(['1 Your Name', '2 Production thinking', '2 Selected engineering stories']);
+    expect(levels(2).slice(0, 4)).toEqual(['2 Your Name', '3 Production thinking', '3 Selected engineering stories', '4 Serving path migration']);
+    expect(levels(5).slice(0, 4)).toEqual(['5 Your Name', '6 Production thinking', '6 Selected engineering stories', '6 Serving path migration']);
   });
 
   it('renders user text literally everywhere, table cells included, and the owner’s markup as markup', () => {
@@ -104,15 +113,10 @@ describe('Markdown renderer, read back by a GFM parser', () => {
     // The owner's own markup renders: bold, a link, italic, code, and italic nested in bold.
     expect(html).toContain('<strong>Bold claim</strong> with a <a href="https://example.com/a_b">link</a> and <em>emphasis</em> on snake_case_name');
     expect(html).toContain('Writes <code>code_spans</code>, [brackets], a | pipe, $5 and $10, &amp;amp; entities, :smile: and <strong>nested <em>italic</em> inside bold</strong>');
-    // A pipe in a table cell stays in its cell.
-    const { head, body } = tableRows(html);
-    expect(head).toHaveLength(4);
-    expect(body).toEqual([[
-      '<strong>~1K | 2K</strong><br>a | b',
-      '<strong>1. first</strong><br>*nix hosts',
-      '<strong>$120K/mo</strong><br>&lt;T&gt;',
-      '<strong>[brackets]</strong><br>snake_case_name',
-    ]]);
+    // A metric's pipe, list number or brackets stay text in its list item.
+    for (const item of ['a | b: <strong>~1K | 2K</strong>', '*nix hosts: <strong>1. first</strong>', '&lt;T&gt;: <strong>$120K/mo</strong>', 'snake_case_name: <strong>[brackets]</strong>']) {
+      expect(html).toContain(`<li>${item}</li>`);
+    }
     // Nothing that starts a block in Markdown started one.
     expect(html).toContain('<h3># Not a heading</h3>');
     expect(html).toContain('<p><em>_underscored_</em></p>');
@@ -172,7 +176,10 @@ describe('Markdown renderer, read back by a GFM parser', () => {
     expect([...only.matchAll(/<h[12]>([^<]*)</g)].map((m) => m[1])).toEqual(['Selected engineering stories', 'Stack']);
     const withHeader = readerText(renderMarkdown(model, { sections: ['basics', 'callToAction'] }).markdown).html;
     expect([...withHeader.matchAll(/<h[12]>([^<]*)</g)].map((m) => m[1])).toEqual(['Your Name', 'Available for backend roles']);
-    expect(withHeader.match(/mailto:/g)).toHaveLength(2);
+    // The contacts once, under the name; after the call to action only when the header is left out.
+    expect(withHeader.match(/mailto:/g)).toHaveLength(1);
+    const ctaOnly = readerText(renderMarkdown(model, { sections: ['callToAction'] }).markdown).html;
+    expect(ctaOnly.match(/mailto:/g)).toHaveLength(1);
   });
 
   it('matches the golden file for the example (UPDATE_GOLDEN=1 to accept a change on purpose)', () => {

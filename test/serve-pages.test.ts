@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
 import { contentDisposition, isSafeHeaderValue } from '../src/cli/serve/headers.js';
 import { startPreviewServer } from '../src/cli/serve/server.js';
-import { previewHtml } from '../src/cli/serve/pages.js';
-import { fileUrl, route, type PreviewState } from '../src/cli/serve/routes.js';
+import { previewHtml, variantPicker } from '../src/cli/serve/pages.js';
+import { fileUrl, type PreviewSite, route, routeSite, type PreviewState } from '../src/cli/serve/routes.js';
+
+/** A site of one page, for a server test. */
+const siteOf = (s: PreviewState): PreviewSite => ({ version: s.version, variants: [], target: () => s });
 
 describe('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {
@@ -52,6 +55,49 @@ describe('serve: pages and routes', () => {
   });
 });
 
+describe('serve: variants at /v/<name>/ with a picker', () => {
+  const asked: (string | null)[] = [];
+  const states = new Map<string | null, PreviewState>();
+  const site: PreviewSite = {
+    version: 2,
+    variants: ['backend', 'ml platform'],
+    target(v) {
+      asked.push(v);
+      const base = v === null ? '' : `/v/${encodeURIComponent(v)}`;
+      let s = states.get(v);
+      if (!s) {
+        s = { name: v ? `cv-${v}` : 'cv', html: `<html><body><p>${v ?? 'whole'}</p></body></html>`, pdf: new Uint8Array([7]), md: '# Hi\n', failure: null, version: 2, base, picker: variantPicker(site.variants, v) };
+        states.set(v, s);
+      }
+      return s;
+    },
+  };
+
+  it('routes each variant to its own pages, links included, and the rest to the whole résumé', () => {
+    expect(routeSite('/', site).body).toContain('<p>whole</p>');
+    expect(routeSite('/v/backend/', site).body).toContain('<p>backend</p>');
+    expect(routeSite('/v/backend/pdf', site).body).toContain('src="/v/backend/cv-backend.pdf?v=2"');
+    expect(routeSite('/v/backend/cv-backend.pdf', site)).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(routeSite('/v/backend/cv.pdf', site).status).toBe(404);
+    expect(routeSite('/v/backend', site)).toMatchObject({ status: 302, headers: { Location: '/v/backend/' } });
+    expect(routeSite('/v/ml platform/', site).body).toContain('<p>ml platform</p>');
+    // An unknown variant is a 404 naming the real ones, and builds nothing.
+    const n = asked.length;
+    expect(routeSite('/v/frontend/', site)).toMatchObject({ status: 404, body: expect.stringContaining('Variants: backend, ml platform') });
+    expect(asked.length).toBe(n);
+  });
+
+  it('every page carries the picker, the current one marked and the others linked (escaped)', () => {
+    const page = String(routeSite('/v/backend/', site).body);
+    expect(page).toContain('<strong aria-current="page" style="color:#fff">backend</strong>');
+    expect(page).toContain('<a href="/" style="color:#cfe3ff">whole résumé</a>');
+    expect(page).toContain('<a href="/v/ml%20platform/"');
+    expect(String(routeSite('/', site).body)).toContain('<strong aria-current="page" style="color:#fff">whole résumé</strong>');
+    expect(variantPicker([], null)).toBe('');
+    expect(variantPicker(['<x>'], null)).toContain('&lt;x&gt;');
+  });
+});
+
 describe('serve: response headers from user data (class: crash on a non-Latin-1 file name)', () => {
   /** The file name a client takes from Content-Disposition: filename* (RFC 5987) when present, else filename. */
   const nameFrom = (header: string): string => {
@@ -81,7 +127,7 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
   it('a live server serves /<name>.pdf and /<name>.md for names in any script, with # ? % and spaces', async () => {
     for (const name of ['резюме', 'Łukasz', 'a "b" \\c', '100% #1 ?x', '履歴書 😀']) {
       const s: PreviewState = { name, html: '<html><body>h</body></html>', pdf: new Uint8Array([37, 80, 68, 70]), md: '# md\n', failure: null, version: 1 };
-      const server = await startPreviewServer(() => s, 0);
+      const server = await startPreviewServer(() => siteOf(s), 0);
       try {
         const pdf = await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'pdf')}`);
         expect(pdf.status).toBe(200);
@@ -100,7 +146,7 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
     let calls = 0;
     const server = await startPreviewServer(() => {
       if (calls++ === 0) throw new Error('simulated');
-      return s;
+      return siteOf(s);
     }, 0);
     try {
       expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(500);

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from '../source/diagnostics.js';
 import { type InputFile, refuseOverwritingInputs } from './input-guard.js';
-import { checkReplaceable, describe, writeViaTemp } from './write.js';
+import { checkReplaceable, describe, ensureDir, writeViaTemp } from './write.js';
 
 /**
  * Write a file the user asked for by name (`init`, `import -o`, `export -o`):
@@ -15,6 +16,8 @@ export async function writeNewFile(path: string, data: string, force: boolean, i
   if (existing && !force) throw new UserError(`error: ${path} already exists; add --force to overwrite it`);
   // --force replaces a regular file the user may write: never a device (/dev/null), a FIFO or a read-only file.
   await checkReplaceable(path);
+  // `folio init cv/resume.yaml`: the folder is part of what was asked for.
+  await ensureDir(dirname(path));
   try {
     await writeViaTemp(path, data);
   } catch (err) {

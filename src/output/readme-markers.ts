@@ -106,3 +106,27 @@ export function spliceReadme(bytes: Uint8Array, markdown: string, name: string):
   const data = Buffer.concat([before, Buffer.from(body, 'utf8'), after]);
   return { data, changed: !data.equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
 }
+
+/**
+ * The level of the nearest Markdown heading above the start marker (ATX `## x` or a setext
+ * underline), outside fenced code; 0 when there is none. The generated block goes one level below it.
+ */
+export function headingLevelAbove(bytes: Uint8Array, name: string): number {
+  const region = findRegion(bytes, name);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').slice(0, region.start);
+  let level = 0;
+  let fence: string | null = null;
+  let previous = '';
+  for (const line of text.split(/\r?\n/)) {
+    const f = FENCE.exec(line)?.[1];
+    if (fence === null && f) fence = f;
+    else if (fence !== null && f && f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = null;
+    else if (fence === null) {
+      const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(line);
+      if (atx) level = (atx[1] as string).length;
+      else if (previous.trim() && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && !/^ {0,3}[-*+] /.test(previous)) level = line.trim()[0] === '=' ? 1 : 2;
+    }
+    previous = fence === null ? line : '';
+  }
+  return level;
+}

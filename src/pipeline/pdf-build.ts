@@ -129,13 +129,18 @@ function overBudget(
   pages: number, max: number, found: { leaf: Leaf; page: number }[], model: ResumeModel,
   at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
 ): UserError {
-  const first = found.find((f) => f.page > max);
+  // The first string past the budget that belongs to an item of a section (work[2], principles[0]): a section
+  // title or a folio setting (folio.titles…) is where the page breaks, not what to shorten.
+  const sectionIds = new Set<string>(model.sections.map((s) => s.id));
+  const first =
+    found.find((f) => f.page > max && typeof f.leaf.path[1] === 'number' && sectionIds.has(String(f.leaf.path[0]))) ?? found.find((f) => f.page > max);
   const budget = `the PDF would have ${pages} pages, over the budget of ${max} (--max-pages / folio.maxPages); nothing was written`;
   if (!first) return new UserError(`error: ${budget}`);
   const [section, index] = first.leaf.path;
   const entryPath: DataPath = typeof index === 'number' ? [String(section), index] : [String(section)];
   const entry = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : [])).find((e) => e.path === formatPath(entryPath));
-  const what = entry ? `"${[entry.title, entry.subtitle].filter(Boolean).join(' · ')}"` : `"${clip(first.leaf.text)}"`;
+  const item = typeof index === 'number' ? itemTitle(model, String(section), index) : null;
+  const what = entry ? `"${[entry.title, entry.subtitle].filter(Boolean).join(' · ')}"` : `"${clip(item ?? first.leaf.text)}"`;
   return new UserError(`error: ${budget}`, [
     at(entryPath, `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`, 'error'),
   ]);
@@ -172,6 +177,13 @@ async function loadPhoto(
     ]);
   }
   return { data, format };
+}
+
+/** The title of a section's item that is not an entry (a principle), for the over-budget message. */
+function itemTitle(model: ResumeModel, section: string, index: number): string | null {
+  const s = model.sections.find((x) => x.id === section);
+  if (s?.kind === 'principles') return s.principles[index]?.title ?? null;
+  return null;
 }
 
 function clip(s: string): string {

@@ -12,6 +12,17 @@ export interface MarkdownOptions {
    * plus `basics` for the header (name, headline, tagline, summary, contacts).
    */
   sections?: readonly string[];
+  /**
+   * Level of the block's top heading (the name), 1–5; sections one level below, entries two
+   * (at most 6). 1 for a file of its own; a README's block sits under the page's own headings.
+   */
+  headingLevel?: number;
+}
+
+/** The heading marks for a block whose top heading is at `level`: `#` for the name, `##` for sections, `###` for entries. */
+export function headingMarks(level = 1): { name: string; section: string; entry: string } {
+  const mark = (n: number) => '#'.repeat(Math.min(6, Math.max(1, n)));
+  return { name: mark(level), section: mark(level + 1), entry: mark(level + 2) };
 }
 
 export interface MarkdownResult {
@@ -32,12 +43,15 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
   const pub = publicHeader(model);
   const h = model.header;
   const contacts = [...pub.contacts.map(contact), ...(h.location ? [escapeMarkdown(h.location)] : []), ...pub.address.map(escapeMarkdown)].join(' · ');
+  const showHeader = keep(HEADER_ID);
   const text = t.page({
-    header: keep(HEADER_ID)
+    headings: headingMarks(opts.headingLevel),
+    header: showHeader
       ? { name: md(h.name), label: h.label ? styled(plain(h.label), 'bold') : null, tagline: inl(h.tagline), summary: inl(h.summary), contacts: contacts || null }
       : null,
     sections: body.filter((s) => keep(s.id)).map((s) => section(s, model.markdown.stack)),
-    cta: cta && keep(cta.id) ? { title: md(cta.title), text: inl(cta.text), contacts: contacts || null } : null,
+    // The contacts once: under the name, or after the call to action when the header is left out.
+    cta: cta && keep(cta.id) ? { title: md(cta.title), text: inl(cta.text), contacts: showHeader ? null : contacts || null } : null,
   });
   // Templates are written for readability; collapse the blank lines their tags leave behind.
   const doc = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -64,7 +78,7 @@ function section(s: Section, stack: StackStyle): Record<string, unknown> {
   const base = { id: s.id, partial: partialOf(s), title: md(s.title), intro: s.intro ? styled(s.intro, 'bold') : null, summary: inl(s.summary) };
   switch (s.kind) {
     case 'metrics':
-      return { ...base, ...metricTable(s.metrics) };
+      return { ...base, metrics: s.metrics.map(metricItem) };
     case 'principles':
       return { ...base, principles: s.principles.map((p) => ({ heading: styled(plain(`${p.number} · ${p.title}`), 'bold'), summary: inl(p.summary) })) };
     case 'groups':
@@ -112,18 +126,9 @@ function entry(e: Entry): Record<string, unknown> {
 }
 
 /**
- * Headline figures as a compact grid: each cell the bold figure over its label, like
- * the page's cards. GFM tables need a header row; an empty one keeps every figure
- * styled alike instead of making the first row look like column titles.
+ * One headline figure as a list item, label then value (`REST APIs: **~1K QPS**`): it reads in
+ * order on GitHub, in a screen reader and as plain text, with no table header to invent.
  */
-function metricTable(metrics: Metric[]): { columns: string[]; rows: { cells: string[] }[] } {
-  const n = metrics.length;
-  const cols = n <= 4 ? n : n % 3 === 0 || n % 4 !== 0 ? 3 : 4;
-  const rows: { cells: string[] }[] = [];
-  for (let i = 0; i < n; i += cols) {
-    const cells = metrics.slice(i, i + cols).map((m) => `${styled(plain(m.value), 'bold')}<br>${escapeMarkdown(m.label)}`);
-    while (cells.length < cols) cells.push(' ');
-    rows.push({ cells });
-  }
-  return { columns: Array.from({ length: cols }, () => ' '), rows };
+function metricItem(m: Metric): string {
+  return `${escapeMarkdown(m.label)}: ${styled(plain(m.value), 'bold')}`;
 }

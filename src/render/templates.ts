@@ -53,12 +53,13 @@ export function loadTemplates(format: TemplateFormat, helpers: Record<string, Ha
       continue;
     }
     // Handlebars compiles lazily; parse now so a user's syntax error names its file instead of surfacing mid-render.
+    const file = join(userDir ?? '', format, name);
     try {
       compiler?.parse(text);
     } catch (err) {
-      throw new UserError(`${join(userDir ?? '', format, name)}: ${err instanceof Error ? err.message : String(err)}`);
+      throw parseError(file, text, err);
     }
-    templates.set(name, hbs.compile(text, templateOptions()[format]));
+    templates.set(name, blameFile(file, hbs.compile(text, templateOptions()[format])));
   }
   for (const [name, template] of templates) {
     if (name.startsWith('partials/')) hbs.registerPartial(name.slice('partials/'.length, -'.hbs'.length), template);
@@ -71,14 +72,67 @@ export function loadTemplates(format: TemplateFormat, helpers: Record<string, Ha
         try {
           return compiled(context, runtime);
         } catch (err) {
-          const msg = (err instanceof Error ? err.message : String(err)).replace(' in [object Object]', '');
-          throw new UserError(`your templates (${[...mine.keys()].map((n) => join(userDir ?? '', format, n)).join(', ')}): ${msg}`);
+          throw renderError(err, [...mine.keys()].map((n) => join(userDir ?? '', format, n)));
         }
       }
     : compiled;
   const set = { hbs, page, assets, overridden: overridden.sort() };
   cache.set(key, set);
   return set;
+}
+
+/** Which user template file an error was thrown in: the innermost one, set as the error passes through it. */
+const thrownIn = new WeakMap<object, string>();
+
+/** A user's template that marks errors thrown while it runs (in it, not in a partial it calls) with its file. */
+function blameFile(file: string, template: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      if (err !== null && typeof err === 'object' && !thrownIn.has(err)) thrownIn.set(err, file);
+      throw err;
+    }
+  };
+}
+
+/** `file:line:col: error:` for a field or helper the template names but the model lacks (strict mode). */
+function renderError(err: unknown, files: string[]): UserError {
+  const e = err as { message?: string; lineNumber?: number; column?: number };
+  const raw = (e.message ?? String(err)).replace(/ - \d+:\d+$/, '');
+  const file = (err !== null && typeof err === 'object' && thrownIn.get(err)) || (files.length === 1 ? files[0] : `one of your templates (${files.join(', ')})`);
+  const where = e.lineNumber ? `${file}:${e.lineNumber}:${(e.column ?? 0) + 1}` : file;
+  const missing = /^"([^"]+)" not defined( in .*)?$/.exec(raw);
+  const message = missing
+    ? `"${missing[1]}" is neither a field of the model here nor a helper; templates run in strict mode, so a misspelt field is an error (the fields: docs/templates.md, or folio build --dump-model)`
+    : raw;
+  return new UserError(`${where}: error: ${message}`);
+}
+
+/** `file:line:col: error:` for a template that does not parse (an unclosed {{#if}}, a stray }}). */
+function parseError(file: string, text: string, err: unknown): UserError {
+  const msg = err instanceof Error ? err.message : String(err);
+  const lines = text.split('\n');
+  const line = Math.min(Number(/on line (\d+)/.exec(msg)?.[1] ?? 1), lines.length);
+  const got = /got '([^']+)'/.exec(msg)?.[1];
+  const expected = /Expecting (.*), got/.exec(msg)?.[1];
+  const unclosed = got === 'EOF' ? 'the template ends inside a block: a {{#if}}, {{#each}} or {{#with}} is not closed with its {{/…}}' : null;
+  const what = unclosed ?? (got ? `the template does not parse here: found ${got}, expected ${expected ?? 'something else'}` : `the template does not parse: ${msg.split('\n')[0]}`);
+  if (got === 'EOF') {
+    // Point at the block that is never closed: the last opening of a block name opened more often than closed.
+    const opens = [...text.matchAll(/\{\{~?#\*?\s*([\w-]+)/g)];
+    const open = opens.reverse().find((m) => count(text, `{{#${m[1]}`) + count(text, `{{~#${m[1]}`) > count(text, `{{/${m[1]}`) + count(text, `{{~/${m[1]}`));
+    if (open?.index !== undefined) {
+      const before = text.slice(0, open.index).split('\n');
+      const at = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+      return new UserError(`${file}:${at}: error: this {{#${open[1]}}} block is never closed: add {{/${open[1]}}} where it ends`);
+    }
+  }
+  return new UserError(`${file}:${line}:1: error: ${what}`);
+}
+
+function count(text: string, needle: string): number {
+  return text.split(needle).length - 1;
 }
 
 /**

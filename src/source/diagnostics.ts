@@ -27,6 +27,14 @@ export class UserError extends Error {
   }
 }
 
+/** A mistake in how a command was called (flags that need another flag, a bad option value): exit code 2, like commander's own. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 /** Sort by line then column so the user reads problems top to bottom. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));

@@ -1,7 +1,10 @@
 // Stage source: read a résumé within limits, check UTF-8, parse YAML with positions, locate any value (→ LoadedSource).
+import { readFileSync } from 'node:fs';
 import { Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
+import { findIndentSlip } from './indentation.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
+import { packageRoot } from './paths.js';
 import { readInput } from './read-input.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -103,18 +106,23 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
   // A tab used for indentation throws yaml's reading of every later line off: the errors that follow it
   // are consequences, so a file with tab indentation hears about the tabs alone.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const syntax: Diagnostic[] = [];
   for (const e of tabs.length ? tabs : doc.errors) {
     let offset = e.pos[0];
     // yaml reports an unclosed quote where the input ends; the opening quote is what the user must find.
     if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) offset = openingQuote(text, offset);
-    problems.push(problem(offset, yamlMessage(e.code, e.message, limits)));
+    const d = problem(offset, yamlMessage(e.code, e.message, limits));
+    // yaml often reports one slip twice at one place, in two wordings: the first says it best.
+    if (!syntax.some((s) => s.line === d.line && s.col === d.col)) syntax.push(d);
   }
+  problems.push(...syntax);
   const warnings = doc.warnings
     .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
     .map((w) => problem(w.pos[0], `the tag ${tagAt(text, w.pos[0])} means nothing to folio; the value is read as plain text`, 'warning'));
   const structure = checkStructure(doc, limits, (offset) => pos(offset).line);
   for (const s of structure.problems) problems.push(problem(s.offset, s.message));
-  if (problems.length) throw new UserError(`${file}: invalid YAML`, problems);
+  const found = tabs.length ? problems : withIndentSlip(problems, text, lineText, file);
+  if (found.length) throw new UserError(`${file}: invalid YAML`, found);
 
   let data: unknown;
   const firstAlias = structure.firstAlias ?? 0;
@@ -256,6 +264,36 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
   };
   walk(doc.contents);
   return out;
+}
+
+/**
+ * After an indentation slip yaml's errors land on the line before or after it and bring follow-on errors:
+ * when the lines show a slip at or just before yaml's errors, that slip replaces them (errors above it stay).
+ * A valid file is checked too, for the one slip YAML accepts: a list item indented past the one above,
+ * which silently becomes more text of that item.
+ */
+function withIndentSlip(problems: Diagnostic[], text: string, lineText: (n: number) => string, file: string): Diagnostic[] {
+  const slip = findIndentSlip(text, topLevelKeys());
+  if (!slip) return problems;
+  const diagnostic: Diagnostic = { severity: 'error', file, line: slip.line, col: slip.col, path: '', message: slip.message, sourceLine: lineText(slip.line) };
+  if (problems.length === 0) return slip.readsAsText ? [diagnostic] : problems;
+  if (!problems.some((d) => d.line >= slip.line - 1)) return problems;
+  return [...problems.filter((d) => d.line < slip.line - 1), diagnostic];
+}
+
+let topKeys: ReadonlySet<string> | undefined;
+
+/** The résumé's top-level keys, from the schema: a key halfway between two indentations is placed at the top if it is one. */
+function topLevelKeys(): ReadonlySet<string> {
+  if (!topKeys) {
+    try {
+      const schema = JSON.parse(readFileSync(new URL('schema/resume.schema.json', packageRoot), 'utf8')) as { properties?: object };
+      topKeys = new Set(Object.keys(schema.properties ?? {}));
+    } catch {
+      topKeys = new Set();
+    }
+  }
+  return topKeys;
 }
 
 /** yaml's messages, in the plain words folio uses elsewhere. */

@@ -1,14 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type PaperName, THEME_NAMES, type ThemeName } from '../../model/design.js';
-import {
-  type BuildOptions,
-  type BuildResult,
-  build,
-  DEFAULT_FORMATS,
-  FORMATS,
-  type Format,
-} from '../../pipeline/build.js';
-import { formatDiagnostic, printable, UserError } from '../../source/diagnostics.js';
+import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
+import { formatDiagnostic, printable, UsageError, UserError } from '../../source/diagnostics.js';
+import { outputBaseName } from '../../tailor/output-name.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
 import { loadFile } from '../../source/load.js';
 import { validate } from '../../validate/validate.js';
@@ -41,6 +35,17 @@ export function parsePaper(value: string): PaperName {
   if (v === 'letter' || v === 'us-letter') return 'letter';
   if (v === 'legal' || v === 'us-legal') return 'legal';
   throw new InvalidArgumentError('choose A4, letter, A5 or legal');
+}
+
+/** `--name`: the pattern rules (no folders, no "..", only {name}) are checked as the flag is read, a usage mistake. */
+export function parseNamePattern(value: string): string {
+  try {
+    outputBaseName(value, 'Name', 'resume');
+  } catch (err) {
+    if (err instanceof UserError) throw new InvalidArgumentError(err.message.replace(/^error: /, ''));
+    throw err;
+  }
+  return value;
 }
 
 /** `--dpi <n>`: a whole number of dots per inch that gives a readable, bounded image. */
@@ -116,35 +121,12 @@ export function registerBuild(program: Command): void {
       new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']),
     )
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option(
-      '--theme <name>',
-      `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`,
-      parseTheme,
-    )
-    .option(
-      '--dpi <n>',
-      'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)',
-      parseDpi,
-    )
-    .option(
-      '--paper <size>',
-      'PDF and Word paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)',
-      parsePaper,
-    )
-    .option(
-      '--name <pattern>',
-      'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)',
-    )
-    .option(
-      '--max-pages <n>',
-      'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)',
-      parsePositive,
-    )
-    .option(
-      '-j, --jobs <n>',
-      'with several sources: worker threads to build them on (default: one per core)',
-      parseJobs,
-    )
+    .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
+    .option('--dpi <n>', 'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)', parseDpi)
+    .option('--paper <size>', 'PDF and Word paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
+    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)', parseNamePattern)
+    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parseJobs)
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -181,15 +163,12 @@ Examples:
       const sources = await expandSources(args);
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name) {
-          throw new UserError(
-            'error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names',
-          );
+          throw new UsageError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
         }
         return buildBatch(sources, opts, t0);
       }
       const source = sources[0] ?? 'resume.yaml';
-      if (opts.fit && !opts.variant && !opts.allVariants)
-        throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      if (opts.fit && !opts.variant && !opts.allVariants) throw new UsageError('error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source,
         outDir: opts.out,

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
 import { type SourceCheck, summaryLine } from '../../check/summary.js';
-import { UserError } from '../../source/diagnostics.js';
-import { type DataPath, type LoadedSource, loadFile } from '../../source/load.js';
+import { UsageError, UserError } from '../../source/diagnostics.js';
+import { basename, dirname, resolve } from 'node:path';
+import type { DataPath, LoadedSource } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { checkDocx } from './check-docx.js';
-import { printDiagnostics } from '../report.js';
-import { formatPath, validate } from '../../validate/validate.js';
+import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
+import { formatPath } from '../../validate/validate.js';
 
 /** What a check found wrong; empty when the PDF passes. */
 export interface CheckProblems {
@@ -24,6 +25,7 @@ export function registerCheck(program: Command): void {
     .description('read a PDF or Word file back as an applicant-tracking system would and report what it finds')
     .argument('<file>', 'a PDF or .docx made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
+    .option(VARIANT_FLAGS, `with --source: the PDF is this variant's (out/<name>/…); ${VARIANT_HELP}`)
     .addHelpText(
       'after',
       `
@@ -38,9 +40,11 @@ Exit code 0 when everything is found, 1 otherwise.
 Examples:
   $ folio check out/resume.pdf --source resume.yaml
   $ folio check out/resume.docx --source resume.yaml
+  $ folio check out/backend/resume.pdf --source resume.yaml --variant backend
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
-    .action(async (pdfPath: string, opts: { source?: string }) => {
+    .action(async (pdfPath: string, opts: { source?: string; variant?: string }) => {
+      if (opts.variant && !opts.source) throw new UsageError('error: --variant says which variant of the --source résumé the PDF shows: add --source <file>');
       const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
       if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
@@ -54,9 +58,7 @@ Examples:
       }
       let checked: { src: LoadedSource; result: SourceCheck } | null = null;
       if (opts.source) {
-        const src = await loadFile(opts.source);
-        const { resume, warnings } = validate(src);
-        printDiagnostics(warnings);
+        const { src, resume } = await loadAsVariant(opts.source, opts.variant);
         const { checkSource } = await import('../../check/source-check.js');
         checked = { src, result: checkSource(resume, facts.pages) };
       }
@@ -68,8 +70,16 @@ Examples:
         problems.unembedded && `${problems.unembedded} font${problems.unembedded === 1 ? '' : 's'} not embedded`,
         problems.noText && 'no extractable text',
       ].filter(Boolean);
-      if (parts.length) throw new UserError(`${pdfPath}: check failed: ${parts.join(', ')}`);
+      if (parts.length) throw new UserError(`${pdfPath}: check failed: ${parts.join(', ')}${variantHint(pdfPath, opts, checked?.src.data)}`);
     });
+}
+
+/** A PDF in out/<variant>/ checked against the whole résumé: say which flag would check it as built. */
+function variantHint(pdfPath: string, opts: { variant?: string }, data: unknown): string {
+  if (opts.variant || !data || typeof data !== 'object') return '';
+  const folder = basename(dirname(resolve(pdfPath)));
+  const variants = (data as { variants?: Record<string, unknown> }).variants ?? {};
+  return folder in variants ? `; this PDF is in ${folder}/, a variant's folder: add --variant ${folder} to check it against that variant` : '';
 }
 
 /** Count what fails the check: strings the source holds and the PDF does not show count as missing. */

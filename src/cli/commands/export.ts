@@ -1,10 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
 import { toJsonResume } from '../../convert/jsonresume/export.js';
-import { loadFile } from '../../source/load.js';
+import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { writeNewFile } from '../../output/new-file.js';
-import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
 
 const EXPORT_FORMATS = ['jsonresume'] as const;
 
@@ -18,6 +16,7 @@ export function registerExport(program: Command): void {
       return v;
     }, 'jsonresume')
     .option('-o, --out <file>', 'write the JSON here (default: print it)')
+    .option(VARIANT_FLAGS, `${VARIANT_HELP}; without it, the whole résumé, variants: block included`)
     .option('--force', 'overwrite the --out file if it exists')
     .addHelpText(
       'after',
@@ -29,14 +28,14 @@ Notes go to stderr, so stdout is only the JSON.
 
 Examples:
   $ folio export --format jsonresume -o resume.json
+  $ folio export --variant backend -o backend.json  the backend variant as a JSON Resume
   $ folio export cv.yaml --format jsonresume | resume-cli export cv.html`,
     )
-    .action(async (source: string, opts: { format: string; out?: string; force?: boolean }) => {
-      const src = await loadFile(source);
-      const { warnings } = validate(src);
-      printDiagnostics(warnings);
+    .action(async (source: string, opts: { format: string; out?: string; force?: boolean; variant?: string }) => {
+      const { resume, raw } = await loadAsVariant(source, opts.variant);
       // The data as written (not as validated, which drops "" values): an imported file exports unchanged.
-      const { doc, notes } = toJsonResume(src.data as Record<string, unknown>);
+      // A variant is a new résumé made from it, exported as that variant shows it.
+      const { doc, notes } = toJsonResume((opts.variant ? resume : raw.data) as Record<string, unknown>);
       const json = `${JSON.stringify(doc, null, 2)}\n`;
       if (opts.out) {
         if (/\.ya?ml$/i.test(opts.out)) throw new UserError(`error: ${opts.out} looks like a YAML file; JSON Resume export writes JSON (e.g. -o resume.json)`);

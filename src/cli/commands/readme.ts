@@ -1,21 +1,26 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
-import { loadFile } from '../../source/load.js';
+import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { README_KIND, readInput } from '../../source/read-input.js';
 import { refuseOverwritingInputs } from '../../output/input-guard.js';
 import { normalise } from '../../model/normalise.js';
-import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
+import { END_MARKER, headingLevelAbove, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
-import { printDiagnostics } from '../report.js';
 import { sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
-import { validate } from '../../validate/validate.js';
 import { replaceFile } from '../../output/write.js';
 
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
 export function readmeSectionIds(): string[] {
   return [HEADER_ID, ...sectionIds()];
+}
+
+/** `--heading-level 2`: 1 to 5, so sections (one below) and entries (two below) stay real headings. */
+export function parseHeadingLevel(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 5) throw new InvalidArgumentError('give a heading level from 1 (# Name) to 5');
+  return n;
 }
 
 /** `--sections projects,skills` → ['projects', 'skills']; an unknown id is a usage error naming the known ones. */
@@ -35,6 +40,8 @@ interface ReadmeFlags {
   source: string;
   check?: boolean;
   sections?: string[];
+  variant?: string;
+  headingLevel?: number;
 }
 
 /** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
@@ -45,6 +52,8 @@ export function registerReadme(program: Command): void {
     .argument('<file>', 'the README to update, e.g. README.md of your <user>/<user> GitHub repository')
     .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
+    .option(VARIANT_FLAGS, VARIANT_HELP)
+    .option('--heading-level <n>', "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)", parseHeadingLevel)
     .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
     .addHelpText(
       'after',
@@ -63,14 +72,14 @@ Examples:
   $ folio readme README.md --sections projects,skills,callToAction
                                                 a shorter profile
   $ folio readme README.md --check              in CI: exit 1 when it is stale
-  $ folio readme README.md --source cv.yaml     from another source file`,
+  $ folio readme README.md --source cv.yaml     from another source file
+  $ folio readme README.md --variant backend    as the backend variant shows it
+  $ folio readme README.md --heading-level 3    ### Name, #### sections`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
       await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.');
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
-      const src = await loadFile(flags.source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
+      const { resume } = await loadAsVariant(flags.source, flags.variant);
       const model = normalise(resume);
       if (flags.sections) {
         const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
@@ -78,10 +87,7 @@ Examples:
           process.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
         }
       }
-      // Imported here so other commands never load Handlebars at start-up.
-      const { renderMarkdown } = await import('../../render/markdown.js');
-      const { markdown } = renderMarkdown(model, { sections: flags.sections });
-      // 2. splice it between the markers of the README as it is on disk
+      // 2. read the README as it is on disk
       let before: Buffer;
       try {
         before = await readInput(file, file, README_KIND);
@@ -92,8 +98,15 @@ Examples:
         }
         throw err;
       }
+      // The block sits under the README's own headings: one level below the nearest one above the marker.
+      const above = flags.headingLevel === undefined ? headingLevelAbove(before, file) : 0;
+      const headingLevel = flags.headingLevel ?? (above ? Math.min(5, above + 1) : 2);
+      // Imported here so other commands never load Handlebars at start-up.
+      const { renderMarkdown } = await import('../../render/markdown.js');
+      const { markdown } = renderMarkdown(model, { sections: flags.sections, headingLevel });
+      // 3. splice it between the markers
       const { data, changed } = spliceReadme(before, markdown, file);
-      // 3. report, or write
+      // 4. report, or write
       if (!changed) {
         process.stdout.write(`${file}: already up to date\n`);
         return;
@@ -112,5 +125,7 @@ function rerun(file: string, flags: ReadmeFlags): string {
   const parts = ['folio readme', q(file)];
   if (flags.source !== 'resume.yaml') parts.push('--source', q(flags.source));
   if (flags.sections) parts.push('--sections', flags.sections.join(','));
+  if (flags.variant) parts.push('--variant', q(flags.variant));
+  if (flags.headingLevel) parts.push('--heading-level', String(flags.headingLevel));
   return parts.join(' ');
 }

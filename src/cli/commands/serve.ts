@@ -20,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
+    .option('--variant <name>', 'open the preview on this variant, at /v/<name>/ (the whole résumé stays at /)')
     .option('--theme <name>', 'the look, as for build (default: folio.design.theme)', parseTheme)
     .addHelpText(
       'after',
@@ -28,15 +29,17 @@ Serves only on ${HOST} (this computer), and only these pages:
   /             the HTML page
   /pdf          the PDF in the browser's viewer; /resume.pdf is the file itself
   /resume.md    the Markdown, rendered as GitHub shows it
-(named after the source: cv.yaml → /cv.pdf, /cv.md). A save that does not build
+(named after the source: cv.yaml → /cv.pdf, /cv.md), and each variant of the
+résumé under /v/<variant>/ (a picker on every page switches between them). A save that does not build
 shows its errors over the page, with file:line:col; the last good build stays
 underneath. Nothing is written to out/: run "folio build" for the files.
 
 Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
-  $ folio serve cv.yaml -p 8080`,
+  $ folio serve cv.yaml -p 8080
+  $ folio serve --variant backend  the backend variant at /v/backend/`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; variant?: string }) => {
       const { serve } = await import('../serve/run.js');
       await serve(source, opts);
     });

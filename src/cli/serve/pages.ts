@@ -40,12 +40,24 @@ function overlay(failure: Failure | null): string {
 }
 
 /** A built page with the live-reload script and, after a failed save, the error overlay. */
-export function previewHtml(html: string | null, failure: Failure | null, version: number): string {
-  const extra = `${overlay(failure)}\n${liveReload(version)}\n`;
+export function previewHtml(html: string | null, failure: Failure | null, version: number, picker = ''): string {
+  const extra = `${picker}${overlay(failure)}\n${liveReload(version)}\n`;
   const page = html ?? shell('folio preview', '<p style="font:16px system-ui;margin:2rem">Nothing has built yet.</p>');
   // The built page ends with </body>; insert before it, or append if a custom template has none.
   const at = page.lastIndexOf('</body>');
   return at === -1 ? page + extra : `${page.slice(0, at)}${extra}${page.slice(at)}`;
+}
+
+/**
+ * The variant picker: a small bar in the top right corner linking the whole résumé and each variant,
+ * the current one marked. Not part of the built page: the preview adds it.
+ */
+export function variantPicker(variants: readonly string[], current: string | null): string {
+  if (!variants.length) return '';
+  const link = (href: string, label: string, here: boolean) =>
+    here ? `<strong aria-current="page" style="color:#fff">${esc(label)}</strong>` : `<a href="${esc(href)}" style="color:#cfe3ff">${esc(label)}</a>`;
+  const items = [link('/', 'whole résumé', current === null), ...variants.map((v) => link(`/v/${encodeURIComponent(v)}/`, v, v === current))];
+  return `<nav id="folio-variants" aria-label="Variants" style="position:fixed;top:.5rem;right:.5rem;z-index:2147483646;background:rgba(20,20,24,.85);color:#eee;font:12px/1.8 system-ui,sans-serif;padding:.1rem .7rem;border-radius:6px">variant: ${items.join(' · ')}</nav>\n`;
 }
 
 /** A minimal page around preview content (the PDF viewer, the rendered Markdown). */

@@ -12,6 +12,32 @@ export interface PreviewState {
   failure: Failure | null;
   /** Increases with every build attempt; pages reload when it changes. */
   version: number;
+  /** Where this build's pages live: '' for the whole résumé, `/v/<variant>` for a variant. */
+  base?: string;
+  /** The variant picker shown on every page (empty when the résumé has no variants). */
+  picker?: string;
+}
+
+/** Everything the preview serves: the whole résumé at /, each variant under /v/<name>/. */
+export interface PreviewSite {
+  /** Increases with every round of builds; pages reload when it changes. */
+  version: number;
+  /** The résumé's variants, in its order. */
+  variants: string[];
+  /** The whole résumé's state (null) or a variant's; asking for one not built yet starts building it. */
+  target(variant: string | null): PreviewState;
+}
+
+/** /v/<name>/… goes to that variant's pages; everything else to the whole résumé's. */
+export function routeSite(path: string, site: PreviewSite): Reply {
+  const v = /^\/v\/([^/]+)(\/.*)?$/.exec(path);
+  if (!v) return route(path, site.target(null));
+  const name = v[1] as string;
+  if (!site.variants.includes(name)) {
+    return { status: 404, type: TEXT, body: `No variant "${name}". Variants: ${site.variants.join(', ') || 'none (add a variants: block)'}.\n` };
+  }
+  if (v[2] === undefined) return { status: 302, type: TEXT, body: '', headers: { Location: `/v/${encodeURIComponent(name)}/` } };
+  return route(v[2], site.target(name));
 }
 
 export interface Reply {
@@ -31,22 +57,23 @@ const TEXT = 'text/plain; charset=utf-8';
  */
 export function route(path: string, s: PreviewState): Reply {
   const notBuilt = (what: string): Reply => ({ status: 503, type: TEXT, body: `${what} has not built yet; see the terminal for errors.\n` });
+  const base = s.base ?? '';
+  const page = (html: string | null) => previewHtml(html, s.failure, s.version, s.picker ?? '');
   switch (path) {
     case '/':
     case '/index.html':
-      return { status: 200, type: HTML, body: previewHtml(s.html, s.failure, s.version) };
+      return { status: 200, type: HTML, body: page(s.html) };
     case '/pdf':
-      return { status: 200, type: HTML, body: previewHtml(pdfViewer(fileUrl(s.name, 'pdf'), s.version), s.failure, s.version) };
+      return { status: 200, type: HTML, body: page(pdfViewer(`${base}${fileUrl(s.name, 'pdf')}`, s.version)) };
     case `/${s.name}.pdf`:
       // inline: shown in the browser; the file name is what "save" offers.
       return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf, headers: { 'Content-Disposition': contentDisposition('inline', `${s.name}.pdf`) } } : notBuilt('The PDF');
     case `/${s.name}.md`: {
       if (s.md === null) return notBuilt('The Markdown');
-      const page = markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md));
-      return { status: 200, type: HTML, body: previewHtml(page, s.failure, s.version) };
+      return { status: 200, type: HTML, body: page(markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md))) };
     }
     default:
-      return { status: 404, type: TEXT, body: `Not found. This preview serves /, /pdf, ${fileUrl(s.name, 'pdf')} and ${fileUrl(s.name, 'md')}.\n` };
+      return { status: 404, type: TEXT, body: `Not found. This preview serves ${base}/, ${base}/pdf, ${base}${fileUrl(s.name, 'pdf')} and ${base}${fileUrl(s.name, 'md')}.\n` };
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { printable, UserError } from '../../source/diagnostics.js';
 import { EVENTS_PATH } from './pages.js';
-import { type PreviewState, route } from './routes.js';
+import { type PreviewSite, routeSite } from './routes.js';
 
 /** Loopback only: the preview shows a résumé with a phone number and an address. */
 export const HOST = '127.0.0.1';
@@ -20,12 +20,12 @@ export interface PreviewServer {
  * Start the preview server on 127.0.0.1. With no explicit port, take the default or the
  * next free one; an explicit port that is taken is an error (the user asked for it).
  */
-export async function startPreviewServer(state: () => PreviewState, port: number | undefined): Promise<PreviewServer> {
+export async function startPreviewServer(site: () => PreviewSite, port: number | undefined): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     // One bad request must never take the preview down (and leave its temporary folder behind).
     try {
-      handle(req, res, state(), clients, listeningPort());
+      handle(req, res, site(), clients, listeningPort());
     } catch (err) {
       process.stderr.write(`folio serve: internal error answering ${printable(req.url ?? '')}: ${err instanceof Error ? err.message : String(err)}\n`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -48,7 +48,7 @@ export async function startPreviewServer(state: () => PreviewState, port: number
   return {
     port: listeningPort(),
     notify() {
-      for (const c of clients) c.write(`event: build\ndata: ${state().version}\n\n`);
+      for (const c of clients) c.write(`event: build\ndata: ${site().version}\n\n`);
     },
     close() {
       clearInterval(keepAlive);
@@ -76,7 +76,7 @@ function listen(server: Server, port: number): Promise<boolean> {
   });
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, s: PreviewState, clients: Set<ServerResponse>, port: number): void {
+function handle(req: IncomingMessage, res: ServerResponse, site: PreviewSite, clients: Set<ServerResponse>, port: number): void {
   const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
   // A web page elsewhere could point a DNS name at 127.0.0.1 and read the résumé; only our own names may ask.
   const host = req.headers.host ?? '';
@@ -98,12 +98,12 @@ function handle(req: IncomingMessage, res: ServerResponse, s: PreviewState, clie
   if (path === EVENTS_PATH) {
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     // The current build at once, so a page that loaded during a rebuild catches up.
-    res.write(`retry: 1000\nevent: build\ndata: ${s.version}\n\n`);
+    res.write(`retry: 1000\nevent: build\ndata: ${site.version}\n\n`);
     clients.add(res);
     req.on('close', () => clients.delete(res));
     return;
   }
-  const reply = route(path, s);
+  const reply = routeSite(path, site);
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
   res.writeHead(reply.status, { ...headers, ...reply.headers, 'Content-Type': reply.type, 'Content-Length': body.byteLength });
   res.end(req.method === 'HEAD' ? undefined : body);

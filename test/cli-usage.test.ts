@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, runCli, tempDir } from './helpers.js';
+
+/** CLI end to end: usage mistakes exit 2, the user's own bad input or environment 1, and each message says what to do. */
+function project(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8'));
+  return dir;
+}
+
+const noStack = /at .*\.js:\d+|internal error/;
+
+describe('exit codes (cli)', () => {
+  it('usage mistakes exit 2 and write nothing', () => {
+    const dir = project();
+    const cases: [string[], RegExp][] = [
+      [['build', '--fit', '-f', 'md'], /--fit fits a variant to its maxPages: add --variant <name> or --all-variants/],
+      [['build', '--name', '../x', '-f', 'md'], /output name "\.\.\/x" must be a file name without folders/],
+      [['build', '--name', 'cv/{name}', '-f', 'md'], /without folders/],
+      [['build', '--name', '{nom}', '-f', 'md'], /the only placeholder is \{name\}/],
+      [['build', '--paper', 'tabloid', '-f', 'md'], /choose A4, letter, A5 or legal/],
+      [['build', '-j', '0', 'resume.yaml', 'resume.yaml'], /give a whole number of worker threads, 1 or more/],
+      [['build', '--max-pages', '0'], /give a whole number of pages, 1 or more/],
+      [['build', 'resume.yaml', 'other.yaml', '--watch'], /take one source/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(args, dir);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr).not.toMatch(noStack);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 60_000);
+
+  it('a name the file system rejects (too long) is exit 1 with a plain message, nothing left behind', () => {
+    const dir = project();
+    const r = runCli(['build', '--name', 'x'.repeat(300), '-f', 'md'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is 303 bytes long; file systems allow 255/);
+    expect(r.stderr).not.toMatch(noStack);
+    expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
+  });
+
+  it('serve with a missing file exits 1 and says how to start one', () => {
+    const dir = tempDir();
+    const r = runCli(['serve', 'missing.yaml', '-p', '0'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('missing.yaml: error: no such file; run "folio init missing.yaml" to start one, or give the path of your résumé\n');
+  });
+
+  it('validate checks every file it is given, like build', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'bad.yaml'), 'basics:\n  name: Ada\n   label: x\n');
+    const both = runCli(['validate', 'resume.yaml', 'bad.yaml'], dir);
+    expect(both.status).toBe(1);
+    expect(both.stdout).toBe('resume.yaml: valid\n');
+    expect(both.stderr).toMatch(/^bad\.yaml:3:4: error: indentation: `label:` is indented 3 spaces/);
+    expect(both.stderr).toMatch(/1 of 2 files not valid: bad.yaml\n$/);
+    // The order does not matter: a bad first file does not hide the second.
+    const reversed = runCli(['validate', 'bad.yaml', 'resume.yaml'], dir);
+    expect(reversed.stdout).toBe('resume.yaml: valid\n');
+    expect(runCli(['validate', 'resume.yaml', 'resume.yaml'], dir)).toMatchObject({ status: 0, stdout: 'resume.yaml: valid\nresume.yaml: valid\n' });
+  });
+});
