@@ -1,7 +1,11 @@
 // Builds dist/: generates schema-derived code, then bundles the CLI and its dependencies with esbuild so
-// Node reads a handful of files instead of hundreds of modules. Formats are code-split: react-pdf is
+// Node reads a handful of files instead of hundreds of modules, while tsc writes the API's declarations
+// (dist/types/) beside it. Run on the developer's side only (npm's `prepare`, so `npm install` in a checkout
+// and `npm pack`); the packed tarball holds dist/, so installing it never needs esbuild or TypeScript. Formats are code-split: react-pdf is
 // only loaded by a build that asks for a PDF, Handlebars' compiler only for a user's own templates.
+import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 await import('./generate.mjs');
@@ -34,6 +38,13 @@ const noWoff2 = {
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
+// The declarations take tsc a few seconds: run it alongside the bundle.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = new Promise((resolve, reject) => {
+  const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit', cwd: new URL('../', import.meta.url) });
+  p.on('error', reject);
+  p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`))));
+});
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/batch-worker.ts' },
   outdir: dist,
@@ -57,3 +68,4 @@ await build({
   banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+await types;

@@ -116,13 +116,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   };
 }
 
-interface Rendered {
+export interface Rendered {
   data: string | Uint8Array;
   pages: number | null;
   overridden: string[];
 }
 
-async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
+/** One format other than the PDF, rendered in memory from the model. */
+export async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: Pick<BuildOptions, 'templatesDir'>): Promise<Rendered> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('./render/html.js');
@@ -141,10 +142,10 @@ async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, 
   }
 }
 
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
-async function sourceDate(source: string): Promise<Date> {
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time (now for text with no file). */
+export async function sourceDate(source: string | null): Promise<Date> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const s = await stat(source);
-  return new Date(Math.floor(s.mtimeMs / 1000) * 1000);
+  const ms = source === null ? Date.now() : (await stat(source)).mtimeMs;
+  return new Date(Math.floor(ms / 1000) * 1000);
 }
