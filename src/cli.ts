@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The only module that knows argv, the console and exit codes.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerMatch } from './commands/match.js';
@@ -8,19 +7,20 @@ import { registerReadme } from './commands/readme.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
 import { UserError } from './diagnostics.js';
-import { packageRoot } from './paths.js';
+import { packageInfo } from './paths.js';
 import { formatUserError } from './report.js';
 
 /** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
 export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;
 
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
+  return packageInfo().version;
 }
 
 function program(): Command {
@@ -53,6 +53,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerSchema(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;

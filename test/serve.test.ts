@@ -114,7 +114,7 @@ describe('folio serve', () => {
       '/resume.pdf', '/cv.html', '//etc/passwd', '/favicon.ico', '/cv.pdf/..', '/__folio/']) {
       const r = await get(port, path);
       expect(r.status, path).toBe(404);
-      expect(r.body.toString(), path).not.toContain('"name": "folio"');
+      expect(r.body.toString(), path).not.toContain('"name": "folio-cv"');
     }
   });
 
