@@ -46,7 +46,7 @@ const types = new Promise((resolve, reject) => {
   p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`))));
 });
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/batch-worker.ts' },
+  entryPoints: { cli: 'src/bin.ts', index: 'src/index.ts', 'batch-worker': 'src/batch-worker.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

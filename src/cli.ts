@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The only module that knows argv, the console and exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
@@ -40,6 +39,7 @@ Quick start:
   $ folio build --all-variants  one tailored CV per variant: out/<variant>/
   $ folio readme README.md      update the résumé between the folio markers of a README
   $ folio check out/resume.pdf --source resume.yaml   read the PDF back as an ATS would
+  $ folio init --ci             a GitHub Actions workflow that builds on every push
 
 Run "folio help <command>" for a command's options and examples.`,
     );
