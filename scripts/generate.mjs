@@ -15,7 +15,7 @@ const schema = JSON.parse(readFileSync(new URL('schema/resume.schema.json', root
 const outDir = new URL('src/generated/', root);
 mkdirSync(outDir, { recursive: true });
 
-// verbose: errors carry their parentSchema, which validate.ts uses to find the $def that failed.
+// verbose: errors carry their parentSchema, which src/validate/validate.ts uses to find the $def that failed.
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, code: { source: true } });
 addFormats.default(ajv, ['email']);
 const validate = ajv.compile(schema);

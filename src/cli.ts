@@ -1,19 +1,20 @@
+#!/usr/bin/env node
 // The only module that knows argv, the console and exit codes.
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './commands/build.js';
-import { registerMatch } from './commands/match.js';
-import { registerReadme } from './commands/readme.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerSchema } from './commands/schema.js';
-import { registerServe } from './commands/serve.js';
-import { registerCheck } from './commands/check.js';
-import { registerValidate } from './commands/validate.js';
-import { registerVariants } from './commands/variants.js';
-import { UserError } from './diagnostics.js';
-import { packageInfo } from './paths.js';
-import { formatUserError } from './report.js';
+import { registerBuild } from './cli/commands/build.js';
+import { registerMatch } from './cli/commands/match.js';
+import { registerReadme } from './cli/commands/readme.js';
+import { registerExport } from './cli/commands/export.js';
+import { registerImport } from './cli/commands/import.js';
+import { registerInit } from './cli/commands/init.js';
+import { registerSchema } from './cli/commands/schema.js';
+import { registerServe } from './cli/commands/serve.js';
+import { registerCheck } from './cli/commands/check.js';
+import { registerValidate } from './cli/commands/validate.js';
+import { registerVariants } from './cli/commands/variants.js';
+import { UserError } from './source/diagnostics.js';
+import { packageInfo } from './source/paths.js';
+import { formatUserError } from './cli/report.js';
 
 /** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
 export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;

@@ -2,23 +2,23 @@
 // Thin functions over the pipeline's stages, documented in docs/api.md. Nothing here prints, exits or
 // (except build) writes: a user's mistake comes back as data (validate) or as a FolioError (the others).
 import { fileURLToPath } from 'node:url';
-import { baseName, type Format, FORMATS, renderFormat, sourceDate } from './build.js';
-import { type Diagnostic, UserError } from './diagnostics.js';
-import { DEFAULT_LIMITS, type InputLimits } from './limits.js';
-import { type LoadedSource, loadFile, parseBytes } from './load.js';
-import type { ResumeModel } from './model.js';
-import { normalise } from './normalise.js';
-import { outputBaseName } from './output-name.js';
-import type { Resume } from './schema.js';
-import { prepareVariant, type VariantBuild } from './tailor.js';
-import { validate as validateSource } from './validate.js';
+import { baseName, type Format, FORMATS, renderFormat, sourceDate } from './pipeline/build.js';
+import { type Diagnostic, UserError } from './source/diagnostics.js';
+import { DEFAULT_LIMITS, type InputLimits } from './source/limits.js';
+import { type LoadedSource, loadFile, parseBytes } from './source/load.js';
+import type { ResumeModel } from './model/model.js';
+import { normalise } from './model/normalise.js';
+import { outputBaseName } from './tailor/output-name.js';
+import type { Resume } from './validate/schema.js';
+import { prepareVariant, type VariantBuild } from './pipeline/variant-build.js';
+import { validate as validateSource } from './validate/validate.js';
 
-export { build, type BuildOptions, type BuildResult, type BuiltFile, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
-export type { Diagnostic } from './diagnostics.js';
-export type { ResumeModel } from './model.js';
-export type { Resume } from './schema.js';
+export { build, type BuildOptions, type BuildResult, type BuiltFile, DEFAULT_FORMATS, FORMATS, type Format } from './pipeline/build.js';
+export type { Diagnostic } from './source/diagnostics.js';
+export type { ResumeModel } from './model/model.js';
+export type { Resume } from './validate/schema.js';
 /** The error every API function throws for a problem in the user's input (its `diagnostics` locate it). */
-export { UserError as FolioError } from './diagnostics.js';
+export { UserError as FolioError } from './source/diagnostics.js';
 
 /** A résumé to read: a file path (string or file: URL), or its text with the name to use in messages. */
 export type Source = string | URL | { text: string; file?: string };
@@ -116,7 +116,7 @@ export async function render(prepared: Prepared, formats: readonly Format[] = ['
     if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`error: unknown format "${String(format)}"; formats are ${FORMATS.join(', ')}`);
     if (format === 'pdf') {
       // Loaded only when a PDF is asked for, as in the CLI.
-      const { buildPdf } = await import('./pdf-build.js');
+      const { buildPdf } = await import('./pipeline/pdf-build.js');
       const { src, variant, date } = prepared.context;
       const pdf = await buildPdf(variant?.located ?? src, prepared.resume, prepared.model, {
         paper: (options.paper ?? prepared.resume.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',

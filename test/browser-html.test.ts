@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingLeaves, sourceLeaves } from '../src/leaves.js';
-import type { ResumeModel } from '../src/model.js';
+import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
+import type { ResumeModel } from '../src/model/model.js';
 import { renderHtml } from '../src/render/html.js';
-import type { Resume } from '../src/schema.js';
+import type { Resume } from '../src/validate/schema.js';
 import { example, fixture, loadResume, tempDir } from './helpers.js';
 import { launchBrowser } from './support/browser.js';
 

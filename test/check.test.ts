@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfLeaves } from '../src/check/expected.js';
-import { matchInOrder } from '../src/check/match.js';
+import { matchInOrder } from '../src/check/find-in-order.js';
 import { pdfkitPageTexts } from '../src/check/pdfkit-text.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { example, fixture, loadResume, pdfText } from './helpers.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { workflow, type WorkflowKind, type WorkflowOptions } from '../src/ci-workflow.js';
+import { workflow, type WorkflowKind, type WorkflowOptions } from '../src/cli/ci-workflow.js';
 import { runCli, tempDir } from './helpers.js';
 
 /** GitHub's own parser (the one its editor tooling uses): every error it reports, as text. */

@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingLeaves, pdfOmits, sourceLeaves } from '../src/leaves.js';
+import { missingLeaves, pdfOmits, sourceLeaves } from '../src/check/leaves.js';
 import { countPages } from '../src/render/pdf.js';
-import { applyVariant } from '../src/variants.js';
+import { applyVariant } from '../src/tailor/variants.js';
 import { example, fixture, loadResume, pdfText, runCli, tempDir } from './helpers.js';
 
 /** A temp dir holding the variants fixture as cv.yaml. */

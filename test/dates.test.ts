@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, formatDate, formatRange, parseDate, type PartialDate } from '../src/dates.js';
+import { compareDates, formatDate, formatRange, parseDate, type PartialDate } from '../src/validate/dates.js';
 
 const d = (v: string | number) => parseDate(v) as PartialDate;
 

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/diagnostics.js';
-import { describeScale, fitLadder, fitToPages, type RenderAt } from '../src/fit.js';
-import type { ResumeModel } from '../src/model.js';
-import { normalise } from '../src/normalise.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { describeScale, fitLadder, fitToPages, type RenderAt } from '../src/render/fit.js';
+import type { ResumeModel } from '../src/model/model.js';
+import { normalise } from '../src/model/normalise.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { NO_SCALE, type PdfScale, tokens } from '../src/tokens.js';
-import { tailor } from '../src/variants.js';
-import { parseSource } from '../src/load.js';
-import { prepareVariant, renderWithinPages } from '../src/tailor.js';
-import { validate } from '../src/validate.js';
+import { NO_SCALE, type PdfScale, tokens } from '../src/render/tokens.js';
+import { tailor } from '../src/tailor/variants.js';
+import { parseSource } from '../src/source/load.js';
+import { prepareVariant, renderWithinPages } from '../src/pipeline/variant-build.js';
+import { validate } from '../src/validate/validate.js';
 import { fixture, loadResume } from './helpers.js';
 
 const date = new Date('2026-01-01T00:00:00Z');

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { parseSource } from '../src/load.js';
-import { normalise } from '../src/normalise.js';
-import type { ResumeModel } from '../src/model.js';
-import type { Resume } from '../src/schema.js';
-import { validate } from '../src/validate.js';
+import { parseSource } from '../src/source/load.js';
+import { normalise } from '../src/model/normalise.js';
+import type { ResumeModel } from '../src/model/model.js';
+import type { Resume } from '../src/validate/schema.js';
+import { validate } from '../src/validate/validate.js';
 
 export const root = new URL('../', import.meta.url).pathname;
 export const cli = join(root, 'dist/cli.js');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, plainText } from '../src/inline.js';
+import { parseInline, plainText } from '../src/model/inline.js';
 
 const span = (text: string, o: Partial<{ bold: boolean; italic: boolean; code: boolean; href: string | null }> = {}) => ({
   text, bold: false, italic: false, code: false, href: null, ...o,

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toJsonResume } from '../src/jsonresume/export.js';
-import { fromJsonResume } from '../src/jsonresume/import.js';
-import { EXTENSION_KEY, type Fields, JSON_RESUME_V1, type Shape } from '../src/jsonresume/v1.js';
+import { toJsonResume } from '../src/convert/jsonresume/export.js';
+import { fromJsonResume } from '../src/convert/jsonresume/import.js';
+import { EXTENSION_KEY, type Fields, JSON_RESUME_V1, type Shape } from '../src/convert/jsonresume/v1.js';
 import { example, fixture, runCli, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);

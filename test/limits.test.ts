@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSize, showSize } from '../src/limits.js';
+import { parseSize, showSize } from '../src/source/limits.js';
 
 describe('sizes for --max-size', () => {
   it('reads bytes, decimal and binary units', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, UserError } from '../src/diagnostics.js';
-import { parseSource } from '../src/load.js';
+import { formatDiagnostic, UserError } from '../src/source/diagnostics.js';
+import { parseSource } from '../src/source/load.js';
 
 function syntaxErrors(text: string): string[] {
   try {

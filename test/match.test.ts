@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../src/load.js';
-import { formatMatch, matchJob } from '../src/match/match.js';
-import { jobTerms } from '../src/match/terms.js';
-import { validate } from '../src/validate.js';
+import { parseSource } from '../src/source/load.js';
+import { formatMatch, matchJob } from '../src/check/job-ad/match.js';
+import { jobTerms } from '../src/check/job-ad/terms.js';
+import { validate } from '../src/validate/validate.js';
 import { fixture } from './helpers.js';
 
 const job = readFileSync(fixture('job-data-engineer.txt'), 'utf8');

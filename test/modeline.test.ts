@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modeline, schemaPath, schemaUrl } from '../src/modeline.js';
+import { modeline, schemaPath, schemaUrl } from '../src/source/modeline.js';
 import { root, tempDir } from './helpers.js';
 
 const line = (ref: string) => `# yaml-language-server: $schema=${ref}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../src/normalise.js';
+import { normalise } from '../src/model/normalise.js';
 import { example, fixture, loadResume } from './helpers.js';
 
 describe('normalise stage', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiFold, outputBaseName } from '../src/output-name.js';
+import { asciiFold, outputBaseName } from '../src/tailor/output-name.js';
 
 describe('output names', () => {
   it('folds names to ASCII file names', () => {

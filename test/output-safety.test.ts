@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { UserError } from '../src/diagnostics.js';
-import { checkOutputName, writeAll } from '../src/write.js';
+import { build } from '../src/pipeline/build.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { checkOutputName, writeAll } from '../src/output/write.js';
 import { cli, example, root, runCli, tempDir } from './helpers.js';
 
 const faults = join(root, 'test/support/faults.mjs');

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { END_MARKER, START_MARKER } from '../src/readme-markers.js';
+import { END_MARKER, START_MARKER } from '../src/output/readme-markers.js';
 import { pdfText, root, squash, tempDir } from './helpers.js';
 
 const FULL = process.env.FOLIO_FULL === '1';

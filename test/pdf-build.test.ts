@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../src/load.js';
-import { normalise } from '../src/normalise.js';
-import { buildPdf } from '../src/pdf-build.js';
-import { validate } from '../src/validate.js';
+import { parseSource } from '../src/source/load.js';
+import { normalise } from '../src/model/normalise.js';
+import { buildPdf } from '../src/pipeline/pdf-build.js';
+import { validate } from '../src/validate/validate.js';
 import { example } from './helpers.js';
 
 const opts = { paper: 'A4' as const, maxPages: null, date: new Date(0), selfCheck: true };

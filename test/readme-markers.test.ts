@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/diagnostics.js';
-import { findRegion, spliceReadme } from '../src/readme-markers.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { findRegion, spliceReadme } from '../src/output/readme-markers.js';
 
 const START = '<!-- folio:start -->';
 const END = '<!-- folio:end -->';

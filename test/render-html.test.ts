@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingLeaves, sourceLeaves } from '../src/leaves.js';
+import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import { entryLinkText, favicon, renderHtml, textDirection } from '../src/render/html.js';
-import { cssVariables } from '../src/tokens.js';
+import { cssVariables } from '../src/render/tokens.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
 /** Visible text of an HTML page, roughly: drop head, tags and decode the entities Handlebars emits. */

@@ -1,9 +1,9 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import type { Span } from '../src/inline.js';
-import { missingLeaves, sourceLeaves } from '../src/leaves.js';
-import type { ResumeModel } from '../src/model.js';
-import { normalise } from '../src/normalise.js';
+import type { Span } from '../src/model/inline.js';
+import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
+import type { ResumeModel } from '../src/model/model.js';
+import { normalise } from '../src/model/normalise.js';
 import { inlineMarkdown } from '../src/render/markdown-escape.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { example, fixture, loadResume } from './helpers.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingLeaves, sourceLeaves } from '../src/leaves.js';
+import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import { renderText } from '../src/render/text.js';
 import { displayWidth, wrap, wrapList } from '../src/render/text-wrap.js';
 import { example, fixture, loadResume, runCli, tempDir } from './helpers.js';

@@ -1,12 +1,12 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { type Leaf, missingLeaves, pdfOmits, sourceLeaves, squash } from '../src/leaves.js';
-import { normalise } from '../src/normalise.js';
+import { type Leaf, missingLeaves, pdfOmits, sourceLeaves, squash } from '../src/check/leaves.js';
+import { normalise } from '../src/model/normalise.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderPdf } from '../src/render/pdf.js';
-import type { Resume } from '../src/schema.js';
-import { tailor } from '../src/variants.js';
+import type { Resume } from '../src/validate/schema.js';
+import { tailor } from '../src/tailor/variants.js';
 import { fixture, loadResume, pdfText } from './helpers.js';
 
 const date = new Date('2026-01-01T00:00:00Z');

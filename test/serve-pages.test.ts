@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../src/serve/markdown-page.js';
-import { previewHtml } from '../src/serve/pages.js';
-import { route, type PreviewState } from '../src/serve/routes.js';
+import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
+import { previewHtml } from '../src/cli/serve/pages.js';
+import { route, type PreviewState } from '../src/cli/serve/routes.js';
 
 describe('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {

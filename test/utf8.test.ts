@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidByte } from '../src/utf8.js';
+import { decodeUtf8, firstInvalidByte } from '../src/source/utf8.js';
 
 const b = (...bytes: number[]) => new Uint8Array(bytes);
 

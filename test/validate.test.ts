@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, type Diagnostic, UserError } from '../src/diagnostics.js';
-import { parseSource } from '../src/load.js';
-import { validate } from '../src/validate.js';
+import { formatDiagnostic, type Diagnostic, UserError } from '../src/source/diagnostics.js';
+import { parseSource } from '../src/source/load.js';
+import { validate } from '../src/validate/validate.js';
 import { example, fixture } from './helpers.js';
 
 const today = new Date('2026-12-01');

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, formatDiagnostic, UserError } from '../src/diagnostics.js';
-import { parseSource } from '../src/load.js';
-import { normalise } from '../src/normalise.js';
-import type { Resume } from '../src/schema.js';
-import { prepareVariant } from '../src/tailor.js';
-import { validate } from '../src/validate.js';
-import { applyVariant, cutReason, outputName, outputProblem, tailor } from '../src/variants.js';
+import { type Diagnostic, formatDiagnostic, UserError } from '../src/source/diagnostics.js';
+import { parseSource } from '../src/source/load.js';
+import { normalise } from '../src/model/normalise.js';
+import type { Resume } from '../src/validate/schema.js';
+import { prepareVariant } from '../src/pipeline/variant-build.js';
+import { validate } from '../src/validate/validate.js';
+import { applyVariant, cutReason, outputName, tailor } from '../src/tailor/variants.js';
+import { outputProblem } from '../src/validate/variants-check.js';
 import { example, fixture, loadResume } from './helpers.js';
 
 const today = new Date('2026-12-01');

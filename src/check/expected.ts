@@ -1,7 +1,7 @@
-import { type Leaf, pdfOmits, sourceLeaves } from '../leaves.js';
-import type { DataPath } from '../load.js';
-import { sectionOrder } from '../normalise.js';
-import type { Resume } from '../schema.js';
+import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
+import type { DataPath } from '../source/load.js';
+import { sectionOrder } from '../model/normalise.js';
+import type { Resume } from '../validate/schema.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
 
 /**

@@ -1,9 +1,9 @@
 import type FullHandlebars from 'handlebars';
 import { Handlebars } from './handlebars-runtime.js';
-import type { Entry, Inline, Metric, ResumeModel, Section } from '../model.js';
-import { plainText } from '../inline.js';
-import { isSafeHref } from '../links.js';
-import { cssVariables, tokens } from '../tokens.js';
+import type { Entry, Inline, Metric, ResumeModel, Section } from '../model/model.js';
+import { plainText } from '../model/inline.js';
+import { isSafeHref } from '../validate/links.js';
+import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
 import { entryMeta, publicHeader, splitSections } from './view.js';
 

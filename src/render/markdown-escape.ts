@@ -1,5 +1,5 @@
-import type { Span } from '../inline.js';
-import { isSafeHref } from '../links.js';
+import type { Span } from '../model/inline.js';
+import { isSafeHref } from '../validate/links.js';
 
 /**
  * Escape plain text so GitHub Flavored Markdown shows it literally: `C#`, `*nix`,

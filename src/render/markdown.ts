@@ -1,6 +1,6 @@
-import type { Span } from '../inline.js';
-import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, StackStyle } from '../model.js';
-import { tokens } from '../tokens.js';
+import type { Span } from '../model/inline.js';
+import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, StackStyle } from '../model/model.js';
+import { tokens } from './tokens.js';
 import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
 import { entryMeta, HEADER_ID, publicHeader, splitSections } from './view.js';

@@ -1,7 +1,8 @@
+// Stage render: ResumeModel → PDF (pdf/), HTML, Markdown and text, with templates, design tokens and page fitting.
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
-import type { ResumeModel } from '../model.js';
-import { type PdfScale, scaledTokens } from '../tokens.js';
+import type { ResumeModel } from '../model/model.js';
+import { type PdfScale, scaledTokens } from './tokens.js';
 import { withoutEmoji } from './pdf/coverage.js';
 import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';

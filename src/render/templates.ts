@@ -5,9 +5,9 @@ import { basename, join, resolve } from 'node:path';
 // build never loads Handlebars' compiler. The compiler is required only for a user's own templates.
 import type Handlebars from 'handlebars';
 import { Handlebars as Runtime } from './handlebars-runtime.js';
-import { UserError } from '../diagnostics.js';
+import { UserError } from '../source/diagnostics.js';
 import { templates as precompiled } from '../generated/templates.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../source/paths.js';
 
 export type TemplateFormat = 'html' | 'markdown';
 

@@ -1,5 +1,5 @@
-import { displayUrl } from '../links.js';
-import type { Entry, Group, Inline, ResumeModel, Section } from '../model.js';
+import { displayUrl } from '../validate/links.js';
+import type { Entry, Group, Inline, ResumeModel, Section } from '../model/model.js';
 import { displayWidth, wrap, wrapList } from './text-wrap.js';
 import { entryMeta } from './view.js';
 

@@ -1,4 +1,4 @@
-import type { Contact, Entry, ResumeModel, Section } from '../model.js';
+import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
 export const HEADER_ID = 'basics';

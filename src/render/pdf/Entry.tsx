@@ -1,6 +1,6 @@
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import type { Entry as EntryModel } from '../../model.js';
+import type { Entry as EntryModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { MetricLine } from './MetricLine.js';
 import { styles } from './styles.js';

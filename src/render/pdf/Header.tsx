@@ -1,5 +1,5 @@
 import { Image, Link, Text, View } from '@react-pdf/renderer';
-import type { Header as HeaderModel } from '../../model.js';
+import type { Header as HeaderModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { styles } from './styles.js';
 

@@ -1,6 +1,6 @@
 import { Link, Text } from '@react-pdf/renderer';
-import type { Inline as InlineSpans } from '../../model.js';
-import { isSafeHref } from '../../links.js';
+import type { Inline as InlineSpans } from '../../model/model.js';
+import { isSafeHref } from '../../validate/links.js';
 import { styles } from './styles.js';
 
 /** Spans as nested <Text>: bold, italic and code styled, vetted links clickable; never literal `**`. */

@@ -1,5 +1,5 @@
 import { Text } from '@react-pdf/renderer';
-import type { Metric } from '../../model.js';
+import type { Metric } from '../../model/model.js';
 import { styles } from './styles.js';
 
 /**

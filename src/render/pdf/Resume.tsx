@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
-import type { ResumeModel } from '../../model.js';
+import type { ResumeModel } from '../../model/model.js';
 import { Header, type Photo } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';

@@ -1,6 +1,6 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import type { Section as SectionModel } from '../../model.js';
+import type { Section as SectionModel } from '../../model/model.js';
 import { Entry } from './Entry.js';
 import { Inline } from './Inline.js';
 import { MetricLine } from './MetricLine.js';

@@ -1,4 +1,4 @@
-import type { DataPath } from '../../load.js';
+import type { DataPath } from '../../source/load.js';
 import { openSync, type Font as FontkitFont } from 'fontkit';
 import { FALLBACKS, type FallbackFont, mainFontPath, resolveFont } from './font-files.js';
 

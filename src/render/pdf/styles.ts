@@ -1,5 +1,5 @@
 import { StyleSheet } from '@react-pdf/renderer';
-import { type DesignTokens, tokens } from '../../tokens.js';
+import { type DesignTokens, tokens } from '../tokens.js';
 
 /** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
 export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet.create({

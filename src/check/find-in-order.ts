@@ -1,0 +1,54 @@
+import type { Leaf } from './leaves.js';
+
+export interface OrderedMatch {
+  /** Leaves found in display order, with the page (1-based) each was found on. */
+  found: { leaf: Leaf; page: number }[];
+  /** Leaves not in the text at all. */
+  missing: Leaf[];
+  /** Leaves in the text, but only before the place where they should be. */
+  outOfOrder: Leaf[];
+}
+
+/** The text as extractors may differ on it: NFC, no bidi marks or soft hyphens, single spaces. */
+export function comparable(s: string): string {
+  return s.normalize('NFC').replace(/[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Look for each leaf, in the given order, after the previous one's position in
+ * the extracted pages. A leaf found only earlier is out of order; a leaf found
+ * nowhere is missing. Greedy earliest matching is safe for a subsequence test:
+ * it never skips a place a later leaf could use.
+ */
+export function matchInOrder(leaves: readonly Leaf[], pages: readonly string[], opts: { ignoreSpaces?: boolean } = {}): OrderedMatch {
+  // The build's quick reader cannot tell a line break from a style change inside a word: it compares without spaces.
+  const norm = opts.ignoreSpaces ? (s: string) => comparable(s).replace(/ /g, '') : comparable;
+  const parts = pages.map(norm);
+  const text = parts.join(' ');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    starts.push(offset);
+    offset += p.length + 1;
+  }
+  const pageAt = (pos: number) => {
+    let page = 0;
+    while (page + 1 < starts.length && (starts[page + 1] ?? Infinity) <= pos) page++;
+    return page + 1;
+  };
+  const result: OrderedMatch = { found: [], missing: [], outOfOrder: [] };
+  let cursor = 0;
+  for (const leaf of leaves) {
+    const needle = norm(leaf.text);
+    const at = text.indexOf(needle, cursor);
+    if (at >= 0) {
+      result.found.push({ leaf, page: pageAt(at) });
+      cursor = at;
+    } else if (text.includes(needle)) {
+      result.outOfOrder.push(leaf);
+    } else {
+      result.missing.push(leaf);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,132 @@
+// Stage check: what a reader must find (leaves), found in order in a PDF read back, or a job ad's terms in the résumé.
+import { formatDate, isPresent, parseDate, presentWord } from '../validate/dates.js';
+import { parseInline, plainText } from '../model/inline.js';
+import { displayUrl } from '../validate/links.js';
+import type { DataPath } from '../source/load.js';
+import { deref, loadSchema, refName, type Resume, type SchemaNode } from '../validate/schema.js';
+
+/** One string a reader must be able to find in an output, and where it came from. */
+export interface Leaf {
+  path: DataPath;
+  text: string;
+}
+
+export interface LeafOptions {
+  /** Public outputs leave out the phone number and street address unless the owner opted in. */
+  audience: 'private' | 'public';
+  /** Section-heading paths (`folio.sections.<id>.intro` …) or keys this output leaves out by design. */
+  omit?: (path: DataPath) => boolean;
+}
+
+/** Keys whose values are never displayed: settings, metadata, tailoring data. */
+const HIDDEN_TOP = new Set(['$schema', 'meta', 'folio', 'variants']);
+const HIDDEN_KEYS = new Set(['tags', 'image']);
+
+/**
+ * Every string the source asks an output to show, as it is displayed: dates
+ * formatted, links in their short form, inline markup removed. Computed from the
+ * source rather than the model, so a field the normaliser or a renderer drops
+ * is caught. Section titles and intros come from `folio.sections`.
+ */
+export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
+  const schema = loadSchema();
+  const lang = resume.folio?.lang ?? 'en';
+  const out: Leaf[] = [];
+  const push = (path: DataPath, text: string) => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t && !opts.omit?.(path)) out.push({ path, text: t });
+  };
+  const visit = (value: unknown, node: SchemaNode, path: DataPath): void => {
+    const def = refName(node);
+    const n = deref(node, schema);
+    const key = path[path.length - 1];
+    if (typeof key === 'string' && HIDDEN_KEYS.has(key)) return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, n.items ?? {}, [...path, i]));
+      return;
+    }
+    if (value !== null && typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      let props = n.properties;
+      if (!props && n.anyOf) props = n.anyOf.map((b) => deref(b, schema)).find((b) => b.properties)?.properties;
+      if (!props) return;
+      // A profile with a URL is shown as the URL's short form, which already carries the user name;
+      // one with neither URL nor user name names no one and is not shown.
+      const profile = path.length === 3 && path[1] === 'profiles';
+      const skip = profile && (obj.url || !obj.username) ? new Set(['network', 'username']) : new Set<string>();
+      for (const [k, v] of Object.entries(obj)) {
+        // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+        const sub = Object.hasOwn(props, k) ? props[k] : undefined;
+        if (sub && !skip.has(k)) visit(v, sub, [...path, k]);
+      }
+      return;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    if (def === 'date' || def === 'endDate') {
+      if (key === 'endDate' && isPresent(value)) {
+        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, presentWord(lang));
+        return;
+      }
+      const d = parseDate(value);
+      if (!('invalid' in d)) push(path, formatDate(d, lang));
+      return;
+    }
+    if (def === 'link') return push(path, displayUrl(String(value)));
+    // A highlight written as a plain string is text too (its other form is {text, tags}).
+    if (def === 'text' || def === 'highlight') return push(path, plainText(parseInline(String(value).trim())));
+    push(path, String(value));
+  };
+  const obj = (path: DataPath): unknown => {
+    let cur: unknown = resume;
+    for (const seg of path.slice(0, -1)) cur = (cur as Record<string | number, unknown>)[seg];
+    return cur;
+  };
+
+  for (const [key, value] of Object.entries(resume)) {
+    if (HIDDEN_TOP.has(key)) continue;
+    const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+    if (sub) visit(value, sub, [key]);
+  }
+  // Section headings the owner wrote.
+  for (const [id, text] of Object.entries(resume.folio?.sections ?? {})) {
+    const heading = text as { title?: string; intro?: string; summary?: string } | undefined;
+    for (const field of ['title', 'intro', 'summary'] as const) {
+      const v = heading?.[field];
+      if (!v || !sectionPresent(resume, id)) continue;
+      push(['folio', 'sections', id, field], field === 'title' ? v : plainText(parseInline(v.trim())));
+    }
+  }
+  if (opts.audience === 'public') {
+    return out.filter((l) => !isPrivate(l.path, resume));
+  }
+  return out;
+}
+
+function sectionPresent(resume: Resume, id: string): boolean {
+  const v = (resume as Record<string, unknown>)[id];
+  return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
+}
+
+function isPrivate(path: DataPath, resume: Resume): boolean {
+  const p = path.join('.');
+  if (p === 'basics.phone') return !resume.folio?.public?.phone;
+  if (p === 'basics.location.address' || p === 'basics.location.postalCode') return !resume.folio?.public?.address;
+  return false;
+}
+
+/** Whitespace-insensitive form used to look for a leaf in extracted text. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The leaves whose text does not occur in `haystack` (both compared with whitespace collapsed). */
+export function missingLeaves(leaves: readonly Leaf[], haystack: string): Leaf[] {
+  const text = squash(haystack);
+  return leaves.filter((l) => !text.includes(squash(l.text)));
+}
+
+/** What the PDF leaves out by design: section intros and the call-to-action sentence (the page carries the prose). */
+export function pdfOmits(path: DataPath): boolean {
+  const p = path.join('.');
+  return /^folio\.sections\.[^.]+\.(intro|summary)$/.test(p) || p === 'callToAction.text';
+}

@@ -1,0 +1,31 @@
+import { build, type BuildOptions, type BuildResult } from '../../pipeline/build.js';
+import { printFailure } from '../report.js';
+import { clearTemplateCache } from '../../render/templates.js';
+import { serialise, untilInterrupted, watchFiles } from '../watch.js';
+
+/** `folio build --watch`: build now, then after every save, in this warm process, until Ctrl-C. */
+export async function watchBuild(opts: BuildOptions, print: (r: BuildResult, ms: number) => void): Promise<void> {
+  const rebuild = serialise(async () => {
+    // A template edit must be read again; the fonts and the validator stay loaded.
+    if (opts.templatesDir) clearTemplateCache();
+    const t0 = performance.now();
+    try {
+      print(await build(opts), performance.now() - t0);
+    } catch (err) {
+      printFailure(err);
+      process.stdout.write(`build failed; the last good files in ${opts.outDir}/ are unchanged\n`);
+    }
+  });
+  const watcher = watchFiles({ file: opts.source, dirs: opts.templatesDir ? [opts.templatesDir] : [] }, () => {
+    process.stdout.write(`\n[${new Date().toTimeString().slice(0, 8)}] change detected, rebuilding\n`);
+    void rebuild();
+  });
+  const stopped = untilInterrupted();
+  try {
+    await rebuild();
+    process.stdout.write(`watching ${[opts.source, opts.templatesDir].filter(Boolean).join(' and ')} for changes (Ctrl-C to stop)\n`);
+    await stopped;
+  } finally {
+    watcher.close();
+  }
+}

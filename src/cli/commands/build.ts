@@ -1,0 +1,184 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
+import { formatDiagnostic, UserError } from '../../source/diagnostics.js';
+import { DEFAULT_LIMITS } from '../../source/limits.js';
+import { loadFile } from '../../source/load.js';
+import { formatBytes, printDiagnostics } from '../report.js';
+import { validate } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
+
+/** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
+export function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'markdown' ? 'md' : s === 'text' ? 'txt' : s));
+  for (const f of list) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; choose from ${FORMATS.join(', ')}`);
+  }
+  if (!list.length) throw new InvalidArgumentError(`give at least one of ${FORMATS.join(', ')}`);
+  return [...new Set(list)] as Format[];
+}
+
+/** `--paper a4|letter` (any case) → 'A4' | 'letter'. */
+export function parsePaper(value: string): 'A4' | 'letter' {
+  const v = value.trim().toLowerCase();
+  if (v === 'a4') return 'A4';
+  if (v === 'letter' || v === 'us-letter') return 'letter';
+  throw new InvalidArgumentError('choose A4 or letter');
+}
+
+/** A whole number ≥ 1. */
+export function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of pages, 1 or more');
+  return Number(value);
+}
+
+interface BuildFlags {
+  out: string;
+  format: Format[];
+  strict?: boolean;
+  templates?: string;
+  watch?: boolean;
+  variant?: string;
+  allVariants?: boolean;
+  fit?: boolean;
+  paper?: 'A4' | 'letter';
+  name?: string;
+  maxPages?: number;
+  jobs?: number;
+  maxSize?: number;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('validate a résumé and write the PDF, HTML page and Markdown')
+    .argument('[sources...]', 'the résumé YAML (or JSON Resume .json); several files or a folder build them all', ['resume.yaml'])
+    .option('-o, --out <dir>', 'output directory, created if missing', 'out')
+    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, parseFormats, [...DEFAULT_FORMATS])
+    .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
+    .option('--templates <dir>', "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name")
+    .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
+    .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
+    .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
+    .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
+    .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
+    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
+    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
+    .addOption(maxSizeOption())
+    .addHelpText(
+      'after',
+      `
+Outputs are named after the source: cv.yaml → out/cv.pdf, out/cv.html, out/cv.md,
+or after --name: "{name}-Resume" → out/Zoe-Lukasiewicz-Resume.pdf, .html and .md.
+Nothing is written unless every format renders. After rendering the PDF, folio
+reads its text back (as an applicant-tracking system would) and warns about
+any string it cannot find in order; run "folio check" for the full report.
+
+Examples:
+  $ folio build                       build resume.yaml into out/
+  $ folio build cv.yaml -o dist       build cv.yaml into dist/
+  $ folio build -f html,md            skip the PDF (fast)
+  $ folio build -f txt                plain text for application forms: out/resume.txt
+  $ folio build resume.json --strict  a JSON Resume file, warnings as errors
+  $ folio build --paper letter        US Letter instead of A4
+  $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)
+  $ folio build --max-pages 2         fail if the PDF runs past two pages
+  $ folio build --watch               rebuild on every save; errors keep the last good files
+  $ folio build --templates mytheme   use mytheme/html/style.css, mytheme/html/partials/hero.hbs…
+                                      in place of the built-in files of the same name
+  $ folio build --variant backend     out/backend/, tailored by variants.backend
+  $ folio build --all-variants --fit  every variant, each fitted to its maxPages
+  $ folio build people/ -o out        every .yaml/.yml/.json in people/, on all cores
+  $ folio build big.yaml --max-size 4MiB  read a file over the 2 MiB limit`,
+    )
+    .action(async (args: string[], opts: BuildFlags) => {
+      const t0 = performance.now();
+      const { expandSources } = await import('../../pipeline/batch.js');
+      const sources = await expandSources(args);
+      if (sources.length > 1 || args.length > 1) {
+        if (opts.watch || opts.variant || opts.allVariants || opts.name) {
+          throw new UserError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
+        }
+        return buildBatch(sources, opts, t0);
+      }
+      const source = sources[0] ?? 'resume.yaml';
+      if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      const buildOpts: BuildOptions = {
+        source, outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
+        paper: opts.paper, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+      };
+      if (opts.allVariants) return buildAll(buildOpts, t0);
+      if (opts.watch) {
+        // Loaded only when asked for, so a plain build pays nothing for it.
+        const { watchBuild } = await import('./build-watch.js');
+        return watchBuild(buildOpts, printBuild);
+      }
+      printBuild(await build(buildOpts), performance.now() - t0);
+    });
+}
+
+/** The build report: warnings, overridden templates, notes, one line per file, the total time. */
+export function printBuild(result: BuildResult, totalMs: number): void {
+  printDiagnostics(result.warnings);
+  printFiles(result);
+  process.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
+}
+
+function printFiles(result: BuildResult): void {
+  for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
+  for (const n of result.notes) process.stdout.write(`${n}\n`);
+  const width = Math.max(...result.files.map((f) => f.path.length));
+  for (const f of result.files) {
+    const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
+    const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
+    process.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
+  }
+}
+
+/** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
+async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
+  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const { resume, warnings } = validate(src, { strict: opts.strict });
+  printDiagnostics(warnings);
+  const names = Object.keys(resume.variants ?? {});
+  if (!names.length) throw new UserError(`${opts.source}: error: no variants to build: add a variants: block (see "Tailoring" in the README)`);
+  const failed: string[] = [];
+  let files = 0;
+  for (const variant of names) {
+    try {
+      const result = await build({ ...opts, variant });
+      printFiles(result);
+      files += result.files.length;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failed.push(variant);
+      process.stderr.write(`${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`);
+    }
+  }
+  process.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
+  if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
+}
+
+/** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
+async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Promise<void> {
+  const { buildMany, defaultJobs } = await import('../../pipeline/batch.js');
+  const jobs = opts.jobs ?? defaultJobs();
+  const common = {
+    outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
+    maxBytes: opts.maxSize,
+  };
+  let files = 0;
+  const outcomes = await buildMany(sources, common, jobs, (o) => {
+    if (o.ok) {
+      printDiagnostics(o.result.warnings);
+      printFiles(o.result);
+      files += o.result.files.length;
+    } else process.stderr.write(`${o.message}\n`);
+  });
+  const failed = outcomes.filter((o) => !o.ok).map((o) => o.source);
+  const s = (performance.now() - t0) / 1000;
+  process.stdout.write(
+    `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
+  );
+  if (failed.length) throw new UserError(`not built: ${failed.join(', ')}`);
+}

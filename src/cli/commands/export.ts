@@ -1,0 +1,48 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { UserError } from '../../source/diagnostics.js';
+import { toJsonResume } from '../../convert/jsonresume/export.js';
+import { loadFile } from '../../source/load.js';
+import { writeNewFile } from '../../output/new-file.js';
+import { printDiagnostics } from '../report.js';
+import { validate } from '../../validate/validate.js';
+
+const EXPORT_FORMATS = ['jsonresume'] as const;
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the résumé as a JSON Resume v1 document, for JSON Resume themes and tools')
+    .argument('[source]', 'the résumé YAML', 'resume.yaml')
+    .option('--format <format>', `what to export to: ${EXPORT_FORMATS.join(', ')} (the only one, and the default)`, (v: string) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`unknown export format "${v}"; choose from ${EXPORT_FORMATS.join(', ')}`);
+      return v;
+    }, 'jsonresume')
+    .option('-o, --out <file>', 'write the JSON here (default: print it)')
+    .option('--force', 'overwrite the --out file if it exists')
+    .addHelpText(
+      'after',
+      `
+The output validates against the official JSON Resume v1 schema. folio's own
+fields (tagline, metrics, principles, tags, …) move into an "x-folio" key in
+the object that held them: themes ignore it and "folio import" puts them back.
+Notes go to stderr, so stdout is only the JSON.
+
+Examples:
+  $ folio export --format jsonresume -o resume.json
+  $ folio export cv.yaml --format jsonresume | resume-cli export cv.html`,
+    )
+    .action(async (source: string, opts: { format: string; out?: string; force?: boolean }) => {
+      const src = await loadFile(source);
+      const { warnings } = validate(src);
+      printDiagnostics(warnings);
+      // The data as written (not as validated, which drops "" values): an imported file exports unchanged.
+      const { doc, notes } = toJsonResume(src.data as Record<string, unknown>);
+      const json = `${JSON.stringify(doc, null, 2)}\n`;
+      if (opts.out) {
+        if (/\.ya?ml$/i.test(opts.out)) throw new UserError(`error: ${opts.out} looks like a YAML file; JSON Resume export writes JSON (e.g. -o resume.json)`);
+        await writeNewFile(opts.out, json, opts.force ?? false);
+      } else process.stdout.write(json);
+      for (const n of notes) process.stderr.write(`note: ${n}\n`);
+      if (opts.out) process.stderr.write(`wrote ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { type Command, InvalidArgumentError } from 'commander';
+import { UserError } from '../../source/diagnostics.js';
+import { loadFile } from '../../source/load.js';
+import { normalise } from '../../model/normalise.js';
+import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
+import { wrap } from '../../render/text-wrap.js';
+import { HEADER_ID } from '../../render/view.js';
+import { printDiagnostics } from '../report.js';
+import { sectionIds } from '../../validate/schema.js';
+import { suggestKey } from '../../validate/suggest.js';
+import { validate } from '../../validate/validate.js';
+import { replaceFile } from '../../output/write.js';
+
+/** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
+export function readmeSectionIds(): string[] {
+  return [HEADER_ID, ...sectionIds()];
+}
+
+/** `--sections projects,skills` → ['projects', 'skills']; an unknown id is a usage error naming the known ones. */
+export function parseSections(value: string): string[] {
+  const known = readmeSectionIds();
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.length) throw new InvalidArgumentError(`give at least one section id: ${known.join(', ')}`);
+  for (const id of list) {
+    if (known.includes(id)) continue;
+    const hint = suggestKey(id, known);
+    throw new InvalidArgumentError(`unknown section "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; section ids are ${known.join(', ')}`);
+  }
+  return [...new Set(list)];
+}
+
+interface ReadmeFlags {
+  source: string;
+  check?: boolean;
+  sections?: string[];
+}
+
+/** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
+export function registerReadme(program: Command): void {
+  program
+    .command('readme')
+    .description(`write the résumé as Markdown between ${START_MARKER} and ${END_MARKER} in a README`)
+    .argument('<file>', 'the README to update, e.g. README.md of your <user>/<user> GitHub repository')
+    .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
+    .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
+    .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
+    .addHelpText(
+      'after',
+      () => `
+Only the lines between the two markers are replaced; every byte outside them stays
+as it was. Put them, each on a line of its own, where the résumé should go:
+
+  ${START_MARKER}
+  ${END_MARKER}
+
+Sections keep the résumé's order (folio.order). Ids for --sections:
+${wrap(readmeSectionIds().join(', '), 78, '  ').join('\n')}
+
+Examples:
+  $ folio readme README.md                      the whole résumé
+  $ folio readme README.md --sections projects,skills,callToAction
+                                                a shorter profile
+  $ folio readme README.md --check              in CI: exit 1 when it is stale
+  $ folio readme README.md --source cv.yaml     from another source file`,
+    )
+    .action(async (file: string, flags: ReadmeFlags) => {
+      // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
+      const src = await loadFile(flags.source);
+      const { resume, warnings } = validate(src);
+      printDiagnostics(warnings);
+      const model = normalise(resume);
+      if (flags.sections) {
+        const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
+        for (const id of flags.sections.filter((s) => !present.has(s))) {
+          process.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
+        }
+      }
+      // Imported here so other commands never load Handlebars at start-up.
+      const { renderMarkdown } = await import('../../render/markdown.js');
+      const { markdown } = renderMarkdown(model, { sections: flags.sections });
+      // 2. splice it between the markers of the README as it is on disk
+      let before: Buffer;
+      try {
+        before = await readFile(file);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code ?? String(err)})`;
+        throw new UserError(`${file}: error: ${why}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+      }
+      const { data, changed } = spliceReadme(before, markdown, file);
+      // 3. report, or write
+      if (!changed) {
+        process.stdout.write(`${file}: already up to date\n`);
+        return;
+      }
+      if (flags.check) {
+        throw new UserError(`${file}: out of date with ${flags.source}; run: ${rerun(file, flags)}`);
+      }
+      await replaceFile(file, data);
+      process.stdout.write(`${file}: updated from ${flags.source}\n`);
+    });
+}
+
+/** The command that brings the README up to date, for --check's message. */
+function rerun(file: string, flags: ReadmeFlags): string {
+  const q = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const parts = ['folio readme', q(file)];
+  if (flags.source !== 'resume.yaml') parts.push('--source', q(flags.source));
+  if (flags.sections) parts.push('--sections', flags.sections.join(','));
+  return parts.join(' ');
+}

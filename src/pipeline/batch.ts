@@ -1,0 +1,90 @@
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { baseName, build, type BuildOptions, type BuildResult } from './build.js';
+import { formatDiagnostic, UserError } from '../source/diagnostics.js';
+
+/** The file kinds a directory of résumés may hold. */
+const SOURCE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** One source's outcome: its build, or the message a failed build prints. */
+export type BatchOutcome = { source: string; ok: true; result: BuildResult } | { source: string; ok: false; message: string };
+
+/** Sources as given, with each directory replaced by the résumé files in it (sorted), duplicates of an output name refused. */
+export async function expandSources(args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    const s = await stat(arg).catch(() => null);
+    if (s?.isDirectory()) {
+      const names = (await readdir(arg)).filter((n) => SOURCE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      if (!names.length) throw new UserError(`${arg}: error: no .yaml, .yml or .json files in this folder`);
+      out.push(...names.map((n) => join(arg, n)));
+    } else out.push(arg);
+  }
+  // Two sources with one base name (cv.yaml, cv.json) would overwrite each other's outputs.
+  const seen = new Map<string, string>();
+  for (const s of out) {
+    const b = baseName(s);
+    const other = seen.get(b);
+    if (other) throw new UserError(`error: ${other} and ${s} would both write ${b}.*; rename one, or build them into different --out folders`);
+    seen.set(b, s);
+  }
+  return out;
+}
+
+/**
+ * Build many résumés: on `jobs` worker threads, each with its own warm fonts,
+ * templates and validator. With one job, everything runs in this thread.
+ * A failing source does not stop the others.
+ */
+export async function buildMany(sources: readonly string[], opts: Omit<BuildOptions, 'source'>, jobs: number, onDone: (o: BatchOutcome) => void): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  const finish = (o: BatchOutcome) => {
+    outcomes.push(o);
+    onDone(o);
+  };
+  if (jobs <= 1 || sources.length <= 1) {
+    for (const source of sources) finish(await buildOne({ ...opts, source }));
+    return outcomes;
+  }
+  const queue = [...sources];
+  const workerUrl = new URL('./batch-worker.js', import.meta.url);
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const next = () => {
+        const source = queue.shift();
+        if (source === undefined) return resolve();
+        worker.postMessage({ ...opts, source } satisfies BuildOptions);
+      };
+      worker.on('message', (o: BatchOutcome) => {
+        finish(o);
+        next();
+      });
+      worker.on('error', reject);
+      next();
+    });
+  const workers = Array.from({ length: Math.min(jobs, sources.length) }, () => new Worker(workerUrl));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+}
+
+/** Build one source; a user error becomes its printed message, a bug still throws. */
+export async function buildOne(opts: BuildOptions): Promise<BatchOutcome> {
+  try {
+    return { source: opts.source, ok: true, result: await build(opts) };
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const message = err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message;
+    return { source: opts.source, ok: false, message };
+  }
+}
+
+/** Worker threads to use by default: one per core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}

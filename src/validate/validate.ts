@@ -1,0 +1,294 @@
+// Stage validate: the schema (ajv) plus folio's rules and suggestions → a Resume, or every problem as file:line:col.
+import type { ErrorObject } from 'ajv';
+import { compareDates, isPresent, parseDate, formatDate, type PartialDate } from './dates.js';
+import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
+import validateSchema from '../generated/validate-resume.cjs';
+import type { DataPath, LoadedSource } from '../source/load.js';
+import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
+import { legacyRename, suggestKey } from './suggest.js';
+import { variantProblems } from './variants-check.js';
+import type { At } from './at.js';
+import { badText } from './text-check.js';
+
+export interface Validated {
+  resume: Resume;
+  /** Problems that do not stop the build (unknown keys, future dates). */
+  warnings: Diagnostic[];
+}
+
+export interface ValidateOptions {
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  /** "Today", for the future-date warning; injectable for tests. */
+  today?: Date;
+}
+
+/** What to say when a value fails one of the schema's shared definitions. */
+const DEF_MESSAGES: Record<string, string> = {
+  date: 'expected a date like 2021-03',
+  endDate: 'expected a date like 2021-03, or "present"',
+  link: 'expected a link starting with https://, mailto: or tel:',
+  email: 'expected an email address like name@example.com',
+  tags: 'expected a tag or a list of tags',
+  highlight: 'expected a bullet: text, or a mapping with text and tags',
+  metric: 'expected a metric: a mapping with label and value',
+  sectionText: 'expected a mapping with title, intro and summary',
+  text: 'expected text',
+};
+
+/** Unknown keys listed per mapping before the rest are only counted. */
+const MAX_UNKNOWN_LISTED = 10;
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', array: 'a list', object: 'a mapping (key: value pairs)', integer: 'a whole number',
+  number: 'a number', boolean: 'true or false', null: 'nothing',
+};
+
+/**
+ * Check a parsed source against the schema and folio's own rules (real calendar
+ * dates, end after start). Collects every problem, then throws one UserError
+ * listing them all, sorted by line.
+ */
+export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validated {
+  const at = (path: DataPath, severity: Diagnostic['severity'], message: string, key = false): Diagnostic => {
+    const { line, col } = src.locate(path, { key });
+    return { severity, file: src.file, line, col, path: formatPath(path), message, sourceLine: src.lineText(line) };
+  };
+
+  const root = src.data;
+  if (root === null || root === undefined) {
+    throw new UserError(`${src.file}: empty file`, [
+      { ...at([], 'error', 'the file is empty: expected a résumé with keys like basics, work and skills'), line: 1, col: 1 },
+    ]);
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    const what = Array.isArray(root) ? 'a list' : `a single value (${showValue(root)})`;
+    throw new UserError(`${src.file}: not a résumé`, [
+      at([], 'error', `the file holds ${what}; a résumé is a mapping with keys like basics, work and skills`),
+    ]);
+  }
+
+  const data = dropEmpty(root) as Record<string, unknown>;
+  // A FRESH résumé (HackMyResume) shares some key names with JSON Resume but not their shapes: say what it
+  // is once, instead of dozens of unknown-key warnings and type errors.
+  const format = (data.meta as Record<string, unknown> | undefined)?.format;
+  if (typeof format === 'string' && /^FRESH\b/i.test(format)) {
+    throw new UserError(`${src.file}: FRESH format`, [
+      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume; folio reads JSON Resume: convert it first (HackMyResume: hackmyresume convert in.json out.json)`),
+    ]);
+  }
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...src.warnings];
+
+  if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
+  for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
+
+  const schema = loadSchema();
+  const today = opts.today ?? new Date();
+  // A generated file can hold thousands of unknown keys: list the first few per mapping, then count the rest.
+  const unknownIn = new Map<string, { firstHidden: DataPath | null; count: number }>();
+  walk(data, schema, [], schema, {
+    unknownKey(path, key, known) {
+      const seen = unknownIn.get(formatPath(path)) ?? { firstHidden: null, count: 0 };
+      const firstHidden = seen.count === MAX_UNKNOWN_LISTED ? [...path, key] : seen.firstHidden;
+      unknownIn.set(formatPath(path), { firstHidden, count: seen.count + 1 });
+      if (seen.count >= MAX_UNKNOWN_LISTED) return;
+      const legacy = legacyRename(key, known);
+      const hint = suggestKey(key, known);
+      const message = legacy
+        ? `unknown key "${key}": JSON Resume 1.0 calls it "${legacy}", so this value is not shown (folio import renames old keys)`
+        : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      warnings.push(at([...path, key], 'warning', message, true));
+    },
+    object(obj, path) {
+      checkDates(obj, path, errors, warnings, today, at, src);
+    },
+  });
+
+  for (const { firstHidden, count } of unknownIn.values()) {
+    if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+  }
+
+  const known = Object.keys(schema.properties ?? {});
+  const keys = Object.keys(data);
+  if (keys.length > 0 && !keys.some((k) => known.includes(k))) {
+    const hint = foreignFormat(data);
+    errors.push(at([keys[0] ?? ''], 'error', `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`, true));
+  }
+
+  const tailoring = variantProblems(data, at);
+  errors.push(...tailoring.errors);
+  warnings.push(...tailoring.warnings);
+
+  if (opts.strict) for (const w of warnings.splice(0)) errors.push({ ...w, severity: 'error' });
+  if (errors.length) {
+    const all = sortDiagnostics([...errors, ...warnings]);
+    throw new UserError(`${src.file}: ${errors.length} error${errors.length === 1 ? '' : 's'}`, all);
+  }
+  return { resume: data as Resume, warnings: sortDiagnostics(warnings) };
+}
+
+/** A hint naming the résumé format a file with no JSON Resume section is written in. */
+function foreignFormat(data: Record<string, unknown>): string {
+  if ('cv' in data) return ' It looks like a RenderCV file, which folio does not read.';
+  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file, which folio does not read.';
+  return '';
+}
+
+/** JSON Resume files often hold `""` or `null` for "not given": treat both as absent. */
+function dropEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmpty);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === '' || v === null) continue;
+      // defineProperty, not assignment: a key named __proto__ must stay a key (reported as unknown), not become the prototype.
+      Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
+
+function schemaErrors(list: ErrorObject[], data: unknown, at: At): Diagnostic[] {
+  const defByDescription = new Map<string, string>();
+  for (const [name, def] of Object.entries(loadSchema().$defs ?? {})) if (def.description) defByDescription.set(def.description, name);
+
+  const groups = new Map<string, ErrorObject[]>();
+  for (const e of list) groups.set(e.instancePath, [...(groups.get(e.instancePath) ?? []), e]);
+
+  const out: Diagnostic[] = [];
+  for (const [pointer, errs] of groups) {
+    const path = parsePointer(pointer);
+    const value = valueAt(data, path);
+    const required = errs.filter((e) => e.keyword === 'required');
+    for (const e of required) {
+      out.push(at(path, 'error', `missing required key "${String(e.params.missingProperty)}"`));
+    }
+    const others = errs.filter((e) => e.keyword !== 'required');
+    if (!others.length) continue;
+    // The outermost shared definition that failed names what was expected; anyOf errors come after their branches.
+    let message: string | null = null;
+    for (const e of others) {
+      const desc = (e.parentSchema as SchemaNode | undefined)?.description;
+      const def = desc ? defByDescription.get(desc) : undefined;
+      if (def && DEF_MESSAGES[def]) message = DEF_MESSAGES[def];
+    }
+    message ??= genericMessage(others[0] as ErrorObject);
+    out.push(at(path, 'error', `${message} (got ${showValue(value)})`));
+  }
+  return out;
+}
+
+function genericMessage(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'type': {
+      const types = String(e.params.type).split(',');
+      return `expected ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
+    }
+    case 'enum':
+      return `expected one of: ${(e.params.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'uniqueItems':
+      return `items ${String(e.params.j)} and ${String(e.params.i)} are the same; list each once`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'pattern':
+      return 'is not in the expected format';
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+interface Visitor {
+  unknownKey(path: DataPath, key: string, known: string[]): void;
+  object(obj: Record<string, unknown>, path: DataPath): void;
+}
+
+/** Walk data and schema together: report keys the schema does not define, and visit every mapping. */
+function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode, v: Visitor): void {
+  let n = deref(node, root);
+  if (n.anyOf) {
+    const wanted = Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : null;
+    const branch = n.anyOf.map((b) => deref(b, root)).find((b) => b.type === wanted);
+    if (!branch) return;
+    n = branch;
+  }
+  if (Array.isArray(value)) {
+    if (n.items) value.forEach((item, i) => walk(item, n.items as SchemaNode, [...path, i], root, v));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  // A mapping of named items (variants): every value follows one schema.
+  if (!n.properties && typeof n.additionalProperties === 'object') {
+    for (const [k, child] of Object.entries(obj)) walk(child, n.additionalProperties, [...path, k], root, v);
+    return;
+  }
+  if (!n.properties) return;
+  const props = n.properties;
+  for (const [k, child] of Object.entries(obj)) {
+    // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
+    const sub = Object.hasOwn(props, k) ? props[k] : undefined;
+    if (sub) walk(child, sub, [...path, k], root, v);
+    else v.unknownKey(path, k, Object.keys(props));
+  }
+  v.object(obj, path);
+}
+
+const DATE_KEYS = ['startDate', 'endDate', 'date', 'releaseDate'] as const;
+
+function checkDates(
+  obj: Record<string, unknown>, path: DataPath, errors: Diagnostic[], warnings: Diagnostic[], today: Date, at: At, src: LoadedSource,
+): void {
+  const parsed: Partial<Record<(typeof DATE_KEYS)[number], PartialDate>> = {};
+  for (const key of DATE_KEYS) {
+    const raw = obj[key];
+    if (raw === undefined || (key === 'endDate' && isPresent(raw))) continue;
+    if (typeof raw !== 'string' && typeof raw !== 'number') continue;
+    const d = parseDate(raw);
+    if ('invalid' in d) {
+      // Shape errors were already reported by the schema; here only impossible calendar dates.
+      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(raw))) errors.push(at([...path, key], 'error', `${d.invalid} (got ${showValue(raw)})`));
+      continue;
+    }
+    parsed[key] = d;
+  }
+  const { startDate: start, endDate: end } = parsed;
+  if (start && end && compareDates(end, start) < 0) {
+    const startLine = src.locate([...path, 'startDate']).line;
+    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, 'en')}) before it starts (${formatDate(start, 'en')}, line ${startLine})`));
+  }
+  const now: PartialDate = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
+  if (start && compareDates(start, now) > 0) {
+    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, 'en')}); is the year right?`));
+  }
+}
+
+/** `/work/1/startDate` → ['work', 1, 'startDate'] */
+function parsePointer(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** ['work', 1, 'startDate'] → `work[1].startDate` */
+export function formatPath(path: DataPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${seg}` : seg;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let cur = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
