@@ -33,9 +33,9 @@ let project = '';
 
 beforeAll(() => {
   work = tempDir();
-  // dist/ was just built by `pretest`: pack it as it is. A plain `npm pack` runs the build again (prepare),
-  // which empties dist/ under the tests running beside this one.
-  const pack = ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root), 'npm pack');
+  // dist/ was just built by `pretest`: pack it as it is (FOLIO_PACK_PREBUILT), since building again would empty
+  // dist/ under the tests running beside this one. Otherwise this is `npm pack`, its prepack and postpack included.
+  const pack = ok(run('npm', ['pack', '--json', '--pack-destination', work], root, { FOLIO_PACK_PREBUILT: '1' }), 'npm pack');
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, info?.filename ?? '');
   packed = (info?.files ?? []).map((f) => f.path);
@@ -79,12 +79,14 @@ describe('package: the packed tarball', () => {
     expect(manifest.name).toBe('folio-cv');
     expect(manifest.bin).toEqual({ folio: 'dist/cli.js' });
     // Nothing of the build is needed to install or run it: no build tool among the dependencies or installed,
-    // and no install-time script (prepare runs for a checkout or a git dependency, never for a tarball).
+    // and no install-time script: `prepare` (the checkout's build) is taken out of the packed package.json.
     for (const tool of ['esbuild', 'typescript', 'vite', 'vitest', 'json-schema-to-typescript']) {
       expect(manifest.dependencies[tool], tool).toBeUndefined();
       expect(existsSync(join(project, 'node_modules', tool)), tool).toBe(false);
     }
-    for (const script of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    // ...while the checkout keeps its prepare, which builds folio on `npm install` there.
+    expect((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.prepare).toBe('node scripts/build.mjs');
   });
 
   it('as a local dependency: folio (npx --no-install folio) init, build, validate, readme --check, schema', async () => {
