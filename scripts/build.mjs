@@ -18,7 +18,10 @@ const pdfkitStandardFonts = {
   setup(b) {
     b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.(node\.mjs|js)$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      return { contents: text.replace(/require\$1\('#standard-fonts\/([A-Za-z]+)'\)/g, "require('./standard-fonts/$1.cjs')"), loader: 'js' };
+      return {
+        contents: text.replace(/require\$1\('#standard-fonts\/([A-Za-z]+)'\)/g, "require('./standard-fonts/$1.cjs')"),
+        loader: 'js',
+      };
     });
   },
 };
@@ -30,7 +33,8 @@ const noWoff2 = {
   setup(b) {
     b.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-stub', namespace: 'no-woff2' }));
     b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
-      contents: "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
+      contents:
+        "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
       loader: 'js',
     }));
   },
@@ -44,7 +48,8 @@ const bin = {
   setup(b) {
     b.onResolve({ filter: /^folio-bin$/ }, () => ({ path: 'folio-bin', namespace: 'folio-bin' }));
     b.onLoad({ filter: /.*/, namespace: 'folio-bin' }, () => ({
-      contents: "#!/usr/bin/env node\nimport module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./src/cli.ts');\n",
+      contents:
+        "#!/usr/bin/env node\nimport module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./src/cli.ts');\n",
       resolveDir: new URL('../', import.meta.url).pathname,
       loader: 'js',
     }));
@@ -56,9 +61,14 @@ await rm(dist, { recursive: true, force: true });
 // The declarations take tsc a few seconds: run it alongside the bundle.
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = new Promise((resolve, reject) => {
-  const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit', cwd: new URL('../', import.meta.url) });
+  const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], {
+    stdio: 'inherit',
+    cwd: new URL('../', import.meta.url),
+  });
   p.on('error', reject);
-  p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`))));
+  p.on('close', (code) =>
+    code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
+  );
 });
 await build({
   entryPoints: { cli: 'folio-bin', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
@@ -80,7 +90,9 @@ await build({
   minifySyntax: true,
   sourcemap: 'linked',
   // Bundled CommonJS (the precompiled validator, pdfkit, fontkit) calls require().
-  banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 await types;

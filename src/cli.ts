@@ -2,19 +2,21 @@
 // The only module that knows argv, the console and exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './cli/commands/build.js';
-import { registerMatch } from './cli/commands/match.js';
-import { registerReadme } from './cli/commands/readme.js';
+import { registerCheck } from './cli/commands/check.js';
 import { registerExport } from './cli/commands/export.js';
 import { registerImport } from './cli/commands/import.js';
 import { registerInit } from './cli/commands/init.js';
+import { registerMatch } from './cli/commands/match.js';
+import { registerReadme } from './cli/commands/readme.js';
 import { registerSchema } from './cli/commands/schema.js';
 import { registerServe } from './cli/commands/serve.js';
-import { registerCheck } from './cli/commands/check.js';
+import { registerThemes } from './cli/commands/themes.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
-import { UserError } from './source/diagnostics.js';
-import { packageInfo } from './source/paths.js';
 import { formatUserError } from './cli/report.js';
+import { UserError } from './source/diagnostics.js';
+import { isSystemError, type SystemError, systemUserError } from './source/errno.js';
+import { packageInfo } from './source/paths.js';
 
 /** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
 export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;
@@ -55,6 +57,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerMatch(p);
   registerCheck(p);
   registerSchema(p);
+  registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
   return p;
@@ -70,9 +73,15 @@ async function main(argv: string[]): Promise<void> {
     } else if (err instanceof UserError) {
       process.stderr.write(formatUserError(err));
       process.exitCode = EXIT.user;
+    } else if (isSystemError(err)) {
+      // The system said no (a full disk, a name too long, a link loop): the user's to fix, in plain words.
+      process.stderr.write(formatUserError(systemUserError(err)));
+      process.exitCode = EXIT.user;
     } else {
       const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);
+      process.stderr.write(
+        `folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`,
+      );
       process.exitCode = EXIT.bug;
     }
   }
@@ -81,8 +90,10 @@ async function main(argv: string[]): Promise<void> {
 // A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? EXIT.ok);
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    // Anything else (ENOSPC from `folio export > /dev/full`): say so on stderr if it is still there.
+    if (stream !== process.stderr) process.stderr.write(formatUserError(systemUserError(err as SystemError)));
+    process.exit(EXIT.user);
   });
 }
 

@@ -2,23 +2,31 @@
 // Thin functions over the pipeline's stages, documented in docs/api.md. Nothing here prints, exits or
 // (except build) writes: a user's mistake comes back as data (validate) or as a FolioError (the others).
 import { fileURLToPath } from 'node:url';
-import { baseName, type Format, FORMATS, renderFormat, sourceDate } from './pipeline/build.js';
+import type { ResumeModel } from './model/model.js';
+import { normalise } from './model/normalise.js';
+import { baseName, FORMATS, type Format, renderFormat, sourceDate } from './pipeline/build.js';
+import { prepareVariant, type VariantBuild } from './pipeline/variant-build.js';
 import { type Diagnostic, UserError } from './source/diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits } from './source/limits.js';
 import { type LoadedSource, loadFile, parseBytes } from './source/load.js';
-import type { ResumeModel } from './model/model.js';
-import { normalise } from './model/normalise.js';
 import { outputBaseName } from './tailor/output-name.js';
 import type { Resume } from './validate/schema.js';
-import { prepareVariant, type VariantBuild } from './pipeline/variant-build.js';
 import { validate as validateSource } from './validate/validate.js';
 
-export { build, type BuildOptions, type BuildResult, type BuiltFile, DEFAULT_FORMATS, FORMATS, type Format } from './pipeline/build.js';
-export type { Diagnostic } from './source/diagnostics.js';
 export type { ResumeModel } from './model/model.js';
-export type { Resume } from './validate/schema.js';
+export {
+  type BuildOptions,
+  type BuildResult,
+  type BuiltFile,
+  build,
+  DEFAULT_FORMATS,
+  FORMATS,
+  type Format,
+} from './pipeline/build.js';
+export type { Diagnostic } from './source/diagnostics.js';
 /** The error every API function throws for a problem in the user's input (its `diagnostics` locate it). */
 export { UserError as FolioError } from './source/diagnostics.js';
+export type { Resume } from './validate/schema.js';
 
 /** A résumé to read: a file path (string or file: URL), or its text with the name to use in messages. */
 export type Source = string | URL | { text: string; file?: string };
@@ -40,7 +48,8 @@ export async function validate(source: Source, options: ReadOptions = {}): Promi
   try {
     const src = await read(source, options);
     const { resume, warnings } = validateSource(src, { strict: options.strict });
-    for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: src.file });
+    for (const name of Object.keys(resume.variants ?? {}))
+      prepareVariant(src, resume, name, { fallbackName: src.file });
     return { ok: true, resume, warnings };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, message: err.message, diagnostics: err.diagnostics };
@@ -76,7 +85,9 @@ export async function prepare(source: Source, options: PrepareOptions = {}): Pro
   const src = await read(source, options);
   const { resume, warnings } = validateSource(src, { strict: options.strict });
   const base = outputBaseName(resume.folio?.output, resume.basics?.name, baseName(src.file));
-  const variant = options.variant ? prepareVariant(src, resume, options.variant, { fallbackName: base, fit: options.fit }) : null;
+  const variant = options.variant
+    ? prepareVariant(src, resume, options.variant, { fallbackName: base, fit: options.fit })
+    : null;
   const shown = variant?.tailored.resume ?? resume;
   const date = await sourceDate(typeof source === 'object' && !(source instanceof URL) ? null : pathOf(source));
   return {
@@ -98,11 +109,14 @@ export interface RenderOptions {
   templatesDir?: string;
 }
 
+/** The formats `render` makes in memory (page images, -f png, come from `build`). */
+export type RenderFormat = Exclude<Format, 'png'>;
+
 /** One rendered file, in memory. */
 export interface RenderedFile {
   /** File name, e.g. `resume.pdf`. */
   name: string;
-  format: Format;
+  format: RenderFormat;
   /** Bytes for the PDF, text for the other formats. */
   data: Uint8Array | string;
   /** Page count of the PDF; null for the other formats. */
@@ -110,10 +124,19 @@ export interface RenderedFile {
 }
 
 /** Render a prepared résumé to each format, in memory: nothing is written. The PDF is self-checked like `folio build`'s. */
-export async function render(prepared: Prepared, formats: readonly Format[] = ['pdf', 'html', 'md'], options: RenderOptions = {}): Promise<RenderedFile[]> {
+export async function render(
+  prepared: Prepared,
+  formats: readonly RenderFormat[] = ['pdf', 'html', 'md'],
+  options: RenderOptions = {},
+): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
   for (const format of formats) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`error: unknown format "${String(format)}"; formats are ${FORMATS.join(', ')}`);
+    // A JavaScript caller can pass anything: only the formats render makes get through.
+    if (!(FORMATS as readonly string[]).includes(format) || (format as string) === 'png') {
+      throw new UserError(
+        `error: render makes ${FORMATS.filter((f) => f !== 'png').join(', ')}; "${String(format)}" is not one (page images come from build)`,
+      );
+    }
     if (format === 'pdf') {
       // Loaded only when a PDF is asked for, as in the CLI.
       const { buildPdf } = await import('./pipeline/pdf-build.js');
@@ -137,7 +160,8 @@ export async function render(prepared: Prepared, formats: readonly Format[] = ['
 
 async function read(source: Source, options: ReadOptions): Promise<LoadedSource> {
   const limits: InputLimits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
-  if (typeof source === 'object' && !(source instanceof URL)) return parseBytes(new TextEncoder().encode(source.text), source.file ?? 'resume.yaml', limits);
+  if (typeof source === 'object' && !(source instanceof URL))
+    return parseBytes(new TextEncoder().encode(source.text), source.file ?? 'resume.yaml', limits);
   const path = pathOf(source);
   return loadFile(path, path, limits);
 }

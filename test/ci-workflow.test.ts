@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { workflow, type WorkflowKind, type WorkflowOptions } from '../src/cli/ci-workflow.js';
+import { type WorkflowKind, type WorkflowOptions, workflow } from '../src/cli/ci-workflow.js';
 import { runCli, tempDir } from './helpers.js';
 
 /** GitHub's own parser (the one its editor tooling uses): every error it reports, as text. */
@@ -17,7 +17,12 @@ async function githubErrors(name: string, content: string): Promise<string[]> {
   return errors;
 }
 
-interface Step { name?: string; run?: string; uses?: string; if?: string }
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+  if?: string;
+}
 interface Parsed {
   on: { push: { paths: string[]; tags?: string[]; branches?: string[] }; schedule?: { cron: string }[] };
   jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
@@ -39,16 +44,22 @@ const cases: [string, WorkflowKind, WorkflowOptions][] = [
 ];
 
 describe('ci-workflow: the workflows folio init --ci writes', () => {
-  it.each(cases)('%s: parses as YAML and passes GitHub\'s workflow parser with no error', async (_label, kind, options) => {
-    const text = workflow(kind, options);
-    expect(() => parse(text)).not.toThrow();
-    expect(await githubErrors('folio.yml', text)).toEqual([]);
-  });
+  it.each(cases)(
+    "%s: parses as YAML and passes GitHub's workflow parser with no error",
+    async (_label, kind, options) => {
+      const text = workflow(kind, options);
+      expect(() => parse(text)).not.toThrow();
+      expect(await githubErrors('folio.yml', text)).toEqual([]);
+    },
+  );
 
   it('negative control: the parser does report a broken workflow', async () => {
     const text = workflow('resume', base).replace('runs-on: ubuntu-latest', 'runs-onn: ubuntu-latest');
     expect(await githubErrors('folio.yml', text)).not.toEqual([]);
-    const badExpr = workflow('resume', base).replace("startsWith(github.ref, 'refs/tags/v')", "startsWith(github.ref, 'refs/tags/v'");
+    const badExpr = workflow('resume', base).replace(
+      "startsWith(github.ref, 'refs/tags/v')",
+      "startsWith(github.ref, 'refs/tags/v'",
+    );
     expect(await githubErrors('folio.yml', badExpr)).not.toEqual([]);
   });
 
@@ -104,7 +115,9 @@ describe('folio init --ci (CLI)', () => {
     mkdirSync(join(dir, '.git'));
     const r = runCli(['init', '--ci'], dir);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('wrote resume.yaml\nwrote .github/workflows/folio.yml\nnext: edit resume.yaml ("folio serve" previews it), then commit both files and push\n');
+    expect(r.stdout).toBe(
+      'wrote resume.yaml\nwrote .github/workflows/folio.yml\nnext: edit resume.yaml ("folio serve" previews it), then commit both files and push\n',
+    );
     expect(r.status).toBe(0);
     const resume = readFileSync(join(dir, 'resume.yaml'), 'utf8');
     expect(readFileSync(join(dir, '.github/workflows/folio.yml'), 'utf8')).toContain('run: folio build resume.yaml');
@@ -115,7 +128,9 @@ describe('folio init --ci (CLI)', () => {
     writeFileSync(join(dir, 'resume.yaml'), `${resume}\n# my own edit\n`);
     const forced = runCli(['init', '--ci', '--force'], dir);
     expect(forced.status).toBe(0);
-    expect(forced.stdout).toBe('wrote .github/workflows/folio.yml\nnext: commit .github/workflows/folio.yml and push; its first lines say what it does\n');
+    expect(forced.stdout).toBe(
+      'wrote .github/workflows/folio.yml\nnext: commit .github/workflows/folio.yml and push; its first lines say what it does\n',
+    );
     expect(readFileSync(join(dir, 'resume.yaml'), 'utf8')).toContain('# my own edit');
   });
 

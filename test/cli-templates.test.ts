@@ -70,10 +70,10 @@ describe('folio build --templates', () => {
     expect(field.stderr).toContain('your templates (bad/html/partials/hero.hbs): "nmae" not defined');
   });
 
-  it('is documented in --help and the README', () => {
+  it('is documented in --help and docs/templates.md', () => {
     const help = runCli(['build', '--help'], root);
     expect(help.stdout).toContain('--templates <dir>');
     expect(help.stdout).toContain('folio build --templates mytheme');
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain('--templates <dir>');
+    expect(readFileSync(join(root, 'docs/templates.md'), 'utf8')).toContain('`--templates mytheme` takes files from');
   });
 });

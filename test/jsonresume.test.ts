@@ -177,7 +177,7 @@ describe('JSON Resume: import of older and broken files', () => {
     writeFileSync(join(dir, 'in.json'), '{"basics": {"name": "Ann"}}');
     const r = runCli(['import', 'in.json'], dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=.*\n# Imported from in\.json by "folio import"\.\n\nbasics:\n  name: Ann\n$/);
+    expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=.*\n# Imported from in\.json by "folio import"\.\n\nbasics:\n {2}name: Ann\n$/);
     writeFileSync(join(dir, 'bad.json'), '{"basics": {"name": "Ann",\n  "label": "Unclosed}}\n');
     const bad = runCli(['import', 'bad.json'], dir);
     expect(bad.status).toBe(1);

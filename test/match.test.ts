@@ -61,8 +61,8 @@ describe('match: a job description against a variant', () => {
     const out = formatMatch(r, 'job.txt');
     expect(out).toMatch(/^job\.txt: \d+ technical terms; variant backend shows \d+ \(\d+%\)/);
     expect(out).toContain(`  Go `);
-    expect(out).toMatch(new RegExp(`in your source but cut by variant backend \\(\\d+, \\d+ strong\\)\\n  (Airflow|Flink|Kafka) +×2 required +variants\\.yaml:\\d+`));
-    expect(out).toMatch(/not in your résumé \(\d+\)\n(  .*\n)*  Snowflake +×1 required/);
+    expect(out).toMatch(/in your source but cut by variant backend \(\d+, \d+ strong\)\n {2}(Airflow|Flink|Kafka) +×2 required +variants\.yaml:\d+/);
+    expect(out).toMatch(/not in your résumé \(\d+\)\n( {2}.*\n)* {2}Snowflake +×1 required/);
     expect(out).toContain('nothing was sent anywhere');
   });
 
@@ -76,4 +76,25 @@ describe('match: a job description against a variant', () => {
     expect(data2?.covered).toBe(shown.length);
     expect(base.terms.every((t) => t.cut.length === 0)).toBe(true);
   });
+});
+
+describe('match: linear in the job text (class: unbounded work)', () => {
+  it('a 300 KB text of 30,000 distinct technical-looking tokens is read in one pass, reporting the most mentioned', async () => {
+    const { jobTerms, MAX_SHAPED_TERMS } = await import('../src/check/job-ad/terms.js');
+    const line = (i: number) => `Requirements: Kafka and a${i}x with gRPC${i}, Node.js, k8s${i % 50} and Java`;
+    const text = (n: number) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+    const time = (n: number) => {
+      const t0 = performance.now();
+      const terms = jobTerms(text(n));
+      return { ms: performance.now() - t0, terms };
+    };
+    const small = time(1000);
+    const big = time(4000);
+    expect(text(4000).length).toBeGreaterThan(250_000);
+    // Four times the text, about four times the work (quadratic would be sixteen).
+    expect(big.ms).toBeLessThan(Math.max(8 * small.ms, 2000));
+    expect(big.terms.length).toBeLessThanOrEqual(MAX_SHAPED_TERMS + 50);
+    // The k8s0…k8s49 tokens are mentioned 80 times each: they are kept.
+    expect(big.terms.find((t) => t.term === 'k8s7')?.mentions).toBe(80);
+  }, 30_000);
 });

@@ -13,10 +13,19 @@ const FULL = process.env.FOLIO_FULL === '1';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 const npmFlags = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const r: SpawnSyncReturns<string> = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 });
+  const r: SpawnSyncReturns<string> = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -35,13 +44,19 @@ beforeAll(() => {
   work = tempDir();
   // dist/ was just built by `pretest`: pack it as it is (FOLIO_PACK_PREBUILT), since building again would empty
   // dist/ under the tests running beside this one. Otherwise this is `npm pack`, its prepack and postpack included.
-  const pack = ok(run('npm', ['pack', '--json', '--pack-destination', work], root, { FOLIO_PACK_PREBUILT: '1' }), 'npm pack');
+  const pack = ok(
+    run('npm', ['pack', '--json', '--pack-destination', work], root, { FOLIO_PACK_PREBUILT: '1' }),
+    'npm pack',
+  );
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, info?.filename ?? '');
   packed = (info?.files ?? []).map((f) => f.path);
   project = join(work, 'my-cv');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'my-cv', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: 'my-cv', private: true, type: 'module' }, null, 2)}\n`,
+  );
   ok(run('npm', ['install', tarball, ...npmFlags], project), 'npm install <tarball>');
 }, 300_000);
 
@@ -69,12 +84,25 @@ async function session(folio: (args: string[], cwd: string) => Run, cwd: string,
 
 describe('package: the packed tarball', () => {
   it('holds what run time needs (dist, its types, schema, templates) and nothing of the checkout', () => {
-    for (const f of ['package.json', 'README.md', 'dist/cli.js', 'dist/index.js', 'dist/batch-worker.js', 'dist/types/index.d.ts', 'schema/resume.schema.json', 'templates/init/resume.yaml', 'templates/options.json']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/batch-worker.js',
+      'dist/types/index.d.ts',
+      'schema/resume.schema.json',
+      'templates/init/resume.yaml',
+      'templates/options.json',
+    ]) {
       expect(packed, f).toContain(f);
     }
     expect(packed.filter((f) => /^(src|test|scripts|bench)\/|\.map$|^tsconfig/.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules', pkg.name, 'package.json'), 'utf8')) as {
-      name: string; bin: Record<string, string>; dependencies: Record<string, string>; scripts?: Record<string, string>;
+      name: string;
+      bin: Record<string, string>;
+      dependencies: Record<string, string>;
+      scripts?: Record<string, string>;
     };
     expect(manifest.name).toBe('folio-cv');
     expect(manifest.bin).toEqual({ folio: 'dist/cli.js' });
@@ -84,18 +112,25 @@ describe('package: the packed tarball', () => {
       expect(manifest.dependencies[tool], tool).toBeUndefined();
       expect(existsSync(join(project, 'node_modules', tool)), tool).toBe(false);
     }
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(manifest.scripts?.[script], script).toBeUndefined();
     // ...while the checkout keeps its prepare, which builds folio on `npm install` there.
-    expect((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.prepare).toBe('node scripts/build.mjs');
+    expect(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+        .prepare,
+    ).toBe('node scripts/build.mjs');
   });
 
   it('as a local dependency: folio (npx --no-install folio) init, build, validate, readme --check, schema', async () => {
     const cwd = join(project, 'cv');
     mkdirSync(cwd);
     // npx finds the installed command without the registry (once: each npx start costs a second)...
-    expect(ok(run('npx', ['--no-install', 'folio', '--version'], cwd), 'npx --no-install folio').stdout).toBe(`${pkg.version}\n`);
+    expect(ok(run('npx', ['--no-install', 'folio', '--version'], cwd), 'npx --no-install folio').stdout).toBe(
+      `${pkg.version}\n`,
+    );
     // ...which is the bin link npm made: the session runs it directly.
-    const folio = (args: string[], dir: string) => run(process.execPath, [join(project, 'node_modules/.bin/folio'), ...args], dir);
+    const folio = (args: string[], dir: string) =>
+      run(process.execPath, [join(project, 'node_modules/.bin/folio'), ...args], dir);
     await session(folio, cwd, '../node_modules/folio-cv/schema/resume.schema.json');
     // The modeline's target exists and is folio's schema, which `folio schema` prints.
     const schema = readFileSync(join(cwd, '../node_modules/folio-cv/schema/resume.schema.json'), 'utf8');
@@ -106,7 +141,10 @@ describe('package: the packed tarball', () => {
   it('from code: the ESM API runs, and a TypeScript consumer type-checks against the emitted declarations', () => {
     const cwd = join(project, 'api');
     mkdirSync(cwd);
-    writeFileSync(join(cwd, 'resume.yaml'), 'basics:\n  name: Ada Lovelace\n  label: Analyst\nwork:\n  - name: Analytical Engine\n    position: Programmer\n    startDate: 1842-07\n');
+    writeFileSync(
+      join(cwd, 'resume.yaml'),
+      'basics:\n  name: Ada Lovelace\n  label: Analyst\nwork:\n  - name: Analytical Engine\n    position: Programmer\n    startDate: 1842-07\n',
+    );
     const consumer = `import { build, FolioError, prepare, render, validate, type Diagnostic, type RenderedFile, type ResumeModel } from 'folio-cv';
 
 const good = await validate('resume.yaml');
@@ -139,22 +177,39 @@ console.log(JSON.stringify({
       good: 'Ada Lovelace',
       bad: ['bad.yaml:2:9 basics.name'],
       name: 'Ada Lovelace',
-      files: [['resume.pdf', 1, true], ['resume.html', null, true], ['resume.md', null, true], ['resume.txt', null, true]],
+      files: [
+        ['resume.pdf', 1, true],
+        ['resume.html', null, true],
+        ['resume.md', null, true],
+        ['resume.txt', null, true],
+      ],
       built: ['out/resume.html'],
       thrown: 'resume.yaml:1:7',
     });
 
     // One tsc run over the consumer and a negative control: the types must reject a format folio does not have
     // and a misspelt model field in wrong.mts, and find nothing wrong in consumer.mts or folio's declarations.
-    writeFileSync(join(cwd, 'wrong.mts'), `import { prepare, render } from 'folio-cv';\nconst p = await prepare('resume.yaml');\nawait render(p, ['docx']);\nconsole.log(p.model.heder);\n`);
-    writeFileSync(join(cwd, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true,
-        // Check folio's declarations too, not only the consumer; @types/node as any Node project has it.
-        skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules/@types')],
-      },
-      files: ['consumer.mts', 'wrong.mts'],
-    }));
+    writeFileSync(
+      join(cwd, 'wrong.mts'),
+      `import { prepare, render } from 'folio-cv';\nconst p = await prepare('resume.yaml');\nawait render(p, ['docx']);\nconsole.log(p.model.heder);\n`,
+    );
+    writeFileSync(
+      join(cwd, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          // Check folio's declarations too, not only the consumer; @types/node as any Node project has it.
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(root, 'node_modules/@types')],
+        },
+        files: ['consumer.mts', 'wrong.mts'],
+      }),
+    );
     const checked = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], cwd);
     const errors = checked.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
     expect(errors.map((l) => l.replace(/\(.*/, ''))).toEqual(['wrong.mts', 'wrong.mts']);
@@ -172,7 +227,8 @@ if (FULL) {
       const bin = join(prefix, 'bin');
       const cwd = join(work, 'elsewhere');
       mkdirSync(cwd);
-      const folio = (args: string[], dir: string) => run('folio', args, dir, { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` });
+      const folio = (args: string[], dir: string) =>
+        run('folio', args, dir, { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` });
       expect(folio(['--version'], cwd).stdout).toBe(`${pkg.version}\n`);
       await session(folio, cwd, `https://cdn.jsdelivr.net/npm/folio-cv@${pkg.version}/schema/resume.schema.json`);
     }, 300_000);
@@ -183,7 +239,8 @@ if (FULL) {
         expect(ok(run(node, ['--version'], work), 'node --version').stdout).toMatch(new RegExp(`^v${major}\\.`));
         const cwd = join(project, `node${major}`);
         mkdirSync(cwd);
-        const folio = (args: string[], dir: string) => run(node, [join(project, 'node_modules/.bin/folio'), ...args], dir);
+        const folio = (args: string[], dir: string) =>
+          run(node, [join(project, 'node_modules/.bin/folio'), ...args], dir);
         await session(folio, cwd, '../node_modules/folio-cv/schema/resume.schema.json');
       }, 300_000);
     }
@@ -197,7 +254,10 @@ function nodeBinary(major: string): string {
   const bin = join(dir, 'node_modules', name, 'bin', 'node');
   if (!existsSync(bin)) {
     mkdirSync(dir, { recursive: true });
-    ok(run('npm', ['install', '--prefix', dir, `${name}@${major}`, ...npmFlags], tmpdir()), `npm install ${name}@${major}`);
+    ok(
+      run('npm', ['install', '--prefix', dir, `${name}@${major}`, ...npmFlags], tmpdir()),
+      `npm install ${name}@${major}`,
+    );
   }
   return bin;
 }

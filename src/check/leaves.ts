@@ -71,10 +71,10 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       if (!('invalid' in d)) push(path, formatDate(d, lang));
       return;
     }
-    if (def === 'link') return push(path, displayUrl(String(value)));
+    if (def === 'link') push(path, displayUrl(String(value)));
     // A highlight written as a plain string is text too (its other form is {text, tags}).
-    if (def === 'text' || def === 'highlight') return push(path, plainText(parseInline(String(value).trim())));
-    push(path, String(value));
+    else if (def === 'text' || def === 'highlight') push(path, plainText(parseInline(String(value).trim())));
+    else push(path, String(value));
   };
   const obj = (path: DataPath): unknown => {
     let cur: unknown = resume;

@@ -29,11 +29,19 @@ const NODE = '24';
 
 function resumeWorkflow(o: WorkflowOptions): string {
   const src = sh(o.source);
-  const paths = [o.source, WORKFLOW_FILES.resume, ...(o.local ? ['package.json', ...(o.local.lockFile ? ['package-lock.json'] : [])] : [])];
+  const paths = [
+    o.source,
+    WORKFLOW_FILES.resume,
+    ...(o.local ? ['package.json', ...(o.local.lockFile ? ['package-lock.json'] : [])] : []),
+  ];
   return `# Written by folio-cv ${o.version} ("folio init --ci"). On every push that changes the résumé it builds
 # the PDF, HTML and Markdown and keeps them as the run's "resume" artifact; on a v* tag it also attaches
-# the PDFs to the GitHub release of that tag (git tag v2027.1 && git push --tags).${o.variants ? '' : `
-# After adding variants to ${o.source}, run "folio init${o.source === 'resume.yaml' ? '' : ` ${sh(o.source)}`} --ci --force" again to build them too.`}
+# the PDFs to the GitHub release of that tag (git tag v2027.1 && git push --tags).${
+    o.variants
+      ? ''
+      : `
+# After adding variants to ${o.source}, run "folio init${o.source === 'resume.yaml' ? '' : ` ${sh(o.source)}`} --ci --force" again to build them too.`
+  }
 name: folio
 
 on:
@@ -62,9 +70,13 @@ jobs:
 ${install(o)}
       - name: Build
         run: ${run(`${folio(o)} build ${src}`)}
-${o.variants ? `      - name: Build every variant
+${
+  o.variants
+    ? `      - name: Build every variant
         run: ${run(`${folio(o)} build ${src} --all-variants`)}
-` : ''}      - name: Keep the files
+`
+    : ''
+}      - name: Keep the files
         uses: actions/upload-artifact@v4
         with:
           name: resume
@@ -128,7 +140,8 @@ ${install(o)}
 
 /** The install step: the project's own lock file when folio-cv is a dependency, else this version globally. */
 function install(o: WorkflowOptions): string {
-  if (o.local) return `      - name: Install folio (from package.json)\n        run: ${o.local.lockFile ? 'npm ci' : 'npm install'} --no-audit --no-fund`;
+  if (o.local)
+    return `      - name: Install folio (from package.json)\n        run: ${o.local.lockFile ? 'npm ci' : 'npm install'} --no-audit --no-fund`;
   return `      - name: Install folio\n        run: npm install --global folio-cv@${o.version} --no-audit --no-fund`;
 }
 

@@ -1,5 +1,5 @@
 // Stage cli: the command line behind the bin (src/cli.ts): commands/, printing diagnostics and failures, serve/, watch.
-import { type Diagnostic, formatDiagnostic, UserError } from '../source/diagnostics.js';
+import { type Diagnostic, formatDiagnostic, printable, UserError } from '../source/diagnostics.js';
 
 /** Human-readable size: `812 B`, `38.1 KB`, `1.2 MB`. */
 export function formatBytes(n: number): string {
@@ -15,7 +15,7 @@ export function printDiagnostics(list: readonly Diagnostic[]): void {
 
 /** What the user sees for a UserError: every diagnostic (or the one-line message), then a count when there are several. */
 export function formatUserError(err: UserError): string {
-  let out = err.diagnostics.length ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') : `${err.message}\n`;
+  let out = err.diagnostics.length ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') : `${printableLines(err.message)}\n`;
   const n = err.diagnostics.filter((d) => d.severity === 'error').length;
   // The count only: `validate` never writes, and a failed build's "nothing written" is the rule, not news.
   if (n > 1) out += `${n} errors\n`;
@@ -31,4 +31,9 @@ export function printFailure(err: unknown): void {
     const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);
   }
+}
+
+/** Text for the terminal, line by line: control characters (an escape sequence in a file name) shown as symbols, never run. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
 }

@@ -72,7 +72,7 @@ function parseInto(src: string, style: Style, out: Span[]): void {
     }
     if (ch === '[') {
       const link = /^\[([^\]\n]+)\]\(([^()\s]+)\)/.exec(rest);
-      if (link && link[1] && link[2] && isSafeHref(link[2])) {
+      if (link?.[1] && link[2] && isSafeHref(link[2])) {
         flush();
         const inner: Span[] = [];
         parseInto(link[1], style, inner);

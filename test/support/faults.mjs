@@ -34,7 +34,7 @@ if (fault === 'stall-write') {
   };
 } else if (fault === 'bug') {
   // normalise gathers the skills' keywords with flatMap: a TypeError there is a bug deep in the pipeline.
-  Array.prototype.flatMap = function () {
+  Array.prototype.flatMap = () => {
     throw new TypeError('simulated bug: cannot read properties of undefined');
   };
 }

@@ -14,6 +14,7 @@ export interface LexiconTerm {
 const t = (term: string, ...aliases: string[]): LexiconTerm => ({ term, aliases });
 const exact = (term: string, ...aliases: string[]): LexiconTerm => ({ term, aliases, exact: true });
 
+// biome-ignore format: a table grouped by kind, a few terms to a line, reads better than one term per line
 export const LEXICON: readonly LexiconTerm[] = [
   // Languages
   t('Java'), t('Python'), exact('Go', 'Golang'), exact('Rust'), t('C++'), t('C#'), t('Scala'), t('Kotlin'),

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
@@ -6,6 +5,7 @@ import type { OrderedMatch } from '../../check/find-in-order.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { Leaf } from '../../check/leaves.js';
 import { type LoadedSource, loadFile } from '../../source/load.js';
+import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { printDiagnostics } from '../report.js';
 import { formatPath, validate } from '../../validate/validate.js';
 
@@ -38,12 +38,7 @@ Examples:
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string }) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pdfPath);
-      } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
       let facts: PdfFacts;
       try {

@@ -37,7 +37,7 @@ Examples:
       const text = `${modeline(opts.out)}\n# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
       const label = opts.out ?? '<stdout>';
       const problems = check(text, label);
-      if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false);
+      if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false, [{ path: file, role: 'the file being imported' }]);
       else process.stdout.write(text);
 
       for (const n of notes) process.stderr.write(`note: ${n}\n`);

@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { START_MARKER } from '../../output/readme-markers.js';
 import { writeNewFile } from '../../output/new-file.js';
+import { START_MARKER } from '../../output/readme-markers.js';
 import { UserError } from '../../source/diagnostics.js';
 import { loadFile } from '../../source/load.js';
 import { modeline } from '../../source/modeline.js';
 import { packageInfo, packageRoot } from '../../source/paths.js';
-import { WORKFLOW_FILES, workflow, type WorkflowKind } from '../ci-workflow.js';
+import { WORKFLOW_FILES, type WorkflowKind, workflow } from '../ci-workflow.js';
 
 /** The starter résumé with its schema line pointing at this installation's schema. */
 export async function starterResume(target: string): Promise<string> {
@@ -20,7 +20,9 @@ export async function starterResume(target: string): Promise<string> {
 /** `--ci` alone is the résumé's workflow; `--ci profile` the profile README's. */
 function parseCi(value: string): WorkflowKind {
   if (value === 'profile' || value === 'resume') return value;
-  throw new InvalidArgumentError(`--ci takes "profile" or nothing; to name the résumé, put it first: folio init ${value} --ci`);
+  throw new InvalidArgumentError(
+    `--ci takes "profile" or nothing; to name the résumé, put it first: folio init ${value} --ci`,
+  );
 }
 
 export function registerInit(program: Command): void {
@@ -29,7 +31,11 @@ export function registerInit(program: Command): void {
     .description('write a commented starter résumé to edit (and, with --ci, a GitHub Actions workflow)')
     .argument('[file]', 'where to write it', 'resume.yaml')
     .option('--force', 'overwrite the file if it exists (with --ci: the workflow; the résumé is never replaced)')
-    .option('--ci [profile]', `also write ${WORKFLOW_FILES.resume}, which builds the résumé on push; with "profile", ${WORKFLOW_FILES.profile}, which keeps a profile README current`, parseCi)
+    .option(
+      '--ci [profile]',
+      `also write ${WORKFLOW_FILES.resume}, which builds the résumé on push; with "profile", ${WORKFLOW_FILES.profile}, which keeps a profile README current`,
+      parseCi,
+    )
     .addHelpText(
       'after',
       `
@@ -56,7 +62,9 @@ Examples:
       const arg = file === 'resume.yaml' ? '' : ` ${file}`;
       if (!ci) {
         await writeNewFile(file, await starterResume(file), opts.force ?? false);
-        process.stdout.write(`wrote ${file}\nnext: edit it, then run "folio serve${arg}" for a live preview or "folio build${arg}"\n`);
+        process.stdout.write(
+          `wrote ${file}\nnext: edit it, then run "folio serve${arg}" for a live preview or "folio build${arg}"\n`,
+        );
         return;
       }
       // --ci: the starter only where there is no résumé yet; an existing one is read, never replaced.
@@ -72,21 +80,39 @@ Examples:
 }
 
 /** Write the workflow for the résumé at `file` into its repository; returns where, and what the user should know. */
-async function writeWorkflow(kind: WorkflowKind, file: string, force: boolean): Promise<{ path: string; notes: string[] }> {
+async function writeWorkflow(
+  kind: WorkflowKind,
+  file: string,
+  force: boolean,
+): Promise<{ path: string; notes: string[] }> {
   const root = repositoryRoot(dirname(resolve(file)));
   const source = relative(root.dir, resolve(file)).split(sep).join('/');
   const target = join(root.dir, WORKFLOW_FILES[kind]);
-  const text = workflow(kind, { source, version: packageInfo().version, local: localInstall(root.dir), variants: await hasVariants(file) });
+  const text = workflow(kind, {
+    source,
+    version: packageInfo().version,
+    local: localInstall(root.dir),
+    variants: await hasVariants(file),
+  });
   const path = relative(process.cwd(), target);
   await mkdir(dirname(target), { recursive: true });
   await writeNewFile(path, text, force);
   const notes: string[] = [];
-  if (!root.git) notes.push(`note: ${root.dir} is not a git repository yet: the workflow runs once it is pushed to GitHub with ${source}`);
+  if (!root.git)
+    notes.push(
+      `note: ${root.dir} is not a git repository yet: the workflow runs once it is pushed to GitHub with ${source}`,
+    );
   if (kind === 'profile') {
     const readme = join(root.dir, 'README.md');
     const text = existsSync(readme) ? await readFile(readme, 'utf8') : null;
-    if (text === null) notes.push('note: the workflow updates README.md at the root of the repository; create it with the folio markers (see "folio readme --help")');
-    else if (!text.includes(START_MARKER)) notes.push('note: README.md has no folio markers yet: add them where the résumé should go (see "folio readme --help")');
+    if (text === null)
+      notes.push(
+        'note: the workflow updates README.md at the root of the repository; create it with the folio markers (see "folio readme --help")',
+      );
+    else if (!text.includes(START_MARKER))
+      notes.push(
+        'note: README.md has no folio markers yet: add them where the résumé should go (see "folio readme --help")',
+      );
   }
   return { path, notes };
 }

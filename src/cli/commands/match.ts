@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UserError } from '../../source/diagnostics.js';
 import { loadFile } from '../../source/load.js';
+import { JOB_KIND, readInput } from '../../source/read-input.js';
 import { formatMatch, matchJob } from '../../check/job-ad/match.js';
 import { printDiagnostics } from '../report.js';
 import { validate } from '../../validate/validate.js';
@@ -29,13 +28,7 @@ Examples:
   $ folio match job.txt --variant ml-platform -s cv.yaml`,
     )
     .action(async (job: string, opts: { variant?: string; source: string }) => {
-      let text: string;
-      try {
-        text = await readFile(job, 'utf8');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new UserError(`${job}: error: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`}`);
-      }
+      const text = (await readInput(job, job, JOB_KIND)).toString('utf8');
       const src = await loadFile(opts.source);
       const { resume, warnings } = validate(src);
       printDiagnostics(warnings);

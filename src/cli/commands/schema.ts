@@ -29,6 +29,8 @@ Examples:
         return;
       }
       await writeNewFile(opts.out, text, opts.force ?? false);
-      process.stdout.write(`wrote ${opts.out}\nuse it from a résumé's first line: # yaml-language-server: $schema=<path of ${opts.out} relative to the résumé>\n`);
+      process.stdout.write(
+        `wrote ${opts.out}\nuse it from a résumé's first line: # yaml-language-server: $schema=<path of ${opts.out} relative to the résumé>\n`,
+      );
     });
 }

@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { ThemeName } from '../../model/design.js';
+import { parseTheme } from './build.js';
 
 /** Kept here (not imported from the server) so other commands never load the server and marked. */
 const HOST = '127.0.0.1';
@@ -18,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
+    .option('--theme <name>', 'the look, as for build (default: folio.design.theme)', parseTheme)
     .addHelpText(
       'after',
       `
@@ -33,7 +36,7 @@ Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
   $ folio serve cv.yaml -p 8080`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName }) => {
       const { serve } = await import('../serve/run.js');
       await serve(source, opts);
     });

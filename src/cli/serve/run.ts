@@ -1,3 +1,4 @@
+import type { ThemeName } from '../../model/design.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +7,14 @@ import { UserError } from '../../source/diagnostics.js';
 import { printDiagnostics, printFailure } from '../report.js';
 import { clearTemplateCache } from '../../render/templates.js';
 import { serialise, untilInterrupted, type Watcher, watchFiles } from '../watch.js';
-import type { PreviewState } from './routes.js';
+import { fileUrl, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
 
 export interface ServeOptions {
   port?: number;
   templates?: string;
   strict?: boolean;
+  theme?: ThemeName;
 }
 
 /** `folio serve`: build in memory on every save and serve the result on 127.0.0.1 until Ctrl-C. */
@@ -26,7 +28,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     if (opts.templates) clearTemplateCache();
     const t0 = performance.now();
     try {
-      const result = await build({ source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates });
+      const result = await build({ source, outDir, formats: ['pdf', 'html', 'md'], strict: opts.strict, templatesDir: opts.templates, theme: opts.theme });
       for (const f of result.files) {
         const data = await readFile(f.path);
         if (f.format === 'pdf') state.pdf = data;
@@ -55,7 +57,7 @@ export async function serve(source: string, opts: ServeOptions): Promise<void> {
     await rebuild();
     server = await startPreviewServer(() => state, opts.port);
     const base = `http://${HOST}:${server.port}`;
-    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: /${state.name}.pdf)`], [`${base}/${state.name}.md`, 'the Markdown']];
+    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${fileUrl(state.name, 'pdf')})`], [`${base}${fileUrl(state.name, 'md')}`, 'the Markdown']];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     process.stdout.write(
       `previewing ${source}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
