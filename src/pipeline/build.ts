@@ -1,19 +1,19 @@
 // Stage pipeline: the orchestration of the stages: build (load → validate → tailor → model → render → write), PDF self-check, batches.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { PaperName, ThemeName } from '../model/design.js';
-import type { ResumeModel } from '../model/model.js';
-import { normalise } from '../model/normalise.js';
-import type { InputFile } from '../output/input-guard.js';
-import { type OutputFile, writeAll } from '../output/write.js';
-import { pdfPaper } from '../render/paper.js';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import type { InputFile } from '../output/input-guard.js';
+import type { Resume } from '../validate/schema.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile } from '../source/load.js';
+import type { ResumeModel } from '../model/model.js';
+import { normalise } from '../model/normalise.js';
+import type { PaperName, ThemeName } from '../model/design.js';
+import { pdfPaper } from '../render/paper.js';
 import { outputBaseName } from '../tailor/output-name.js';
-import type { Resume } from '../validate/schema.js';
-import { validate } from '../validate/validate.js';
 import { prepareVariant } from './variant-build.js';
+import { validate } from '../validate/validate.js';
+import { type OutputFile, writeAll } from '../output/write.js';
 
 export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -76,17 +76,12 @@ export function baseName(source: string): string {
 /** 1. load  2. validate  3. normalise  4. render every format in memory  5. write them all. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 1. load
-  const src = await loadFile(opts.source, opts.source, {
-    ...DEFAULT_LIMITS,
-    maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
-  });
+  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
   // 2. validate (throws a UserError listing every problem)
   const { resume, warnings } = validate(src, { strict: opts.strict });
   // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
   const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
-  const variant = opts.variant
-    ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit })
-    : null;
+  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
   const shown = variant?.tailored.resume ?? resume;
   // 3. normalise
   const model = normalise(shown, { theme: opts.theme });
@@ -111,11 +106,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       variant,
     });
     // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-    if (opts.strict && pdf.warnings.length)
-      throw new UserError(
-        'error: --strict: the PDF has warnings',
-        pdf.warnings.map((w) => ({ ...w, severity: 'error' })),
-      );
+    if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
     warnings.push(...pdf.warnings);
     if (pdf.note) notes.push(pdf.note);
     return pdf;
@@ -124,14 +115,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const t0 = performance.now();
     if (format === 'pdf') {
       const built = await pdfOnce();
-      rendered.push({
-        name: `${name}.pdf`,
-        data: built.bytes,
-        format,
-        pages: built.pages,
-        ms: performance.now() - t0,
-        checkMs: built.checkMs,
-      });
+      rendered.push({ name: `${name}.pdf`, data: built.bytes, format, pages: built.pages, ms: performance.now() - t0, checkMs: built.checkMs });
       continue;
     }
     if (format === 'png') {
@@ -139,30 +123,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const { renderPngPages } = await import('../render/png.js');
       const images = await renderPngPages(built.bytes, opts.dpi, opts.pngPages);
       const ms = (performance.now() - t0) / Math.max(1, images.length);
-      for (const img of images)
-        rendered.push({ name: `${name}-${img.page}.png`, data: img.png, format, pages: null, ms });
+      for (const img of images) rendered.push({ name: `${name}-${img.page}.png`, data: img.png, format, pages: null, ms });
       continue;
     }
     const out = await renderFormat(format, model, opts);
-    out.overridden.forEach((f) =>
-      overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)),
-    );
+    out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
     rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
   }
   // 5. write, never over a file this build read (a source named notes.md, a template, the photo)
-  const paths = await writeAll(
-    variant ? join(opts.outDir, variant.tailored.name) : opts.outDir,
-    rendered,
-    buildInputs(opts, shown, overridden),
-  );
+  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered, buildInputs(opts, shown, overridden));
   return {
     files: rendered.map((r, i) => ({
-      path: paths[i] ?? r.name,
-      format: r.format,
-      bytes: Buffer.byteLength(r.data),
-      ms: r.ms,
-      pages: r.pages,
-      checkMs: r.checkMs,
+      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
     })),
     warnings,
     overridden: [...overridden].sort(),
@@ -175,8 +147,7 @@ function buildInputs(opts: BuildOptions, resume: Resume, templates: Set<string>)
   const inputs: InputFile[] = [{ path: opts.source, role: 'the source' }];
   for (const t of templates) inputs.push({ path: t, role: 'your template' });
   const image = resume.basics?.image;
-  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image))
-    inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: resolve(dirname(opts.source), image), role: 'the photo' });
   return inputs;
 }
 
@@ -187,11 +158,7 @@ export interface Rendered {
 }
 
 /** One format other than the PDF (and its page images), rendered in memory from the model. */
-export async function renderFormat(
-  format: Exclude<Format, 'pdf' | 'png'>,
-  model: ResumeModel,
-  opts: Pick<BuildOptions, 'templatesDir'>,
-): Promise<Rendered> {
+export async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: ResumeModel, opts: Pick<BuildOptions, 'templatesDir'>): Promise<Rendered> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('../render/html.js');
@@ -213,15 +180,13 @@ export async function renderFormat(
 /** 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
 const MAX_EPOCH = 253402300799;
 
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time (now for text with no file). */
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
 export async function sourceDate(source: string | null): Promise<Date> {
   const epoch = process.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
     // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
     if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
-      throw new UserError(
-        `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
-      );
+      throw new UserError(`error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`);
     }
     return new Date(Number(epoch) * 1000);
   }
