@@ -6,6 +6,7 @@ import { registerCheck } from './cli/commands/check.js';
 import { registerExport } from './cli/commands/export.js';
 import { registerImport } from './cli/commands/import.js';
 import { registerInit } from './cli/commands/init.js';
+import { registerLocales } from './cli/commands/locales.js';
 import { registerMatch } from './cli/commands/match.js';
 import { registerReadme } from './cli/commands/readme.js';
 import { registerSchema } from './cli/commands/schema.js';
@@ -56,6 +57,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerVariants(p);
   registerMatch(p);
   registerCheck(p);
+  registerLocales(p);
   registerSchema(p);
   registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.

@@ -27,7 +27,8 @@ interface Built {
 let started: Promise<Browser> | undefined;
 const browser = (): Promise<Browser> => (started ??= launchBrowser());
 const dir = tempDir();
-const pages: Record<'example' | 'full' | 'minimal', Built> = {} as never;
+// ar and he: right-to-left pages, held to every test the others pass (axe, overflow, innerText, headings).
+const pages: Record<'example' | 'full' | 'minimal' | 'ar' | 'he', Built> = {} as never;
 /** Long unbroken words in every field: for the layout tests only. */
 let stress: Built;
 
@@ -47,6 +48,8 @@ beforeAll(() => {
   pages.example = build('example', example);
   pages.full = build('full', fixture('portfolio-full.yaml'));
   pages.minimal = build('minimal', fixture('minimal.yaml'));
+  pages.ar = build('ar', fixture('locales/ar.yaml'));
+  pages.he = build('he', fixture('locales/he.yaml'));
   stress = build('long-words', fixture('long-words.yaml'));
 });
 
@@ -129,7 +132,7 @@ describe('HTML page in Chromium', () => {
   }, 60_000);
 
   it('shows every public text leaf of the source in innerText, and nothing private', async () => {
-    for (const p of [pages.example, pages.full, pages.minimal, stress]) {
+    for (const p of [pages.example, pages.full, pages.minimal, pages.ar, pages.he, stress]) {
       const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
       const leaves = sourceLeaves(p.resume, { audience: 'public' });
       expect(leaves.length).toBeGreaterThan(1);
@@ -141,6 +144,26 @@ describe('HTML page in Chromium', () => {
     const fullText = await withPage(pages.full.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
     expect(fullText).toContain('+44 20 7946 0958');
     expect(fullText).toContain('221B Example Street');
+  }, 60_000);
+
+  it('mirrors a right-to-left page: dir="rtl", headings and contacts start at the right (an English page: at the left)', async () => {
+    const sides = async (p: Built) =>
+      withPage(p.url, { width: 1280 }, ({ page }) =>
+        evaluate<{ dir: string; lang: string; h1: string; h2: string; firstContact: string; skip: string }>(
+          page,
+          `(() => {
+            // Where the text itself sits (a heading's box spans the whole column).
+            const side = (el) => { if (!el) return 'none'; const range = document.createRange(); range.selectNodeContents(el); const r = range.getBoundingClientRect(); const mid = document.documentElement.clientWidth / 2; return r.right < mid ? 'left' : r.left > mid ? 'right' : 'both'; };
+            const contacts = document.querySelector('.contacts li');
+            return { dir: document.documentElement.dir, lang: document.documentElement.lang, h1: side(document.querySelector('h1')),
+              h2: side(document.querySelector('main h2')), firstContact: side(contacts), skip: document.querySelector('.skip').textContent };
+          })()`,
+        ),
+      );
+    expect(await sides(pages.ar)).toEqual({ dir: 'rtl', lang: 'ar', h1: 'right', h2: 'right', firstContact: 'right', skip: 'انتقل إلى المحتوى' });
+    expect(await sides(pages.he)).toEqual({ dir: 'rtl', lang: 'he', h1: 'right', h2: 'right', firstContact: 'right', skip: 'דילוג לתוכן' });
+    // Negative control: the same measure puts an English page's headings at the left.
+    expect(await sides(pages.minimal)).toMatchObject({ dir: 'ltr', h1: 'left', skip: 'Skip to content' });
   }, 60_000);
 
   it('the leaf check fails when a section is missing (negative control)', async () => {
@@ -258,7 +281,7 @@ describe('HTML page in Chromium', () => {
     expect(meta.ld).toHaveLength(1);
     const person = JSON.parse(meta.ld[0] ?? '') as Record<string, unknown>;
     expect(person).toMatchObject({
-      '@context': 'https://schema.org',
+      '@context': ['https://schema.org', { '@language': 'en' }],
       '@type': 'Person',
       name: 'Your Name',
       jobTitle: 'Backend engineer for high-throughput systems',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, formatDate, formatRange, parseDate, type PartialDate } from '../src/validate/dates.js';
+import { compareDates, formatDate, parseDate, type PartialDate } from '../src/validate/dates.js';
+import { formatRange } from '../src/model/dates.js';
+import { localeForTag } from '../src/model/locale.js';
+import { listLocales } from '../src/validate/languages.js';
 
 const d = (v: string | number) => parseDate(v) as PartialDate;
 
@@ -13,12 +16,21 @@ describe('dates (normalise stage)', () => {
   });
 
   it('formats ranges as a CV shows them', () => {
-    expect(formatRange(d('2021-04'), null, true, 'en')).toBe('Apr 2021 – Present');
-    expect(formatRange(d(2019), d('2021'), false, 'en')).toBe('2019 – 2021');
-    expect(formatRange(d('2020-05'), d('2020-05-30'), false, 'en')).toBe('May 2020');
-    expect(formatRange(null, d('2020-01'), false, 'en')).toBe('Jan 2020');
-    expect(formatRange(d('2021-04'), null, true, 'de')).toBe('Apr. 2021 – heute');
-    expect(formatDate(d('2021-12-01'), 'en')).toBe('Dec 2021');
+    const en = localeForTag('en');
+    expect(formatRange(d('2021-04'), null, true, en)).toBe('Apr 2021 – Present');
+    expect(formatRange(d(2019), d('2021'), false, en)).toBe('2019 – 2021');
+    expect(formatRange(d('2020-05'), d('2020-05-30'), false, en)).toBe('May 2020');
+    expect(formatRange(null, d('2020-01'), false, en)).toBe('Jan 2020');
+    expect(formatDate(d('2021-12-01'), en.date)).toBe('Dec 2021');
+  });
+
+  it('formats ranges in the words and grammar of the locale', () => {
+    expect(formatRange(d('2021-03'), null, true, localeForTag('de'))).toBe('März 2021 – heute');
+    expect(formatRange(d('2021-03'), null, true, localeForTag('ja'))).toBe('2021年3月～現在');
+    expect(formatRange(d('2019-09'), d('2021-03'), false, localeForTag('es'))).toBe('septiembre de 2019 – marzo de 2021');
+    expect(formatRange(d('2021-03'), null, true, localeForTag('ru'))).toBe('март 2021\u00a0г. — настоящее время');
+    expect(formatRange(d('2021-03'), null, true, localeForTag('ar'))).toBe('مارس 2021 – حتى الآن');
+    expect(formatRange(d(2019), d(2021), false, localeForTag('ko'))).toBe('2019 ~ 2021');
   });
 
   it('compares at the coarser precision', () => {
@@ -27,13 +39,34 @@ describe('dates (normalise stage)', () => {
   });
 });
 
-describe('English month names without Intl', () => {
-  it('match what Intl gives for every month, in every English locale', () => {
-    for (const lang of ['en', 'en-GB', 'en-US']) {
+describe('month names from the catalogues, without Intl at run time', () => {
+  it('match what Intl gives for every month, in every locale, in the width the catalogue asks for', async () => {
+    for (const { code } of listLocales()) {
+      const { monthWidth } = (await import(`../locales/${code}.json`)).default as { monthWidth: 'short' | 'long' };
+      const intl = new Intl.DateTimeFormat(code, { month: monthWidth, year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
       for (let m = 1; m <= 12; m++) {
-        const viaIntl = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, m - 1, 1)));
-        expect(formatDate({ year: 2021, month: m, day: null }, lang)).toBe(viaIntl);
+        expect(formatDate({ year: 2021, month: m, day: null }, localeForTag(code).date).replace(/\s/g, ' '), `${code} month ${m}`).toBe(
+          intl.format(new Date(Date.UTC(2021, m - 1, 1))).replace(/\s/g, ' '),
+        );
       }
+    }
+  });
+
+  it('never construct an Intl formatter while formatting (negative control: the spy sees one made here)', () => {
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    const Spy = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new Original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = Spy;
+    try {
+      for (const { code } of listLocales()) formatRange(d('2021-03'), null, true, localeForTag(code));
+      expect(made).toBe(0);
+      new Intl.DateTimeFormat('de');
+      expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Original;
     }
   });
 });

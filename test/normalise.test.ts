@@ -27,7 +27,7 @@ describe('normalise stage', () => {
     const work = byId.work;
     expect(work?.kind === 'entries' && work.entries.map((e) => e.subtitle)).toEqual(['Nordlys Logistics', 'Kvarn AB']);
     const edu = byId.education;
-    expect(edu?.kind === 'entries' && edu.entries[0]).toMatchObject({ title: 'Master · Computer Science', subtitle: 'Chalmers University of Technology', dates: '2016 – 2018', details: ['4.6/5'] });
+    expect(edu?.kind === 'entries' && edu.entries[0]).toMatchObject({ title: 'Master in Computer Science', subtitle: 'Chalmers University of Technology', dates: '2016 – 2018', details: ['4.6/5'] });
     expect(model.header.address).toEqual(['Storgatan 12', '411 38']);
     expect(model.header.location).toBe('Göteborg, Västra Götaland, SE');
   });

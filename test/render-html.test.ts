@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
-import { entryLinkText, favicon, renderHtml, textDirection } from '../src/render/html.js';
+import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
+import { textDirection } from '../src/validate/languages.js';
+import { normalise } from '../src/model/normalise.js';
 import { cssVariables } from '../src/render/tokens.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
@@ -139,7 +141,9 @@ describe('HTML page structure', () => {
   it('sets the text direction from the language', () => {
     expect(['en', 'de-CH', 'ar', 'ar-EG', 'he', 'fa-IR', 'zh-Hant'].map(textDirection)).toEqual(['ltr', 'ltr', 'rtl', 'rtl', 'rtl', 'rtl', 'ltr']);
     const { model } = loadResume(example);
-    expect(renderHtml({ ...model, lang: 'ar' }).html).toContain('<html lang="ar" dir="rtl">');
+    expect(renderHtml({ ...model, lang: 'ar', dir: 'rtl' }).html).toContain('<html lang="ar" dir="rtl">');
+    expect(normalise({ ...loadResume(example).resume, folio: { lang: 'he' } }).dir).toBe('rtl');
+    expect(normalise({ ...loadResume(example).resume, folio: { lang: 'fa' } }).dir).toBe('rtl');
   });
 
   it('gives the page a monogram icon inline, so no request goes to /favicon.ico', () => {

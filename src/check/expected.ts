@@ -1,5 +1,6 @@
 import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
 import type { DataPath } from '../source/load.js';
+import { resolveLocale } from '../model/locale.js';
 import { sectionOrder } from '../model/normalise.js';
 import type { Resume } from '../validate/schema.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
@@ -12,10 +13,13 @@ import { withoutEmoji } from '../render/pdf/coverage.js';
  */
 export function pdfLeaves(resume: Resume): Leaf[] {
   const sections = sectionOrder(resume) as string[];
+  // The locale's degree phrase may put the field first ("{area}, {degree}" in Turkish, "{area} {degree}" in Chinese).
+  const degree = resolveLocale(resume).words.degree;
+  const areaFirst = degree.indexOf('{area}') < degree.indexOf('{degree}');
   return sourceLeaves(resume, { audience: 'private', omit: pdfOmits })
     .map((l) => ({ path: l.path, text: withoutEmoji(l.text).trim() }))
     .filter((l) => l.text !== '')
-    .map((l, i) => ({ leaf: l, key: [...displayKey(l.path, sections), i] }))
+    .map((l, i) => ({ leaf: l, key: [...displayKey(l.path, sections, areaFirst), i] }))
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.leaf);
 }
@@ -44,7 +48,7 @@ const DISPLAY_SLOTS: Record<string, Record<string, number>> = {
 
 const GROUP_SECTIONS = new Set(['skills', 'languages', 'interests']);
 
-function displayKey(path: DataPath, sections: string[]): number[] {
+function displayKey(path: DataPath, sections: string[], areaFirst: boolean): number[] {
   const [top, ...rest] = path;
   if (top === 'basics') {
     const [field, a, b] = rest;
@@ -61,7 +65,8 @@ function displayKey(path: DataPath, sections: string[]): number[] {
   if (typeof index !== 'number') return [rank, 0];
   const table =
     section === 'principles' ? DISPLAY_SLOTS.principles : section === 'metrics' ? DISPLAY_SLOTS.metrics : GROUP_SECTIONS.has(section) ? DISPLAY_SLOTS.groups : undefined;
-  const slot = table ? slotOf(table, field) : (DISPLAY_SLOTS[section]?.[String(field)] ?? slotOf(DISPLAY_SLOTS.entry, field));
+  const slot =
+    areaFirst && field === 'area' ? 0.9 : table ? slotOf(table, field) : (DISPLAY_SLOTS[section]?.[String(field)] ?? slotOf(DISPLAY_SLOTS.entry, field));
   // Entry metrics read "label value"; list positions and object fields inside a slot keep their order.
   const inner = sub.map((s) => (typeof s === 'number' ? s : (DISPLAY_SLOTS.metrics?.[s] ?? 0)));
   return [rank, index, slot, ...inner];

@@ -1,5 +1,6 @@
 // Stage check: what a reader must find (leaves), found in order in a PDF read back, or a job ad's terms in the résumé.
-import { formatDate, isPresent, parseDate, presentWord } from '../validate/dates.js';
+import { formatDate, isPresent, parseDate } from '../validate/dates.js';
+import { resolveLocale } from '../model/locale.js';
 import { parseInline, plainText } from '../model/inline.js';
 import { displayUrl } from '../validate/links.js';
 import type { DataPath } from '../source/load.js';
@@ -30,7 +31,8 @@ const HIDDEN_KEYS = new Set(['tags', 'image']);
  */
 export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
   const schema = loadSchema();
-  const lang = resume.folio?.lang ?? 'en';
+  // The same locale normalise resolves: dates and "Present" as the outputs write them.
+  const locale = resolveLocale(resume);
   const out: Leaf[] = [];
   const push = (path: DataPath, text: string) => {
     const t = text.replace(/\s+/g, ' ').trim();
@@ -64,11 +66,11 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (def === 'date' || def === 'endDate') {
       if (key === 'endDate' && isPresent(value)) {
-        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, presentWord(lang));
+        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, locale.words.present);
         return;
       }
       const d = parseDate(value);
-      if (!('invalid' in d)) push(path, formatDate(d, lang));
+      if (!('invalid' in d)) push(path, formatDate(d, locale.date));
       return;
     }
     if (def === 'link') push(path, displayUrl(String(value)));

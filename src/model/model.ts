@@ -1,5 +1,6 @@
 import type { Design } from './design.js';
 import type { Span } from './inline.js';
+import type { Words } from './locale.js';
 import type { Resume, SectionId } from '../validate/schema.js';
 
 /**
@@ -8,7 +9,12 @@ import type { Resume, SectionId } from '../validate/schema.js';
  * is present (null or [] when absent) so strict Handlebars templates can test it.
  */
 export interface ResumeModel {
+  /** BCP 47 tag of the résumé's language, for metadata (HTML lang, PDF Lang, JSON-LD). */
   lang: string;
+  /** Writing direction of that language: right to left for Arabic and Hebrew. */
+  dir: 'ltr' | 'rtl';
+  /** folio's own words in that language (page numbers, skip link, document name), folio.locale applied. */
+  words: Words;
   /** The look: theme defaults with folio.design on top (and --theme over both). */
   design: Design;
   header: Header;

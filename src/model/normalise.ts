@@ -1,33 +1,30 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
 import { resolveDesign, type ThemeName } from './design.js';
-import { formatDate, formatRange, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
+import { formatDate, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
+import { formatRange } from './dates.js';
+import { fill, type Locale, resolveLocale, type Words } from './locale.js';
 import { parseInline } from './inline.js';
 import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
 import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
 import { type Resume, type SectionId, sectionIds } from '../validate/schema.js';
 
-/** Titles for sections the owner did not name (folio.sections.<id>.title overrides). */
-const DEFAULT_TITLES: Record<SectionId, string> = {
-  metrics: 'Highlights', projects: 'Projects', work: 'Experience', principles: 'Principles', skills: 'Skills',
-  activities: 'Activities', volunteer: 'Volunteering', education: 'Education', awards: 'Awards',
-  certificates: 'Certificates', publications: 'Publications', languages: 'Languages', interests: 'Interests',
-  references: 'References', callToAction: 'Contact',
-};
-
 type Item = Record<string, unknown>;
 
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
 export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): ResumeModel {
-  const lang = resume.folio?.lang ?? 'en';
+  // folio.lang, else the language of the text; section titles, dates and labels come from its catalogue.
+  const locale = resolveLocale(resume);
   const sections: Section[] = [];
   for (const id of sectionOrder(resume)) {
-    const section = buildSection(resume, id, lang);
+    const section = buildSection(resume, id, locale);
     if (section) sections.push(section);
   }
   return {
-    lang,
+    lang: locale.lang,
+    dir: locale.dir,
+    words: locale.words,
     design: resolveDesign(resume.folio, opts.theme),
-    header: buildHeader(resume),
+    header: buildHeader(resume, locale.words),
     sections,
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
     markdown: { stack: resume.folio?.markdown?.stack ?? 'code' },
@@ -41,15 +38,15 @@ export function sectionOrder(resume: Resume): SectionId[] {
   return [...chosen, ...sectionIds().filter((id) => !chosen.includes(id))];
 }
 
-function buildHeader(resume: Resume): Header {
+function buildHeader(resume: Resume, words: Words): Header {
   const b = resume.basics ?? {};
   const loc = b.location ?? {};
   const contacts: Contact[] = [];
-  if (b.email) contacts.push({ kind: 'email', href: `mailto:${b.email}`, text: b.email, label: 'Email', private: false });
-  if (b.phone) contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: 'Phone', private: true });
-  if (b.url) contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: 'Website', private: false });
+  if (b.email) contacts.push({ kind: 'email', href: `mailto:${b.email}`, text: b.email, label: words.contact.email, private: false });
+  if (b.phone) contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: words.contact.phone, private: true });
+  if (b.url) contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: words.contact.website, private: false });
   for (const p of b.profiles ?? []) {
-    const label = p.network ?? 'Profile';
+    const label = p.network ?? words.contact.profile;
     if (p.url) contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
     else if (p.username) contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
   }
@@ -72,9 +69,9 @@ function profileText(url: string, username: string | undefined): string {
   return username && !shown.toLowerCase().includes(username.toLowerCase()) ? `${shown} (${username})` : shown;
 }
 
-function buildSection(resume: Resume, id: SectionId, lang: string): Section | null {
+function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | null {
   const text = resume.folio?.sections?.[id];
-  const base = { id, title: text?.title ?? DEFAULT_TITLES[id], intro: inline(text?.intro), summary: inline(text?.summary) };
+  const base = { id, title: text?.title ?? locale.words.sections[id], intro: inline(text?.intro), summary: inline(text?.summary) };
   const list = (key: SectionId): Item[] => {
     const v = (resume as Record<string, unknown>)[key];
     return Array.isArray(v) ? (v as Item[]) : [];
@@ -103,7 +100,7 @@ function buildSection(resume: Resume, id: SectionId, lang: string): Section | nu
       return cta ? { ...base, title: cta.title, kind: 'cta', text: inline(cta.text) } : null;
     }
     default: {
-      const entries = list(id).map((item, i) => entry(id, item, i, lang));
+      const entries = list(id).map((item, i) => entry(id, item, i, locale));
       return entries.length ? { ...base, kind: 'entries', entries } : null;
     }
   }
@@ -120,16 +117,16 @@ function group(id: SectionId, item: Item, i: number): Group {
 }
 
 /** Map each JSON Resume section's own field names onto the common entry slots. */
-function entry(id: SectionId, item: Item, i: number, lang: string): Entry {
+function entry(id: SectionId, item: Item, i: number, locale: Locale): Entry {
   const e: Entry = {
     path: `${id}[${i}]`, title: null, subtitle: null, category: str(item.category), dates: null, location: str(item.location),
     url: link(item.url), details: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
     keywords: strings(item.keywords), metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [], tags: tags(item.tags),
   };
-  const range = () => dateRange(item.startDate, item.endDate, lang);
+  const range = () => dateRange(item.startDate, item.endDate, locale);
   const single = (v: unknown) => {
     const d = dateOf(v);
-    return d ? formatDate(d, lang) : null;
+    return d ? formatDate(d, locale.date) : null;
   };
   switch (id) {
     case 'work':
@@ -144,7 +141,7 @@ function entry(id: SectionId, item: Item, i: number, lang: string): Entry {
       e.dates = range();
       break;
     case 'education':
-      e.title = [str(item.studyType), str(item.area)].filter(Boolean).join(' · ') || str(item.institution);
+      e.title = degreeTitle(str(item.studyType), str(item.area), locale.words) ?? str(item.institution);
       e.subtitle = item.studyType || item.area ? str(item.institution) : null;
       e.details = strings([item.score]);
       e.keywords = strings(item.courses);
@@ -192,9 +189,15 @@ function dateOf(v: unknown): PartialDate | null {
   return 'invalid' in d ? null : d;
 }
 
-function dateRange(start: unknown, end: unknown, lang: string): string | null {
+function dateRange(start: unknown, end: unknown, locale: Locale): string | null {
   const s = dateOf(start);
-  return formatRange(s, dateOf(end), s !== null && isPresent(end), lang);
+  return formatRange(s, dateOf(end), s !== null && isPresent(end), locale);
+}
+
+/** "MSc in Computer Science", "学士（情報工学）": the locale's phrase when both are given, else the one that is. */
+export function degreeTitle(degree: string | null, area: string | null, words: Pick<Words, 'degree'>): string | null {
+  if (degree && area) return fill(words.degree, { degree, area });
+  return degree ?? area;
 }
 
 function metric(m: Metric): Metric {

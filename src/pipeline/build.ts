@@ -6,6 +6,7 @@ import type { InputFile } from '../output/input-guard.js';
 import type { Resume } from '../validate/schema.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile } from '../source/load.js';
+import { inferredNote, resolveLocale } from '../model/locale.js';
 import type { ResumeModel } from '../model/model.js';
 import { normalise } from '../model/normalise.js';
 import type { PaperName, ThemeName } from '../model/design.js';
@@ -88,6 +89,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 4. render: nothing touches the disk until every format has rendered.
   const name = variant?.fileName ?? baseFileName;
   const notes: string[] = [];
+  // A language taken from the text rather than folio.lang: say so, and how to choose another.
+  const langNote = inferredNote(resolveLocale(shown));
+  if (langNote) notes.push(langNote);
   const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
   const overridden = new Set<string>();
   const date = await sourceDate(opts.source);

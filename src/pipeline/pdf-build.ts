@@ -36,6 +36,9 @@ export interface PdfBuilt {
   note?: string;
 }
 
+/** Letters of the right-to-left scripts folio has fonts for. */
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
 /**
  * The PDF with its guards: every character has a font (else a located error),
  * emoji are left out with a warning, the page budget holds (else an error naming
@@ -52,7 +55,12 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
   const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
-  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }), model.design.font);
+  // folio's own words are shown too (Japanese headings over an English text need the CJK font): located at folio.lang.
+  const ownWords = [...model.sections.map((s) => s.title), model.words.page, model.words.present, model.words.dateRange, ...Object.values(model.words.contact)];
+  const coverage = checkCoverage(
+    [...sourceLeaves(resume, { audience: 'private', omit: pdfOmits }), ...ownWords.map((text) => ({ path: ['folio', 'lang'], text }))],
+    model.design.font,
+  );
   if (coverage.uncovered.length) {
     // One error per field, listing each character once, the caret on the first.
     const byField = new Map<string, typeof coverage.uncovered>();
@@ -99,8 +107,15 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     const match = quick ? matchInOrder(leaves, quick, { ignoreSpaces: true }) : matchInOrder(leaves, await extractPages(bytes));
     checkMs = performance.now() - t0;
     if (opts.maxPages !== null && pages > opts.maxPages) throw overBudget(pages, opts.maxPages, match.found, model, at);
-    for (const l of match.missing) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
-    for (const l of match.outOfOrder) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
+    // Right-to-left text does not read back in logical order (react-pdf writes it in visual order, and joined
+    // Arabic letters with a text layer that maps to wrong characters): said once, truthfully, not once per field.
+    const rtl = [...match.missing, ...match.outOfOrder].filter((l) => RIGHT_TO_LEFT.test(l.text));
+    const first = rtl[0];
+    if (first) {
+      warnings.push(at(first.path, `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text (what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`, 'warning'));
+    }
+    for (const l of match.missing) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
+    for (const l of match.outOfOrder) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
   return { bytes, pages, warnings, checkMs, note };
 }
@@ -138,8 +153,8 @@ async function loadPhoto(
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = err.message.slice(`${image}: error: `.length);
-    const where = why === 'no such file' ? ` (a path relative to ${src.file})` : '';
-    throw new UserError('error: photo', [at(path, `cannot use the photo ${image}: ${why}${where}`, 'error')]);
+    const message = why === 'no such file' ? `cannot read the photo ${image} (a path relative to ${src.file})` : `cannot use the photo ${image}: ${why}`;
+    throw new UserError('error: photo', [at(path, message, 'error')]);
   }
   const format = data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpg' : null;
   if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);

@@ -65,14 +65,6 @@ function metricPanel(s: MetricsSection): MetricsSection & { featured: Metric[]; 
   return { ...s, featured: s.metrics.slice(0, FEATURED_METRICS), more: s.metrics.slice(FEATURED_METRICS) };
 }
 
-/** Scripts written right to left, by ISO 639 language code. */
-const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
-/** Text direction of a BCP 47 language tag (`ar-EG` → rtl). */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  return RTL.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
-}
-
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
   const t = loadTemplates('html', helpers, opts.templatesDir);
@@ -89,8 +81,9 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}${themed ? `\n${themed}\n` : ''}`;
   const html = t.page({
     lang: model.lang,
-    dir: textDirection(model.lang),
-    title: [h.name, h.label].filter(Boolean).join(' — ') || 'Résumé',
+    dir: model.dir,
+    title: [h.name, h.label].filter(Boolean).join(' — ') || model.words.resume,
+    skipLink: model.words.skipLink,
     description,
     theme: { light: tokens.color.surface, dark: tokens.dark.surface },
     favicon: favicon(h.name, model.design.colors.accent),
@@ -124,7 +117,8 @@ export function favicon(name: string | null, accent: string = tokens.color.accen
 function jsonLd(model: ResumeModel, pub: ReturnType<typeof publicHeader>): string {
   const h = model.header;
   const hrefs = pub.contacts.map((c) => c.href);
-  const person: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'Person' };
+  // @language: the name, job title and description are text in the résumé's language (Person has no inLanguage).
+  const person: Record<string, unknown> = { '@context': ['https://schema.org', { '@language': model.lang }], '@type': 'Person' };
   if (h.name) person.name = h.name;
   if (h.label) person.jobTitle = h.label;
   if (h.summary) person.description = plainText(h.summary);

@@ -40,7 +40,9 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
     cta: cta && keep(cta.id) ? { title: md(cta.title), text: inl(cta.text), contacts: contacts || null } : null,
   });
   // Templates are written for readability; collapse the blank lines their tags leave behind.
-  const markdown = `${text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const doc = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be Markdown.
+  const markdown = model.dir === 'rtl' ? `<div dir="rtl">\n\n${doc}\n\n</div>\n` : `${doc}\n`;
   return { markdown, overridden: t.overridden };
 }
 

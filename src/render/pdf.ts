@@ -39,7 +39,7 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
     model: mapStrings(model, withoutEmoji), size: opts.paper ?? pdfPaper(design.paper), date: opts.date, fontFamily, photo: design.photo === 'none' ? null : (opts.photo ?? null),
   });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
-  const restore = setStyleTokens(designTokens(design, opts.scale), design);
+  const restore = setStyleTokens(designTokens(design, opts.scale), design, model.dir);
   try {
     // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
     const bytes = fixModDateKey(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));

@@ -24,11 +24,11 @@ export function renderText(model: ResumeModel, opts: TextOptions = {}): string {
   if (h.summary) out.para(inlineText(h.summary));
   const contacts = [...h.contacts.map((c) => c.text), ...h.address, ...(h.location ? [h.location] : [])];
   if (contacts.length) out.list(contacts);
-  for (const s of model.sections) section(out, s);
+  for (const s of model.sections) section(out, s, model.words.listSeparator);
   return out.toString();
 }
 
-function section(out: TextBuilder, s: Section): void {
+function section(out: TextBuilder, s: Section, list: string): void {
   out.gap();
   out.heading(s.title, '-');
   if (s.intro) out.para(inlineText(s.intro));
@@ -45,10 +45,10 @@ function section(out: TextBuilder, s: Section): void {
       }
       break;
     case 'groups':
-      out.bullets(s.groups.map(groupLine));
+      out.bullets(s.groups.map((g) => groupLine(g, list)));
       break;
     case 'entries':
-      for (const e of s.entries) entry(out, e);
+      for (const e of s.entries) entry(out, e, list);
       break;
     case 'cta':
       if (s.text) out.para(inlineText(s.text));
@@ -56,13 +56,14 @@ function section(out: TextBuilder, s: Section): void {
   }
 }
 
-function groupLine(g: Group): string {
+/** `Backend: Java, Python`, the keywords joined as the language lists words (`、` in Japanese). */
+function groupLine(g: Group, list: string): string {
   const name = g.name ? `${g.name}${g.level ? ` (${g.level})` : ''}` : g.level;
-  const items = g.keywords.join(', ');
+  const items = g.keywords.join(list);
   return [name, items].filter(Boolean).join(': ');
 }
 
-function entry(out: TextBuilder, e: Entry): void {
+function entry(out: TextBuilder, e: Entry, list: string): void {
   const title = [e.title, e.subtitle].filter(Boolean).join(' · ');
   const meta = [e.category, ...entryMeta(e)].filter((s): s is string => s !== null);
   if (title) out.para(title, { tight: true });
@@ -72,7 +73,7 @@ function entry(out: TextBuilder, e: Entry): void {
   if (e.summary) out.para(inlineText(e.summary));
   out.bullets(e.highlights.map(inlineText));
   if (e.metrics.length) out.list(e.metrics.map((m) => `${m.label}: ${m.value}`));
-  if (e.keywords.length) out.para(e.keywords.join(', '));
+  if (e.keywords.length) out.para(e.keywords.join(list));
   if (e.url) out.para(e.url.text);
   out.blank();
 }

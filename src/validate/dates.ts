@@ -1,3 +1,5 @@
+import { ENGLISH_DATE, ENGLISH_MONTHS } from '../generated/locales.js';
+
 /** A calendar date at the precision the source gave: year, month or day. */
 export interface PartialDate {
   year: number;
@@ -25,7 +27,7 @@ export function parseDate(value: string | number): PartialDate | { invalid: stri
   if (month !== null && (month < 1 || month > 12)) return { invalid: `there is no month ${month}` };
   if (month !== null && day !== null) {
     const last = daysInMonth(year, month);
-    if (day < 1 || day > last) return { invalid: `${monthName(month, 'en', 'long')} ${year} has no day ${day}` };
+    if (day < 1 || day > last) return { invalid: `${ENGLISH_MONTHS[month - 1]} ${year} has no day ${day}` };
   }
   return { year, month, day };
 }
@@ -43,59 +45,18 @@ export function compareDates(a: PartialDate, b: PartialDate): number {
   return a.day - b.day;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Intl.DateTimeFormat is slow to construct (~1 ms each): one per language and style, reused. */
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}\0${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
-    formatters.set(key, f);
-  }
-  return f;
+/** A locale's month-year format: `{month} {year}` or `{year}年{month}月`, and its twelve month names (from Intl, at build time). */
+export interface DateFormat {
+  pattern: string;
+  months: readonly string[];
 }
 
-/** English month names, as Intl gives them: the first Intl date format loads ICU data (~20 ms a process). */
-const EN_MONTHS = {
-  short: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  long: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-} as const;
+/** English's month-year format ("Apr 2021"), for folio's messages about dates. */
+export const ENGLISH_DATES: DateFormat = ENGLISH_DATE;
 
-/** `en` and `en-US` only: other English locales differ (en-GB writes "Sept"). */
-function isEnglish(lang: string): boolean {
-  return /^en(-us)?$/i.test(lang);
-}
-
-function monthName(month: number, lang: string, width: 'short' | 'long'): string {
-  if (isEnglish(lang)) return EN_MONTHS[width][month - 1] ?? String(month);
-  return formatter(lang, { month: width }).format(new Date(Date.UTC(2000, month - 1, 1)));
-}
-
-/** "Apr 2021" or "2021": month precision is what a CV shows, days add noise. */
-export function formatDate(d: PartialDate, lang: string): string {
+/** "Apr 2021", "März 2021", "2021年3月" or "2021": month precision is what a CV shows, days add noise. */
+export function formatDate(d: PartialDate, fmt: DateFormat): string {
   if (d.month === null) return String(d.year);
-  if (isEnglish(lang)) return `${monthName(d.month, lang, 'short')} ${d.year}`;
-  return formatter(lang, { month: 'short', year: 'numeric' }).format(
-    new Date(Date.UTC(d.year, d.month - 1, 1)),
-  );
-}
-
-const PRESENT: Record<string, string> = {
-  en: 'Present', de: 'heute', fr: 'présent', es: 'actualidad', it: 'presente', pt: 'presente', nl: 'heden',
-  pl: 'obecnie', sv: 'nu', ru: 'настоящее время', uk: 'дотепер', ja: '現在', zh: '至今', ko: '현재',
-};
-
-/** The word for an ongoing end date in the résumé's language. */
-export function presentWord(lang: string): string {
-  return PRESENT[lang.toLowerCase().split('-')[0] ?? 'en'] ?? 'Present';
-}
-
-/** "Apr 2021 – Present", "2019 – 2021", or a single date when only one end is known. */
-export function formatRange(start: PartialDate | null, end: PartialDate | null, ongoing: boolean, lang: string): string | null {
-  if (!start) return end ? formatDate(end, lang) : null;
-  const s = formatDate(start, lang);
-  const e = ongoing ? presentWord(lang) : end ? formatDate(end, lang) : null;
-  if (e === null || e === s) return s;
-  return `${s} – ${e}`;
+  const month = fmt.months[d.month - 1] ?? String(d.month);
+  return fmt.pattern.replace('{month}', month).replace('{year}', String(d.year));
 }

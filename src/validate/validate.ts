@@ -1,9 +1,10 @@
 // Stage validate: the schema (ajv) plus folio's rules and suggestions → a Resume, or every problem as file:line:col.
 import type { ErrorObject } from 'ajv';
-import { compareDates, isPresent, parseDate, formatDate, type PartialDate } from './dates.js';
+import { compareDates, ENGLISH_DATES, isPresent, parseDate, formatDate, type PartialDate } from './dates.js';
 import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
 import validateSchema from '../generated/validate-resume.cjs';
 import type { DataPath, LoadedSource } from '../source/load.js';
+import { unsupportedLangMessage } from './languages.js';
 import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { variantProblems } from './variants-check.js';
@@ -117,6 +118,12 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   for (const { firstHidden, count } of unknownIn.values()) {
     if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+  }
+
+  // A language without a catalogue still builds (in English words): say so where it is set, base file and variants alike.
+  for (const path of langPaths(data)) {
+    const message = unsupportedLangMessage(String(valueAt(data, path)));
+    if (message) warnings.push(at(path, 'warning', message));
   }
 
   const known = Object.keys(schema.properties ?? {});
@@ -268,11 +275,11 @@ function checkDates(
   const { startDate: start, endDate: end } = parsed;
   if (start && end && compareDates(end, start) < 0) {
     const startLine = src.locate([...path, 'startDate']).line;
-    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, 'en')}) before it starts (${formatDate(start, 'en')}, line ${startLine})`));
+    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, ENGLISH_DATES)}) before it starts (${formatDate(start, ENGLISH_DATES)}, line ${startLine})`));
   }
   const now: PartialDate = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   if (start && compareDates(start, now) > 0) {
-    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, 'en')}); is the year right?`));
+    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, ENGLISH_DATES)}); is the year right?`));
   }
 }
 
@@ -303,6 +310,18 @@ function valueAt(data: unknown, path: DataPath): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
+}
+
+/** Where the source sets folio.lang: the base file and each variant's folio. */
+function langPaths(data: Record<string, unknown>): DataPath[] {
+  const paths: DataPath[] = [];
+  const isLang = (v: unknown) => typeof v === 'string' && v !== '';
+  if (isLang(valueAt(data, ['folio', 'lang']))) paths.push(['folio', 'lang']);
+  const variants = data.variants;
+  if (variants && typeof variants === 'object' && !Array.isArray(variants)) {
+    for (const name of Object.keys(variants)) if (isLang(valueAt(data, ['variants', name, 'folio', 'lang']))) paths.push(['variants', name, 'folio', 'lang']);
+  }
+  return paths;
 }
 
 /** folio.design values the schema's patterns cannot bound: a margin's size depends on its unit. */

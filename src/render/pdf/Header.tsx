@@ -28,7 +28,7 @@ export function Header({ header, photo }: { header: HeaderModel; photo: Photo | 
         {header.contacts.length ? (
           <Text style={styles.contacts}>
             {header.contacts.map((c, i) => (
-              <Text key={i}>
+              <Text key={i} style={styles.run}>
                 {i ? SEPARATOR : ''}
                 {c.href ? (
                   <Link src={c.href} style={styles.link}>

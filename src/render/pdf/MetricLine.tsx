@@ -10,7 +10,7 @@ export function MetricLine({ metrics, gap }: { metrics: readonly Metric[]; gap: 
   return (
     <>
       {metrics.map((m, i) => (
-        <Text key={i}>
+        <Text key={i} style={styles.run}>
           {i ? `${gap}·${gap}` : ''}
           {`${m.label} `}
           <Text style={styles.strong}>{m.value}</Text>

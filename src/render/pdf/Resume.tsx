@@ -1,5 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import type { ResumeModel } from '../../model/model.js';
+import { fill } from '../../model/locale.js';
 import { Header, type Photo } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';
@@ -17,7 +18,14 @@ export interface PdfDocumentProps {
 
 /** Document title: "NAME — HEADLINE", what a recruiter's PDF viewer and file list show. */
 export function pdfTitle(model: ResumeModel): string {
-  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || 'Résumé';
+  return [model.header.name, model.header.label].filter(Boolean).join(' — ') || model.words.resume;
+}
+
+/** Document subject: "Résumé of NAME: HEADLINE", "Lebenslauf von NAME: …", in the résumé's language. */
+export function pdfSubject(model: ResumeModel): string {
+  const { name, label } = model.header;
+  const what = name ? fill(model.words.resumeOf, { name }) : model.words.resume;
+  return label ? `${what}: ${label}` : what;
 }
 
 /** The CV: one column, header then sections in the model's order. */
@@ -27,7 +35,7 @@ export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocu
     <Document
       title={pdfTitle(model)}
       author={h.name ?? undefined}
-      subject={h.label ? `Résumé of ${h.name ?? 'the author'}: ${h.label}` : 'Résumé'}
+      subject={pdfSubject(model)}
       keywords={model.keywords.join(', ')}
       creator="folio"
       producer="folio"
@@ -44,8 +52,8 @@ export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocu
           ))}
         </View>
         <View style={styles.footer} fixed>
-          <Text render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
-          <Text render={({ pageNumber, totalPages }) => (pageNumber > 1 ? `page ${pageNumber} of ${totalPages}` : '')} />
+          <Text style={styles.run} render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
+          <Text style={styles.run} render={({ pageNumber, totalPages }) => (pageNumber > 1 ? fill(model.words.page, { n: pageNumber, total: totalPages }) : '')} />
         </View>
       </Page>
     </Document>

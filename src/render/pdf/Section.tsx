@@ -42,9 +42,9 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
         return (
           <View wrap={false}>
             {heading}
-            <Text>
+            <Text style={styles.run}>
               {section.groups.map((g, i) => (
-                <Text key={i}>
+                <Text key={i} style={styles.run}>
                   {i ? '   ·   ' : ''}
                   <Text style={styles.strong}>{g.name ?? ''}</Text>
                   {g.level ? ` (${g.level})` : ''}

@@ -54,7 +54,7 @@ export function familyFontPath(family: FontName): string {
 
 /** A script Inter lacks, the Noto family that covers it and the code points that send text to it. */
 export interface FallbackFont {
-  id: 'cjk' | 'hangul' | 'devanagari' | 'arabic';
+  id: 'cjk' | 'hangul' | 'devanagari' | 'arabic' | 'hebrew';
   family: string;
   /** npm package (an optional dependency: users may skip these ~150 MB with --omit=optional). */
   pkg: string;
@@ -89,6 +89,12 @@ export const FALLBACKS: readonly FallbackFont[] = [
     id: 'arabic', family: 'Noto Sans Arabic', pkg: '@expo-google-fonts/noto-sans-arabic',
     regular: '400Regular/NotoSansArabic_400Regular.ttf', bold: '700Bold/NotoSansArabic_700Bold.ttf',
     range: /\p{Script=Arabic}/u,
+  },
+  {
+    id: 'hebrew', family: 'Noto Sans Hebrew', pkg: '@expo-google-fonts/noto-sans-hebrew',
+    regular: '400Regular/NotoSansHebrew_400Regular.ttf', bold: '700Bold/NotoSansHebrew_700Bold.ttf',
+    // U+05F3/U+05F4 geresh and gershayim ("דוא״ל") are Hebrew punctuation Inter lacks.
+    range: /\p{Script=Hebrew}/u,
   },
 ];
 

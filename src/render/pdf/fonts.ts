@@ -57,7 +57,7 @@ export function registerFonts(fallbacks: readonly FallbackFont[] = [], family: F
     const regular = resolveFont(f.pkg, f.regular);
     const bold = resolveFont(f.pkg, f.bold);
     if (!regular || !bold) throw new Error(`font package ${f.pkg} is not installed`);
-    // CJK, Devanagari and Arabic have no italics: italic text falls back to the upright faces
+    // CJK, Devanagari, Arabic and Hebrew have no italics: italic text falls back to the upright faces
     // (react-pdf throws when a family has no face for the requested style).
     Font.register({
       family: f.family,

@@ -3,7 +3,7 @@ import type { Design } from '../../model/design.js';
 import { DEFAULT_DESIGN, type DesignTokens, designTokens } from '../tokens.js';
 
 /** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
-export const createStyles = ({ color, font, space }: DesignTokens, design: Design = DEFAULT_DESIGN) => StyleSheet.create({
+const createLtrStyles = ({ color, font, space }: DesignTokens, design: Design = DEFAULT_DESIGN) => StyleSheet.create({
   // fontFamily is set per document: Inter plus the Noto fallbacks the text needs.
   // calt off: Inter's contextual alternates turn "2x5" into "2×5" and "->" into "→" glyphs that read back differently.
   page: { fontFeatureSettings: { calt: false }, fontSize: font.body, color: color.ink, paddingTop: space.page, paddingBottom: space.page + 6, paddingHorizontal: space.page },
@@ -46,8 +46,41 @@ export const createStyles = ({ color, font, space }: DesignTokens, design: Desig
   number: { width: 20, fontWeight: 700, color: color.accent },
   // No fontFamily here: it would replace the page's fallback list (CJK inside `code` would lose its font).
   code: { color: color.ink },
+  // For a <Text> with no style of its own: it still needs the page's writing direction (react-pdf does not inherit it).
+  run: {},
   footer: { position: 'absolute', bottom: space.page / 2, left: space.page, right: space.page, fontSize: font.small, color: color.muted, flexDirection: 'row', justifyContent: 'space-between' },
 });
+
+type Styles = ReturnType<typeof createLtrStyles>;
+
+/** Left and right swapped, for a right-to-left page. */
+const MIRROR: Record<string, string> = {
+  marginLeft: 'marginRight', marginRight: 'marginLeft', paddingLeft: 'paddingRight', paddingRight: 'paddingLeft', left: 'right', right: 'left',
+  borderLeftWidth: 'borderRightWidth', borderRightWidth: 'borderLeftWidth', borderLeftColor: 'borderRightColor', borderRightColor: 'borderLeftColor',
+};
+
+/**
+ * The same styles for a right-to-left language (Arabic, Hebrew): every text right-aligned with a right-to-left
+ * base direction, so react-pdf's bidi pass (bidi-js) orders a Latin name inside Arabic text as a reader expects;
+ * rows run right to left and left/right spacing is mirrored. Direction goes on every style because react-pdf
+ * does not inherit it from the page.
+ */
+function mirror(ltr: Styles): Styles {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, style] of Object.entries(ltr)) {
+    const m: Record<string, unknown> = { direction: 'rtl', textAlign: 'right' };
+    for (const [k, v] of Object.entries(style as Record<string, unknown>)) {
+      if (k === 'flexDirection' && v === 'row') m[k] = 'row-reverse';
+      else m[MIRROR[k] ?? k] = v;
+    }
+    out[name] = m;
+  }
+  return out as unknown as Styles;
+}
+
+/** Every PDF style for these tokens and writing direction. */
+export const createStyles = (t: DesignTokens, d: Design = DEFAULT_DESIGN, dir: 'ltr' | 'rtl' = 'ltr'): Styles =>
+  dir === 'rtl' ? mirror(createLtrStyles(t, d)) : createLtrStyles(t, d);
 
 /**
  * A section title in the design's style. `smallcaps` uses the font's real small
@@ -82,11 +115,11 @@ export let styles = createStyles(designTokens(DEFAULT_DESIGN));
 /** The design of the document being rendered: components that lay out by it (dates, photo) read it here. */
 export let design: Design = DEFAULT_DESIGN;
 
-/** Render with these tokens until the returned function restores the previous styles. */
-export function setStyleTokens(t: DesignTokens, d: Design = DEFAULT_DESIGN): () => void {
+/** Render with these tokens, design and direction until the returned function restores the previous styles. */
+export function setStyleTokens(t: DesignTokens, d: Design = DEFAULT_DESIGN, dir: 'ltr' | 'rtl' = 'ltr'): () => void {
   const previous = styles;
   const previousDesign = design;
-  styles = createStyles(t, d);
+  styles = createStyles(t, d, dir);
   design = d;
   return () => {
     styles = previous;
