@@ -1,7 +1,11 @@
 // Builds dist/: generates schema-derived code, then bundles the CLI and its dependencies with esbuild so
-// Node reads a handful of files instead of hundreds of modules. Formats are code-split: react-pdf is
+// Node reads a handful of files instead of hundreds of modules, while tsc writes the API's declarations
+// (dist/types/) beside it. Run on the developer's side only (npm's `prepare`, so `npm install` in a checkout
+// and `npm pack`); the packed tarball holds dist/, so installing it never needs esbuild or TypeScript. Formats are code-split: react-pdf is
 // only loaded by a build that asks for a PDF, Handlebars' compiler only for a user's own templates.
+import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 await import('./generate.mjs');
@@ -14,7 +18,10 @@ const pdfkitStandardFonts = {
   setup(b) {
     b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.(node\.mjs|js)$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      return { contents: text.replace(/require\$1\('#standard-fonts\/([A-Za-z]+)'\)/g, "require('./standard-fonts/$1.cjs')"), loader: 'js' };
+      return {
+        contents: text.replace(/require\$1\('#standard-fonts\/([A-Za-z]+)'\)/g, "require('./standard-fonts/$1.cjs')"),
+        loader: 'js',
+      };
     });
   },
 };
@@ -26,7 +33,24 @@ const noWoff2 = {
   setup(b) {
     b.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-stub', namespace: 'no-woff2' }));
     b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
-      contents: "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
+      contents:
+        "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+// The `folio` command (dist/cli.js) is a two-line entry in front of src/cli.ts: Node 22.1+ keeps the compiled
+// code of folio's modules on disk between runs once module.enableCompileCache() is called, and it must be
+// called before the CLI's modules load, which a static import in src/cli.ts would do first.
+const bin = {
+  name: 'folio-bin',
+  setup(b) {
+    b.onResolve({ filter: /^folio-bin$/ }, () => ({ path: 'folio-bin', namespace: 'folio-bin' }));
+    b.onLoad({ filter: /.*/, namespace: 'folio-bin' }, () => ({
+      contents:
+        "#!/usr/bin/env node\nimport module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./src/cli.ts');\n",
+      resolveDir: new URL('../', import.meta.url).pathname,
       loader: 'js',
     }));
   },
@@ -34,8 +58,20 @@ const noWoff2 = {
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
+// The declarations take tsc a few seconds: run it alongside the bundle.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = new Promise((resolve, reject) => {
+  const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], {
+    stdio: 'inherit',
+    cwd: new URL('../', import.meta.url),
+  });
+  p.on('error', reject);
+  p.on('close', (code) =>
+    code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
+  );
+});
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
+  entryPoints: { cli: 'folio-bin', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -46,7 +82,7 @@ await build({
   // loads only when `folio check` falls back to it. Handlebars' runtime is bundled; its compiler, for user
   // templates only, is required at run time by name (src/render/templates.ts), so it stays out too.
   external: ['@expo-google-fonts/*', 'pdf-parse'],
-  plugins: [pdfkitStandardFonts, noWoff2],
+  plugins: [bin, pdfkitStandardFonts, noWoff2],
   chunkNames: 'chunk-[name]-[hash]',
   jsx: 'automatic',
   // Whitespace and syntax only: identifiers stay readable in the stack a bug report carries.
@@ -54,6 +90,9 @@ await build({
   minifySyntax: true,
   sourcemap: 'linked',
   // Bundled CommonJS (the precompiled validator, pdfkit, fontkit) calls require().
-  banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
+await types;

@@ -1,29 +1,29 @@
 #!/usr/bin/env node
 // The only module that knows argv, the console and exit codes.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './cli/commands/build.js';
-import { registerMatch } from './cli/commands/match.js';
-import { registerReadme } from './cli/commands/readme.js';
+import { registerCheck } from './cli/commands/check.js';
 import { registerExport } from './cli/commands/export.js';
 import { registerImport } from './cli/commands/import.js';
 import { registerInit } from './cli/commands/init.js';
 import { registerLocales } from './cli/commands/locales.js';
+import { registerMatch } from './cli/commands/match.js';
+import { registerReadme } from './cli/commands/readme.js';
+import { registerSchema } from './cli/commands/schema.js';
 import { registerServe } from './cli/commands/serve.js';
-import { registerCheck } from './cli/commands/check.js';
+import { registerThemes } from './cli/commands/themes.js';
 import { registerValidate } from './cli/commands/validate.js';
 import { registerVariants } from './cli/commands/variants.js';
-import { registerThemes } from './cli/commands/themes.js';
+import { formatUserError } from './cli/report.js';
 import { UsageError, UserError } from './source/diagnostics.js';
 import { isSystemError, type SystemError, systemUserError } from './source/errno.js';
-import { packageRoot } from './source/paths.js';
-import { formatUserError } from './cli/report.js';
+import { packageInfo } from './source/paths.js';
 
 /** Exit codes: 0 ok, 1 bad input or environment, 2 usage error, 70 a bug in folio. */
 export const EXIT = { ok: 0, user: 1, usage: 2, bug: 70 } as const;
 
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
+  return packageInfo().version;
 }
 
 function program(): Command {
@@ -43,6 +43,7 @@ Quick start:
   $ folio build --all-variants  one tailored CV per variant: out/<variant>/
   $ folio readme README.md      update the résumé between the folio markers of a README
   $ folio check out/resume.pdf --source resume.yaml   read the PDF back as an ATS would
+  $ folio init --ci             a GitHub Actions workflow that builds on every push
 
 Run "folio help <command>" for a command's options and examples.`,
     );
@@ -57,6 +58,7 @@ Run "folio help <command>" for a command's options and examples.`,
   registerMatch(p);
   registerCheck(p);
   registerLocales(p);
+  registerSchema(p);
   registerThemes(p);
   // Subcommands inherit exitOverride so usage errors reach main() as CommanderError.
   for (const c of p.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
@@ -79,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT.user;
     } else {
       const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      process.stderr.write(`folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`);
+      process.stderr.write(
+        `folio: internal error: this is a bug in folio, please report it with the command you ran.\n${stack}\n`,
+      );
       process.exitCode = EXIT.bug;
     }
   }

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText, root, runCli, squash, tempDir } from './helpers.js';
 
@@ -11,17 +11,18 @@ describe('folio init', () => {
     expect(init.stdout).toContain('wrote resume.yaml');
     const text = readFileSync(join(dir, 'resume.yaml'), 'utf8');
 
-    // Line 1 is the modeline, and the path it names is the real schema.
-    const first = text.split('\n')[0] ?? '';
-    const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
-    expect(m).not.toBeNull();
-    const schema = resolve(dirname(join(dir, 'resume.yaml')), m?.[1] ?? '');
-    expect(schema).toBe(join(root, 'schema/resume.schema.json'));
+    // Line 1 is the modeline: outside any project that installs folio, the schema's public address.
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(text.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/folio-cv@${version}/schema/resume.schema.json`,
+    );
 
     // Every section the schema knows appears once, as a top-level key.
-    const order = (JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8')) as {
-      properties: { folio: { properties: { order: { items: { enum: string[] } } } } };
-    }).properties.folio.properties.order.items.enum;
+    const order = (
+      JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8')) as {
+        properties: { folio: { properties: { order: { items: { enum: string[] } } } } };
+      }
+    ).properties.folio.properties.order.items.enum;
     for (const id of ['basics', ...order]) expect(text.match(new RegExp(`^${id}:`, 'gm'))?.length, id).toBe(1);
 
     const v = runCli(['validate'], dir);
@@ -33,7 +34,9 @@ describe('folio init', () => {
     expect(b.status).toBe(0);
     expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Alex Example');
     expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toContain('Open-source rate limiter');
-    expect(squash(await pdfText(readFileSync(join(dir, 'out/resume.pdf'))))).toContain('Cut checkout p99 latency by 40%');
+    expect(squash(await pdfText(readFileSync(join(dir, 'out/resume.pdf'))))).toContain(
+      'Cut checkout p99 latency by 40%',
+    );
   }, 60_000);
 
   it('refuses to overwrite without --force, and overwrites with it', () => {

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,13 @@ function get(port: number, path: string, headers: Record<string, string> = {}, h
     const req = request({ host, port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          body: Buffer.concat(chunks),
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -83,7 +89,7 @@ describe('folio serve', () => {
     expect(r.type).toBe('text/html; charset=utf-8');
     const html = r.body.toString();
     expect(html).toContain('<title>Your Name — Backend engineer for high-throughput systems</title>');
-    expect(html).toContain("new EventSource(\"/__folio/events\")");
+    expect(html).toContain('new EventSource("/__folio/events")');
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toContain('folio-overlay');
   });
@@ -109,11 +115,23 @@ describe('folio serve', () => {
   });
 
   it('answers 404 to everything else, traversal included, without touching the disk', async () => {
-    for (const path of ['/../package.json', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/package.json', '/cv.yaml', '/out/',
-      '/resume.pdf', '/cv.html', '//etc/passwd', '/favicon.ico', '/cv.pdf/..', '/__folio/']) {
+    for (const path of [
+      '/../package.json',
+      '/..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/package.json',
+      '/cv.yaml',
+      '/out/',
+      '/resume.pdf',
+      '/cv.html',
+      '//etc/passwd',
+      '/favicon.ico',
+      '/cv.pdf/..',
+      '/__folio/',
+    ]) {
       const r = await get(port, path);
       expect(r.status, path).toBe(404);
-      expect(r.body.toString(), path).not.toContain('"name": "folio"');
+      expect(r.body.toString(), path).not.toContain('"name": "folio-cv"');
     }
   });
 
@@ -134,7 +152,10 @@ describe('folio serve', () => {
   it('listens on 127.0.0.1 only', async () => {
     expect(await reachable('127.0.0.1', port)).toBe(true);
     expect(await reachable('::1', port)).toBe(false);
-    const others = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a?.address ?? '');
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a?.address ?? '');
     for (const addr of others) expect(await reachable(addr, port), addr).toBe(false);
   });
 
@@ -148,13 +169,17 @@ describe('folio serve', () => {
       await waitFor(() => builds.includes(first + 1), 'a build event after the edit', ctx, 30_000);
       expect((await get(port, '/')).body.toString()).toContain('Live Reload');
 
-      const bad = good.replace('name: Your Name', 'name: Never Shown').replace('startDate: 2021-01', 'startDate: March 2021');
+      const bad = good
+        .replace('name: Your Name', 'name: Never Shown')
+        .replace('startDate: 2021-01', 'startDate: March 2021');
       const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
       writeFileSync(join(dir, 'cv.yaml'), bad);
       await waitFor(() => builds.includes(first + 2), 'a build event after the broken save', ctx, 30_000);
       const page = (await get(port, '/')).body.toString();
       expect(page).toContain('id="folio-overlay"');
-      expect(page).toContain(`cv.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got &quot;March 2021&quot;)`);
+      expect(page).toContain(
+        `cv.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got &quot;March 2021&quot;)`,
+      );
       expect(page).toContain('Live Reload'); // the last good build stays underneath
       expect(page).not.toContain('Never Shown');
       expect((await get(port, '/pdf')).body.toString()).toContain('id="folio-overlay"');

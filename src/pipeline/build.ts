@@ -189,16 +189,17 @@ function buildInputs(opts: BuildOptions, resume: Resume, templates: Set<string>)
   return inputs;
 }
 
-interface Rendered {
+export interface Rendered {
   data: string | Uint8Array;
   pages: number | null;
   overridden: string[];
 }
 
-async function renderFormat(
+/** One format other than the PDF (and its page images), rendered in memory from the model. */
+export async function renderFormat(
   format: Exclude<Format, 'pdf' | 'png'>,
   model: ResumeModel,
-  opts: BuildOptions,
+  opts: Pick<BuildOptions, 'templatesDir'>,
   page: { paper: PaperName; date: Date },
 ): Promise<Rendered> {
   switch (format) {
@@ -228,7 +229,7 @@ async function renderFormat(
 const MAX_EPOCH = 253402300799;
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
-async function sourceDate(source: string): Promise<Date> {
+export async function sourceDate(source: string | null): Promise<Date> {
   const epoch = process.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
     // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
@@ -239,6 +240,6 @@ async function sourceDate(source: string): Promise<Date> {
     }
     return new Date(Number(epoch) * 1000);
   }
-  const s = await stat(source);
-  return new Date(Math.floor(s.mtimeMs / 1000) * 1000);
+  const ms = source === null ? Date.now() : (await stat(source)).mtimeMs;
+  return new Date(Math.floor(ms / 1000) * 1000);
 }
