@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = new URL('../', import.meta.url).pathname;
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/bin.js');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const skipBatch = args.includes('--skip-batch');
 
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  console.error('bench: dist/bin.js is missing; run `npm run build` first');
   process.exit(1);
 }
 

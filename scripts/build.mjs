@@ -35,7 +35,7 @@ const noWoff2 = {
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
+  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

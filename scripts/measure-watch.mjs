@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../', import.meta.url).pathname;
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/bin.js');
 const edits = Number(process.argv[2] ?? 15);
 const coldRuns = Number(process.argv[3] ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

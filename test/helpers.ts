@@ -10,7 +10,7 @@ import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
 
 export const root = new URL('../', import.meta.url).pathname;
-export const cli = join(root, 'dist/cli.js');
+export const cli = join(root, 'dist/bin.js');
 export const fixture = (name: string) => join(root, 'test/fixtures', name);
 export const example = join(root, 'resume.yaml');
 

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../source/diagnostics.js';
 import { writeViaTemp } from './write.js';
 
@@ -7,12 +8,12 @@ import { writeViaTemp } from './write.js';
  * refuse to replace an existing one unless `force`, and write through a temporary
  * name so an interrupted write never leaves half a résumé behind.
  */
-export async function writeNewFile(path: string, data: string, force: boolean): Promise<void> {
-  const existing = await stat(path).catch(() => null);
+export async function writeNewFile(path: string, data: string, force: boolean, cwd = ''): Promise<void> {
+  const existing = await stat(resolve(cwd, path)).catch(() => null);
   if (existing?.isDirectory()) throw new UserError(`error: ${path} is a directory; give a file name`);
   if (existing && !force) throw new UserError(`error: ${path} already exists; add --force to overwrite it`);
   try {
-    await writeViaTemp(path, data);
+    await writeViaTemp(resolve(cwd, path), data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new UserError(`error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : code})`);

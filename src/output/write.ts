@@ -10,12 +10,12 @@ export interface OutputFile {
 }
 
 /** Create the output directory (and its parents); a clear error when it is a file or cannot be made. */
-export async function ensureDir(dir: string): Promise<void> {
-  const existing = await stat(dir).catch(() => null);
+export async function ensureDir(dir: string, cwd = ''): Promise<void> {
+  const existing = await stat(resolve(cwd, dir)).catch(() => null);
   if (existing && !existing.isDirectory()) throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
   if (existing) return;
   try {
-    await mkdirParents(resolve(dir));
+    await mkdirParents(resolve(cwd, dir));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'this place does not allow new directories' : describe(err);
     throw new UserError(`error: cannot create output directory ${dir}: ${why}`);
@@ -54,18 +54,20 @@ export function checkOutputName(name: string): void {
 /**
  * Write every file to a temporary name beside its target, then rename each into
  * place: a reader never sees a half-written file, and if any write fails the
- * temporaries are removed and no target has been replaced.
+ * temporaries are removed and no target has been replaced. `dir` is taken from `cwd` and named as
+ * given in messages; the returned paths are `dir`/name.
  */
-export async function writeAll(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeAll(dir: string, files: readonly OutputFile[], cwd = ''): Promise<string[]> {
   for (const f of files) checkOutputName(f.name);
-  await ensureDir(dir);
-  await removeStaleTemps(dir, files);
-  const staged: { tmp: string; final: string }[] = [];
+  await ensureDir(dir, cwd);
+  const at = resolve(cwd, dir);
+  await removeStaleTemps(at, files);
+  const staged: { tmp: string; final: string; shown: string }[] = [];
   try {
     for (const f of files) {
-      const final = join(dir, f.name);
-      const tmp = join(dir, tempName(f.name, process.pid));
-      staged.push({ tmp, final });
+      const final = join(at, f.name);
+      const tmp = join(at, tempName(f.name, process.pid));
+      staged.push({ tmp, final, shown: join(dir, f.name) });
       await writeFile(tmp, f.data);
     }
   } catch (err) {
@@ -79,10 +81,10 @@ export async function writeAll(dir: string, files: readonly OutputFile[]): Promi
       await Promise.all(staged.slice(i).map((t) => rm(t.tmp, { force: true })));
       const done = staged.slice(0, i).map((t) => basename(t.final));
       const note = done.length ? ` (${done.join(', ')} already replaced)` : '';
-      throw new UserError(`error: cannot replace ${s.final}: ${describe(err)}${note}`);
+      throw new UserError(`error: cannot replace ${s.shown}: ${describe(err)}${note}`);
     }
   }
-  return staged.map((s) => s.final);
+  return staged.map((s) => s.shown);
 }
 
 function tempName(name: string, pid: number): string {
@@ -129,11 +131,11 @@ function describe(err: unknown): string {
  * it over the original, so a reader (or a crash) never sees half a file. The original's
  * permissions are kept, and a symbolic link is followed so the link itself survives.
  */
-export async function replaceFile(path: string, data: Uint8Array): Promise<void> {
+export async function replaceFile(path: string, data: Uint8Array, cwd = ''): Promise<void> {
   let target: string;
   let mode: number;
   try {
-    target = await realpath(path);
+    target = await realpath(resolve(cwd, path));
     mode = (await stat(target)).mode & 0o7777;
   } catch (err) {
     throw new UserError(`error: cannot write ${path}: ${describe(err)}`);

@@ -1,13 +1,14 @@
-// Stage pipeline: the orchestration of the stages: build (load → validate → tailor → model → render → write), PDF self-check, batches.
+// Stage pipeline: the orchestration of the stages: prepare (load → validate → tailor → model), render in memory, write; PDF self-check, batches.
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
-import { loadFile } from '../source/load.js';
+import { loadFile, type LoadedSource } from '../source/load.js';
 import type { ResumeModel } from '../model/model.js';
 import { normalise } from '../model/normalise.js';
 import { outputBaseName } from '../tailor/output-name.js';
-import { prepareVariant } from './variant-build.js';
+import { prepareVariant, type VariantBuild } from './variant-build.js';
+import type { Resume } from '../validate/schema.js';
 import { validate } from '../validate/validate.js';
 import { type OutputFile, writeAll } from '../output/write.js';
 
@@ -16,24 +17,185 @@ export type Format = (typeof FORMATS)[number];
 /** What `folio build` writes when no -f is given; plain text is asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
 
-export interface BuildOptions {
+/** Where a résumé comes from and how to read it. */
+export interface SourceOptions {
+  /** The source as the user wrote it: messages name it so. */
   source: string;
-  outDir: string;
-  formats: readonly Format[];
+  /** The folder relative paths are taken from (default: the process's working directory). */
+  cwd?: string;
+  /** Largest source file to read, in bytes (default 2 MiB). */
+  maxBytes?: number;
+  /** Warnings (unknown keys, future dates) become errors. */
   strict?: boolean;
-  templatesDir?: string;
-  /** Build this variant of the résumé, into <outDir>/<variant>/. */
+}
+
+/** A source read and validated: the one way every command gets a résumé. */
+export interface Validated {
+  src: LoadedSource;
+  resume: Resume;
+  warnings: Diagnostic[];
+  /** The source's absolute path (photos are found beside it). */
+  path: string;
+}
+
+/** 1. load (within the size limit)  2. validate; a UserError listing every problem when the file is not a valid résumé. */
+export async function loadValidated(opts: SourceOptions): Promise<Validated> {
+  const path = resolve(opts.cwd ?? '', opts.source);
+  const src = await loadFile(path, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const { resume, warnings } = validate(src, { strict: opts.strict });
+  return { src, resume, warnings, path };
+}
+
+export interface PrepareOptions extends SourceOptions {
+  /** Prepare this variant of the résumé (its files go to <outDir>/<variant>/). */
   variant?: string;
   /** Tighten the PDF to the variant's maxPages when it overflows. */
   fit?: boolean;
-  /** PDF paper size; overrides folio.paper. */
-  paper?: 'A4' | 'letter';
   /** Output base-name pattern such as `{name}-Resume`; overrides folio.output. */
   name?: string;
+  /** The PDF's creation date; default: the source's modification time. */
+  date?: Date;
+}
+
+/** The validated, tailored, normalised résumé: everything render() needs, computed once. */
+export interface Prepared {
+  /** The source the shown résumé's paths locate in (seen through the variant, if any). */
+  src: LoadedSource;
+  /** The résumé as validated, before tailoring. */
+  base: Resume;
+  /** The résumé shown: tailored by the variant, if any. */
+  resume: Resume;
+  model: ResumeModel;
+  variant: VariantBuild | null;
+  /** Output base name (`resume`, `Ada-Lovelace-Resume`, a variant's name pattern). */
+  name: string;
+  /** Sub-folder of the output directory: the variant's name, or '' for the base résumé. */
+  folder: string;
+  /** Warnings of loading and validating. */
+  warnings: Diagnostic[];
+  /** Folder of the source file: a photo path is relative to it. */
+  baseDir: string;
+  date: Date;
+}
+
+/** load → validate → tailor → normalise, once. */
+export async function prepare(opts: PrepareOptions): Promise<Prepared> {
+  return prepareFrom(await loadValidated(opts), opts);
+}
+
+/** Tailor and normalise an already validated source: `--all-variants` reads and validates the file once for every variant. */
+export async function prepareFrom(v: Validated, opts: PrepareOptions): Promise<Prepared> {
+  const { src, resume } = v;
+  // tailor: a variant cuts, orders and overrides before normalise sees the résumé.
+  const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
+  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
+  const shown = variant?.tailored.resume ?? resume;
+  return {
+    src: variant?.located ?? src,
+    base: resume,
+    resume: shown,
+    model: normalise(shown),
+    variant,
+    name: variant?.fileName ?? baseFileName,
+    folder: variant?.tailored.name ?? '',
+    warnings: [...v.warnings],
+    baseDir: dirname(v.path),
+    date: opts.date ?? (await modified(v.path)),
+  };
+}
+
+export interface RenderOptions {
+  templatesDir?: string;
+  /** The folder a relative templatesDir is taken from. */
+  cwd?: string;
+  /** PDF paper size; overrides folio.paper. */
+  paper?: 'A4' | 'letter';
   /** PDF page budget; overrides folio.maxPages. */
   maxPages?: number;
-  /** Largest source file to read, in bytes (default 2 MiB). */
-  maxBytes?: number;
+  strict?: boolean;
+}
+
+/** One output in memory, with what the report shows about it. */
+export interface RenderedFile extends OutputFile {
+  format: Format;
+  /** Render time of this format, in milliseconds. */
+  ms: number;
+  pages: number | null;
+  /** Of `ms`, the time the PDF's self-check took (reading its text back). */
+  checkMs?: number;
+}
+
+export interface Rendered {
+  files: RenderedFile[];
+  /** The PDF's warnings (emoji left out, strings that do not read back). */
+  warnings: Diagnostic[];
+  /** Template files taken from the user's --templates folder. */
+  overridden: string[];
+  /** What the build changed to meet a page limit, e.g. "font 9.5 → 9 pt, spacing −15%". */
+  notes: string[];
+}
+
+/** Render each format in memory; nothing touches the disk. */
+export async function render(p: Prepared, formats: readonly Format[], opts: RenderOptions = {}): Promise<Rendered> {
+  const out: Rendered = { files: [], warnings: [], overridden: [], notes: [] };
+  const overridden = new Set<string>();
+  for (const format of formats) {
+    const t0 = performance.now();
+    if (format === 'pdf') {
+      // Imported here so html/md builds never pay for react-pdf.
+      const { buildPdf } = await import('./pdf-build.js');
+      const pdf = await buildPdf(p.src, p.resume, p.model, {
+        paper: (opts.paper ?? p.resume.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
+        // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
+        maxPages: p.variant ? null : (opts.maxPages ?? p.base.folio?.maxPages ?? null),
+        date: p.date,
+        selfCheck: true,
+        variant: p.variant,
+        baseDir: p.baseDir,
+      });
+      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
+      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+      out.warnings.push(...pdf.warnings);
+      if (pdf.note) out.notes.push(pdf.note);
+      out.files.push({ name: `${p.name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
+      continue;
+    }
+    const r = await renderFormat(format, p.model, opts);
+    r.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
+    out.files.push({ name: `${p.name}.${format}`, data: r.data, format, pages: null, ms: performance.now() - t0 });
+  }
+  out.overridden = [...overridden].sort();
+  return out;
+}
+
+async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: RenderOptions): Promise<{ data: string; overridden: string[] }> {
+  const templates = { templatesDir: opts.templatesDir, cwd: opts.cwd };
+  switch (format) {
+    case 'html': {
+      const { renderHtml } = await import('../render/html.js');
+      const { html, overridden } = renderHtml(model, templates);
+      return { data: html, overridden };
+    }
+    case 'md': {
+      const { renderMarkdown } = await import('../render/markdown.js');
+      const { markdown, overridden } = renderMarkdown(model, templates);
+      return { data: markdown, overridden };
+    }
+    case 'txt': {
+      const { renderText } = await import('../render/text.js');
+      return { data: renderText(model), overridden: [] };
+    }
+  }
+}
+
+/** Write rendered files into `dir` (relative to `cwd`), all or none; returns their paths as `dir` names them. */
+export async function write(files: readonly OutputFile[], dir: string, cwd?: string): Promise<string[]> {
+  return writeAll(dir, files, cwd);
+}
+
+export interface BuildOptions extends PrepareOptions, RenderOptions {
+  outDir: string;
+  formats: readonly Format[];
 }
 
 export interface BuiltFile {
@@ -63,89 +225,27 @@ export function baseName(source: string): string {
   return dot > 0 ? b.slice(0, dot) : b;
 }
 
-/** 1. load  2. validate  3. normalise  4. render every format in memory  5. write them all. */
+/** 1. prepare (load, validate, tailor, normalise)  2. render every format in memory  3. write them all. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  // 1. load
-  const src = await loadFile(opts.source, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
-  // 2. validate (throws a UserError listing every problem)
-  const { resume, warnings } = validate(src, { strict: opts.strict });
-  // 2b. tailor: a variant cuts, orders and overrides before normalise sees the résumé.
-  const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
-  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
-  const shown = variant?.tailored.resume ?? resume;
-  // 3. normalise
-  const model = normalise(shown);
-  // 4. render: nothing touches the disk until every format has rendered.
-  const name = variant?.fileName ?? baseFileName;
-  const notes: string[] = [];
-  const rendered: (OutputFile & { format: Format; ms: number; pages: number | null; checkMs?: number })[] = [];
-  const overridden = new Set<string>();
-  const date = await sourceDate(opts.source);
-  for (const format of opts.formats) {
-    const t0 = performance.now();
-    if (format === 'pdf') {
-      // Imported here so html/md builds never pay for react-pdf.
-      const { buildPdf } = await import('./pdf-build.js');
-      const pdf = await buildPdf(variant?.located ?? src, shown, model, {
-        paper: (opts.paper ?? shown.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
-        // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
-        maxPages: variant ? null : (opts.maxPages ?? resume.folio?.maxPages ?? null),
-        date,
-        selfCheck: true,
-        variant,
-      });
-      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
-      warnings.push(...pdf.warnings);
-      if (pdf.note) notes.push(pdf.note);
-      rendered.push({ name: `${name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
-      continue;
-    }
-    const out = await renderFormat(format, model, opts);
-    out.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
-    rendered.push({ name: `${name}.${format}`, data: out.data, format, pages: out.pages, ms: performance.now() - t0 });
-  }
-  // 5. write
-  const paths = await writeAll(variant ? join(opts.outDir, variant.tailored.name) : opts.outDir, rendered);
+  return buildPrepared(await prepare(opts), opts);
+}
+
+/** Render and write a prepared résumé: a variant into <outDir>/<variant>/. */
+export async function buildPrepared(p: Prepared, opts: Omit<BuildOptions, 'source'>): Promise<BuildResult> {
+  const r = await render(p, opts.formats, opts);
+  const paths = await write(r.files, p.folder ? join(opts.outDir, p.folder) : opts.outDir, opts.cwd);
   return {
-    files: rendered.map((r, i) => ({
-      path: paths[i] ?? r.name, format: r.format, bytes: Buffer.byteLength(r.data), ms: r.ms, pages: r.pages, checkMs: r.checkMs,
+    files: r.files.map((f, i) => ({
+      path: paths[i] ?? f.name, format: f.format, bytes: Buffer.byteLength(f.data), ms: f.ms, pages: f.pages, checkMs: f.checkMs,
     })),
-    warnings,
-    overridden: [...overridden].sort(),
-    notes,
+    warnings: [...p.warnings, ...r.warnings],
+    overridden: r.overridden,
+    notes: r.notes,
   };
 }
 
-interface Rendered {
-  data: string | Uint8Array;
-  pages: number | null;
-  overridden: string[];
-}
-
-async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: BuildOptions): Promise<Rendered> {
-  switch (format) {
-    case 'html': {
-      const { renderHtml } = await import('../render/html.js');
-      const { html, overridden } = renderHtml(model, { templatesDir: opts.templatesDir });
-      return { data: html, pages: null, overridden };
-    }
-    case 'md': {
-      const { renderMarkdown } = await import('../render/markdown.js');
-      const { markdown, overridden } = renderMarkdown(model, { templatesDir: opts.templatesDir });
-      return { data: markdown, pages: null, overridden };
-    }
-    case 'txt': {
-      const { renderText } = await import('../render/text.js');
-      return { data: renderText(model), pages: null, overridden: [] };
-    }
-  }
-}
-
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the source's modification time. */
-async function sourceDate(source: string): Promise<Date> {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const s = await stat(source);
+/** The source's modification time, to the second: the PDF's date unless SOURCE_DATE_EPOCH gives one. */
+async function modified(path: string): Promise<Date> {
+  const s = await stat(path);
   return new Date(Math.floor(s.mtimeMs / 1000) * 1000);
 }

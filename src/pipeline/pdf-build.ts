@@ -23,6 +23,8 @@ export interface PdfBuildOptions {
   selfCheck: boolean;
   /** A variant with maxPages is rendered within its pages (tightened by --fit) instead of against maxPages. */
   variant?: VariantBuild | null;
+  /** Folder a relative photo path is taken from (default: the source file's folder as named). */
+  baseDir?: string;
 }
 
 export interface PdfBuilt {
@@ -74,7 +76,7 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     at(e.path, `emoji ${e.emoji.join(' ')} left out of the PDF (its fonts have no emoji; the HTML and Markdown keep them)`, 'warning'),
   );
 
-  const photo = await loadPhoto(src, resume, warnings, at);
+  const photo = await loadPhoto(src, resume, opts.baseDir ?? dirname(src.file), warnings, at);
   const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, photo, scale });
   let note: string | undefined;
   let bytes: Buffer;
@@ -115,7 +117,7 @@ function overBudget(
 }
 
 async function loadPhoto(
-  src: LoadedSource, resume: Resume, warnings: Diagnostic[],
+  src: LoadedSource, resume: Resume, baseDir: string, warnings: Diagnostic[],
   at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
 ): Promise<Photo | null> {
   const image = resume.basics?.image;
@@ -127,7 +129,7 @@ async function loadPhoto(
   }
   let data: Buffer;
   try {
-    data = await readFile(resolve(dirname(src.file), image));
+    data = await readFile(resolve(baseDir, image));
   } catch {
     throw new UserError('error: photo not found', [at(path, `cannot read the photo ${image} (a path relative to ${src.file})`, 'error')]);
   }

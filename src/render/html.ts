@@ -10,6 +10,8 @@ import { entryMeta, publicHeader, splitSections } from './view.js';
 export interface HtmlOptions {
   /** A folder whose html/ files override the built-in templates/html/ files one by one. */
   templatesDir?: string;
+  /** The folder a relative templatesDir is taken from. */
+  cwd?: string;
 }
 
 export interface HtmlResult {
@@ -74,7 +76,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
-  const t = loadTemplates('html', helpers, opts.templatesDir);
+  const t = loadTemplates('html', helpers, opts.templatesDir, opts.cwd);
   const { body, cta } = splitSections(model);
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];

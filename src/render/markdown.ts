@@ -7,6 +7,8 @@ import { entryMeta, HEADER_ID, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
   templatesDir?: string;
+  /** The folder a relative templatesDir is taken from. */
+  cwd?: string;
   /**
    * Only these ids, in the model's order (for a short profile README): section ids,
    * plus `basics` for the header (name, headline, tagline, summary, contacts).
@@ -25,7 +27,7 @@ export interface MarkdownResult {
  */
 export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): MarkdownResult {
   // noEscape: Handlebars' HTML escaping would corrupt Markdown; escaping is done here, in code.
-  const t = loadTemplates('markdown', {}, opts.templatesDir);
+  const t = loadTemplates('markdown', {}, opts.templatesDir, opts.cwd);
   const { body, cta } = splitSections(model);
   const wanted = opts.sections;
   const keep = (id: string) => !wanted || wanted.includes(id);

@@ -14,8 +14,8 @@ export function schemaPath(): string {
  * `../node_modules/…` from a subfolder) or the file sits beside the schema, so the line
  * survives a move or a clone; absolute otherwise (a global install).
  */
-export function modeline(target?: string): string {
-  const from = target === undefined ? process.cwd() : dirname(resolve(target));
+export function modeline(target?: string, cwd = ''): string {
+  const from = target === undefined ? resolve(cwd) : dirname(resolve(cwd, target));
   const schema = schemaPath();
   const rel = relative(from, schema);
   const at = schema.lastIndexOf(`${sep}node_modules${sep}`);

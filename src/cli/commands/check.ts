@@ -5,9 +5,12 @@ import type { PdfFacts } from '../../check/extract.js';
 import type { OrderedMatch } from '../../check/find-in-order.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { Leaf } from '../../check/leaves.js';
-import { type LoadedSource, loadFile } from '../../source/load.js';
+import type { LoadedSource } from '../../source/load.js';
+import { loadValidated } from '../../pipeline/build.js';
+import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { formatPath, validate } from '../../validate/validate.js';
+import { formatPath } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
 
 /** What a check found wrong; empty when the PDF passes. */
 export interface CheckProblems {
@@ -18,12 +21,13 @@ export interface CheckProblems {
 }
 
 /** `folio check <pdf> [--source file]`: the ATS self-check report; exit 1 when anything is missing. */
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, io: Io): void {
   program
     .command('check')
     .description('read a PDF back as an applicant-tracking system would and report what it finds')
     .argument('<pdf>', 'a PDF made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -37,10 +41,10 @@ Examples:
   $ folio check out/resume.pdf --source resume.yaml
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
-    .action(async (pdfPath: string, opts: { source?: string }) => {
+    .action(async (pdfPath: string, opts: { source?: string; maxSize?: number }) => {
       let bytes: Buffer;
       try {
-        bytes = await readFile(pdfPath);
+        bytes = await readFile(pathIn(io, pdfPath));
       } catch (err) {
         throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       }
@@ -54,15 +58,14 @@ Examples:
       }
       let expected: { src: LoadedSource; leaves: Leaf[] } | null = null;
       if (opts.source) {
-        const src = await loadFile(opts.source);
-        const { resume, warnings } = validate(src);
-        printDiagnostics(warnings);
+        const { src, resume, warnings } = await loadValidated({ source: opts.source, cwd: io.cwd, maxBytes: opts.maxSize });
+        printDiagnostics(warnings, io.stderr);
         const { pdfLeaves } = await import('../../check/expected.js');
         expected = { src, leaves: pdfLeaves(resume) };
       }
       const { matchInOrder } = await import('../../check/find-in-order.js');
       const match = expected ? matchInOrder(expected.leaves, facts.pages) : null;
-      process.stdout.write(report(pdfPath, facts, match, expected?.src ?? null));
+      io.stdout.write(report(pdfPath, facts, match, expected?.src ?? null));
       const problems = problemsOf(facts, match);
       const parts = [
         problems.missing && `${problems.missing} missing`,

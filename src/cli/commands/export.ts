@@ -1,14 +1,15 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
 import { toJsonResume } from '../../convert/jsonresume/export.js';
-import { loadFile } from '../../source/load.js';
 import { writeNewFile } from '../../output/new-file.js';
+import { loadValidated } from '../../pipeline/build.js';
+import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
 
 const EXPORT_FORMATS = ['jsonresume'] as const;
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
     .description('write the résumé as a JSON Resume v1 document, for JSON Resume themes and tools')
@@ -19,6 +20,7 @@ export function registerExport(program: Command): void {
     }, 'jsonresume')
     .option('-o, --out <file>', 'write the JSON here (default: print it)')
     .option('--force', 'overwrite the --out file if it exists')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -31,18 +33,17 @@ Examples:
   $ folio export --format jsonresume -o resume.json
   $ folio export cv.yaml --format jsonresume | resume-cli export cv.html`,
     )
-    .action(async (source: string, opts: { format: string; out?: string; force?: boolean }) => {
-      const src = await loadFile(source);
-      const { warnings } = validate(src);
-      printDiagnostics(warnings);
+    .action(async (source: string, opts: { format: string; out?: string; force?: boolean; maxSize?: number }) => {
+      const { src, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes: opts.maxSize });
+      printDiagnostics(warnings, io.stderr);
       // The data as written (not as validated, which drops "" values): an imported file exports unchanged.
       const { doc, notes } = toJsonResume(src.data as Record<string, unknown>);
       const json = `${JSON.stringify(doc, null, 2)}\n`;
       if (opts.out) {
         if (/\.ya?ml$/i.test(opts.out)) throw new UserError(`error: ${opts.out} looks like a YAML file; JSON Resume export writes JSON (e.g. -o resume.json)`);
-        await writeNewFile(opts.out, json, opts.force ?? false);
-      } else process.stdout.write(json);
-      for (const n of notes) process.stderr.write(`note: ${n}\n`);
-      if (opts.out) process.stderr.write(`wrote ${opts.out}\n`);
+        await writeNewFile(opts.out, json, opts.force ?? false, io.cwd);
+      } else io.stdout.write(json);
+      for (const n of notes) io.stderr.write(`note: ${n}\n`);
+      if (opts.out) io.stderr.write(`wrote ${opts.out}\n`);
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { modeline } from '../../source/modeline.js';
 import { writeNewFile } from '../../output/new-file.js';
 import { packageRoot } from '../../source/paths.js';
+import { type Io, pathIn } from '../io.js';
 
 /** The starter résumé with its schema line pointing at this installation's schema. */
 export async function starterResume(target: string): Promise<string> {
@@ -11,7 +12,7 @@ export async function starterResume(target: string): Promise<string> {
   return [modeline(target), ...rest].join('\n');
 }
 
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
     .description('write a commented starter résumé to edit')
@@ -29,7 +30,7 @@ Examples:
   $ folio init cv.yaml --force  replace cv.yaml with the starter`,
     )
     .action(async (file: string, opts: { force?: boolean }) => {
-      await writeNewFile(file, await starterResume(file), opts.force ?? false);
-      process.stdout.write(`wrote ${file}\nnext: edit it, then run "folio serve${file === 'resume.yaml' ? '' : ` ${file}`}" for a live preview or "folio build${file === 'resume.yaml' ? '' : ` ${file}`}"\n`);
+      await writeNewFile(file, await starterResume(pathIn(io, file)), opts.force ?? false, io.cwd);
+      io.stdout.write(`wrote ${file}\nnext: edit it, then run "folio serve${file === 'resume.yaml' ? '' : ` ${file}`}" for a live preview or "folio build${file === 'resume.yaml' ? '' : ` ${file}`}"\n`);
     });
 }

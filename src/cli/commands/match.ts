@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
-import { loadFile } from '../../source/load.js';
+import { loadValidated } from '../../pipeline/build.js';
 import { formatMatch, matchJob } from '../../check/job-ad/match.js';
+import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
 import { findVariant } from '../../tailor/variants.js';
 
-export function registerMatch(program: Command): void {
+export function registerMatch(program: Command, io: Io): void {
   program
     .command('match')
     .description('compare a job description with your résumé or one variant, offline')
     .argument('<job>', 'the job description, as a plain text file')
     .option('--variant <name>', 'match this variant instead of the whole résumé')
     .option('-s, --source <file>', 'the résumé YAML', 'resume.yaml')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -28,18 +30,17 @@ Examples:
   $ folio match job.txt --variant backend
   $ folio match job.txt --variant ml-platform -s cv.yaml`,
     )
-    .action(async (job: string, opts: { variant?: string; source: string }) => {
+    .action(async (job: string, opts: { variant?: string; source: string; maxSize?: number }) => {
       let text: string;
       try {
-        text = await readFile(job, 'utf8');
+        text = await readFile(pathIn(io, job), 'utf8');
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UserError(`${job}: error: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`}`);
       }
-      const src = await loadFile(opts.source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
+      const { src, resume, warnings } = await loadValidated({ source: opts.source, cwd: io.cwd, maxBytes: opts.maxSize });
+      printDiagnostics(warnings, io.stderr);
       if (opts.variant) findVariant(resume, opts.variant);
-      process.stdout.write(formatMatch(matchJob(text, src, resume, opts.variant ?? null), job));
+      io.stdout.write(formatMatch(matchJob(text, src, resume, opts.variant ?? null), job));
     });
 }

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
-import { loadFile } from '../../source/load.js';
-import { normalise } from '../../model/normalise.js';
+import { prepare } from '../../pipeline/build.js';
 import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
+import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
-import { validate } from '../../validate/validate.js';
 import { replaceFile } from '../../output/write.js';
+import { maxSizeOption } from './max-size.js';
 
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
 export function readmeSectionIds(): string[] {
@@ -34,10 +34,11 @@ interface ReadmeFlags {
   source: string;
   check?: boolean;
   sections?: string[];
+  maxSize?: number;
 }
 
 /** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
-export function registerReadme(program: Command): void {
+export function registerReadme(program: Command, io: Io): void {
   program
     .command('readme')
     .description(`write the résumé as Markdown between ${START_MARKER} and ${END_MARKER} in a README`)
@@ -45,6 +46,7 @@ export function registerReadme(program: Command): void {
     .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
     .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       () => `
@@ -66,14 +68,12 @@ Examples:
     )
     .action(async (file: string, flags: ReadmeFlags) => {
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
-      const src = await loadFile(flags.source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
-      const model = normalise(resume);
+      const { model, warnings } = await prepare({ source: flags.source, cwd: io.cwd, maxBytes: flags.maxSize });
+      printDiagnostics(warnings, io.stderr);
       if (flags.sections) {
         const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
         for (const id of flags.sections.filter((s) => !present.has(s))) {
-          process.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
+          io.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
         }
       }
       // Imported here so other commands never load Handlebars at start-up.
@@ -82,7 +82,7 @@ Examples:
       // 2. splice it between the markers of the README as it is on disk
       let before: Buffer;
       try {
-        before = await readFile(file);
+        before = await readFile(pathIn(io, file));
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code ?? String(err)})`;
@@ -91,14 +91,14 @@ Examples:
       const { data, changed } = spliceReadme(before, markdown, file);
       // 3. report, or write
       if (!changed) {
-        process.stdout.write(`${file}: already up to date\n`);
+        io.stdout.write(`${file}: already up to date\n`);
         return;
       }
       if (flags.check) {
         throw new UserError(`${file}: out of date with ${flags.source}; run: ${rerun(file, flags)}`);
       }
-      await replaceFile(file, data);
-      process.stdout.write(`${file}: updated from ${flags.source}\n`);
+      await replaceFile(file, data, io.cwd);
+      io.stdout.write(`${file}: updated from ${flags.source}\n`);
     });
 }
 

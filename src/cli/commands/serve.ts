@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { Io } from '../io.js';
+import { maxSizeOption } from './max-size.js';
 
 /** Kept here (not imported from the server) so other commands never load the server and marked. */
 const HOST = '127.0.0.1';
@@ -10,7 +12,7 @@ function parsePort(value: string): number {
   return n;
 }
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
     .description('preview the résumé in a browser; pages reload on every save')
@@ -18,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -33,8 +36,8 @@ Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
   $ folio serve cv.yaml -p 8080`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; maxSize?: number }) => {
       const { serve } = await import('../serve/run.js');
-      await serve(source, opts);
+      await serve(source, opts, io);
     });
 }

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { loadFile } from '../../source/load.js';
-import { printDiagnostics } from '../report.js';
-import { DEFAULT_LIMITS } from '../../source/limits.js';
+import { loadValidated } from '../../pipeline/build.js';
 import { prepareVariant } from '../../pipeline/variant-build.js';
-import { validate } from '../../validate/validate.js';
+import type { Io } from '../io.js';
+import { printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
 
-export function registerValidate(program: Command): void {
+export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
     .description('check a résumé against the schema without writing anything')
@@ -25,12 +24,11 @@ Examples:
   $ folio validate big.yaml --max-size 4MiB`,
     )
     .action(async (source: string, opts: { strict?: boolean; maxSize?: number }) => {
-      const src = await loadFile(source, source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
-      const { resume, warnings } = validate(src, { strict: opts.strict });
+      const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes: opts.maxSize, strict: opts.strict });
       // Each variant's merged résumé too: an override can break a rule the base file keeps.
       for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: source });
-      printDiagnostics(warnings);
+      printDiagnostics(warnings, io.stderr);
       const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
-      process.stdout.write(`${source}: valid${w}\n`);
+      io.stdout.write(`${source}: valid${w}\n`);
     });
 }
