@@ -1,9 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that run the CLI (in-process through run(), or a few spawned smoke runs), render PDFs, start servers
+ * or a browser. Everything else is a stage test in `unit`: `npm run test:unit` is the edit loop (< 10 s).
+ * `npm test` runs both; `npm run test:full` (FOLIO_FULL=1) adds the heavy checks that run one case by default.
+ */
+const E2E = [
+  'test/cli*.test.ts', 'test/init.test.ts', 'test/serve.test.ts', 'test/watch.test.ts', 'test/output-safety.test.ts', 'test/browser-html.test.ts',
+  'test/check.test.ts', 'test/fit.test.ts', 'test/hostile-output.test.ts', 'test/invalid-fixtures.test.ts', 'test/jsonresume.test.ts',
+  'test/layers.test.ts', 'test/pdf-build.test.ts', 'test/properties.test.ts', 'test/render-pdf.test.ts', 'test/render-text.test.ts',
+  'test/render-variants.test.ts',
+];
+
 export default defineConfig({
   test: {
-    // CLI and PDF tests spawn processes and render fonts; a loaded 2-core CI machine needs headroom.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      // PDF tests render fonts and a few runs spawn a process; a loaded 2-core CI machine needs headroom.
+      { test: { name: 'e2e', include: E2E, testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
   },
 });

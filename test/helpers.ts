@@ -46,8 +46,8 @@ export function collector(): { write(chunk: string | Uint8Array): boolean; text(
 export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
   const stdout = collector();
   const stderr = collector();
-  // A command that waits for Ctrl-C here would hang the test: long-running ones go through start().
-  const untilInterrupted = () => Promise.reject(new Error('runCli: a long-running command; use start() from support/long-running'));
+  // Never interrupted: a long-running command (serve, --watch) that starts goes through start() instead.
+  const untilInterrupted = () => new Promise<void>(() => {});
   const status = await run(args, { stdout, stderr, cwd, env: { ...process.env, ...env }, untilInterrupted });
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }

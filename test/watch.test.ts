@@ -56,6 +56,7 @@ describe('folio build --watch', () => {
     writeFileSync(src, '');
     writeFileSync(src, good.replace('name: Your Name', 'name: Two Writes'));
     await waitFor(() => md().includes('Two Writes'), 'a rebuild after a two-write save', ctx);
+    await waitFor(() => built() === 4, 'the build report', ctx);
     expect(r.err()).not.toContain('empty');
     expect(count(r.out(), 'build failed')).toBe(1);
 

@@ -120,8 +120,8 @@ function group(id: SectionId, item: Item, i: number): Group {
 /** Map each JSON Resume section's own field names onto the common entry slots. */
 function entry(id: SectionId, item: Item, i: number, lang: string): Entry {
   const e: Entry = {
-    path: `${id}[${i}]`, title: null, subtitle: null, category: str(item.category), dates: null, location: str(item.location),
-    url: link(item.url), details: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
+    path: `${id}[${i}]`, title: null, subtitle: null, heading: null, category: str(item.category), dates: null, location: str(item.location),
+    url: link(item.url), details: [], meta: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
     keywords: strings(item.keywords), metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [], tags: tags(item.tags),
   };
   const range = () => dateRange(item.startDate, item.endDate, lang);
@@ -181,6 +181,8 @@ function entry(id: SectionId, item: Item, i: number, lang: string): Entry {
     default:
       e.title = str(item.name) ?? str(item.title);
   }
+  e.heading = [e.title, e.subtitle].filter(Boolean).join(' · ') || null;
+  e.meta = [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
   return e;
 }
 

@@ -110,7 +110,7 @@ function overBudget(
   const [section, index] = first.leaf.path;
   const entryPath: DataPath = typeof index === 'number' ? [String(section), index] : [String(section)];
   const entry = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : [])).find((e) => e.path === formatPath(entryPath));
-  const what = entry ? `"${[entry.title, entry.subtitle].filter(Boolean).join(' · ')}"` : `"${clip(first.leaf.text)}"`;
+  const what = entry ? `"${entry.heading ?? ''}"` : `"${clip(first.leaf.text)}"`;
   return new UserError(`error: ${budget}`, [
     at(entryPath, `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`, 'error'),
   ]);

@@ -5,7 +5,7 @@ import { plainText } from '../model/inline.js';
 import { isSafeHref } from '../validate/links.js';
 import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, publicHeader, splitSections } from './view.js';
+import { publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
   /** A folder whose html/ files override the built-in templates/html/ files one by one. */
@@ -42,7 +42,7 @@ export function inlineHtml(spans: Inline | null): string {
 
 const helpers: Record<string, FullHandlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
-  meta: (e: Entry) => entryMeta(e),
+  meta: (e: Entry) => e.meta,
   linkText: (e: Entry) => entryLinkText(e),
 };
 

@@ -3,7 +3,7 @@ import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, Stack
 import { tokens } from './tokens.js';
 import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, HEADER_ID, publicHeader, splitSections } from './view.js';
+import { HEADER_ID, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
   templatesDir?: string;
@@ -97,7 +97,7 @@ export function badge(name: string): string {
 }
 
 function entry(e: Entry): Record<string, unknown> {
-  const meta = [e.category, ...entryMeta(e)].filter((s): s is string => s !== null);
+  const meta = [e.category, ...e.meta].filter((s): s is string => s !== null);
   return {
     title: md(e.title),
     subtitle: md(e.subtitle),

@@ -1,4 +1,4 @@
-import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
+import type { Contact, ResumeModel, Section } from '../model/model.js';
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
 export const HEADER_ID = 'basics';
@@ -12,9 +12,6 @@ export function publicHeader(model: ResumeModel): { contacts: Contact[]; address
 }
 
 /** The small facts under an entry's title, in display order. */
-export function entryMeta(e: Entry): string[] {
-  return [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
-}
 
 /** Sections shown in the body, and the call to action that closes the page. */
 export function splitSections(model: ResumeModel): { body: Section[]; cta: Extract<Section, { kind: 'cta' }> | null } {

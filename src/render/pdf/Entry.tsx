@@ -13,7 +13,7 @@ import { styles } from './styles.js';
 export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) {
   // Dates lead the meta line instead of sitting right-aligned: extractors (pdftotext, many ATS)
   // read a right-aligned column as a separate block and move the dates away from their entry.
-  const meta = [entry.dates, entry.location, ...entry.details].filter((s): s is string => Boolean(s)).join(' · ');
+  const meta = entry.meta.join(' · ');
   const [first, ...rest] = blocks(entry);
   return (
     <View style={styles.entry}>
