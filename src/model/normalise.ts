@@ -3,6 +3,7 @@ import { formatDate, formatRange, isPresent, parseDate, type PartialDate } from 
 import { parseInline } from './inline.js';
 import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
 import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
+import type { Highlight, Tags } from '../generated/resume.js';
 import { type Resume, type SectionId, sectionIds } from '../validate/schema.js';
 
 /** Titles for sections the owner did not name (folio.sections.<id>.title overrides). */
@@ -12,8 +13,6 @@ const DEFAULT_TITLES: Record<SectionId, string> = {
   certificates: 'Certificates', publications: 'Publications', languages: 'Languages', interests: 'Interests',
   references: 'References', callToAction: 'Contact',
 };
-
-type Item = Record<string, unknown>;
 
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
 export function normalise(resume: Resume): ResumeModel {
@@ -73,10 +72,6 @@ function profileText(url: string, username: string | undefined): string {
 function buildSection(resume: Resume, id: SectionId, lang: string): Section | null {
   const text = resume.folio?.sections?.[id];
   const base = { id, title: text?.title ?? DEFAULT_TITLES[id], intro: inline(text?.intro), summary: inline(text?.summary) };
-  const list = (key: SectionId): Item[] => {
-    const v = (resume as Record<string, unknown>)[key];
-    return Array.isArray(v) ? (v as Item[]) : [];
-  };
   switch (id) {
     case 'metrics': {
       const metrics = (resume.metrics ?? []).map(metric);
@@ -93,7 +88,7 @@ function buildSection(resume: Resume, id: SectionId, lang: string): Section | nu
     case 'skills':
     case 'interests':
     case 'languages': {
-      const groups = list(id).map((item, i) => group(id, item, i));
+      const groups = buildGroups(resume, id);
       return groups.length ? { ...base, kind: 'groups', groups } : null;
     }
     case 'callToAction': {
@@ -101,89 +96,127 @@ function buildSection(resume: Resume, id: SectionId, lang: string): Section | nu
       return cta ? { ...base, title: cta.title, kind: 'cta', text: inline(cta.text) } : null;
     }
     default: {
-      const entries = list(id).map((item, i) => entry(id, item, i, lang));
+      const entries = buildEntries(resume, id, lang);
       return entries.length ? { ...base, kind: 'entries', entries } : null;
     }
   }
 }
 
-function group(id: SectionId, item: Item, i: number): Group {
-  const isLang = id === 'languages';
-  return {
-    path: `${id}[${i}]`,
-    name: str(isLang ? item.language : item.name),
-    level: str(isLang ? item.fluency : item.level),
-    keywords: strings(item.keywords),
-  };
+function buildGroups(resume: Resume, id: 'skills' | 'interests' | 'languages'): Group[] {
+  const group = (i: number, name: string | undefined, level: string | undefined, keywords: string[] | undefined): Group => ({
+    path: `${id}[${i}]`, name: str(name), level: str(level), keywords: strings(keywords),
+  });
+  switch (id) {
+    case 'skills':
+      return (resume.skills ?? []).map((s, i) => group(i, s.name, s.level, s.keywords));
+    case 'interests':
+      return (resume.interests ?? []).map((s, i) => group(i, s.name, undefined, s.keywords));
+    case 'languages':
+      return (resume.languages ?? []).map((s, i) => group(i, s.language, s.fluency, undefined));
+  }
 }
 
-/** Map each JSON Resume section's own field names onto the common entry slots. */
-function entry(id: SectionId, item: Item, i: number, lang: string): Entry {
-  const e: Entry = {
-    path: `${id}[${i}]`, title: null, subtitle: null, heading: null, category: str(item.category), dates: null, location: str(item.location),
-    url: link(item.url), details: [], meta: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
-    keywords: strings(item.keywords), metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [], tags: tags(item.tags),
-  };
-  const range = () => dateRange(item.startDate, item.endDate, lang);
+type EntrySectionId = Exclude<SectionId, 'metrics' | 'principles' | 'skills' | 'interests' | 'languages' | 'callToAction'>;
+
+/** Map each section's own field names (typed by the schema's $defs) onto the common entry slots. */
+function buildEntries(resume: Resume, id: EntrySectionId, lang: string): Entry[] {
+  const range = (item: { startDate?: unknown; endDate?: unknown }) => dateRange(item.startDate, item.endDate, lang);
   const single = (v: unknown) => {
     const d = dateOf(v);
     return d ? formatDate(d, lang) : null;
   };
+  /** Each item of a list as an entry: `fill` sets the slots its section has; heading and meta follow from them. */
+  const each = <T extends { tags?: Tags }>(list: T[] | undefined, fill: (item: T, e: Entry) => void): Entry[] =>
+    (list ?? []).map((item, i) => {
+      const e: Entry = {
+        path: `${id}[${i}]`, title: null, subtitle: null, heading: null, category: null, dates: null, location: null, url: null, details: [], meta: [],
+        outcome: null, summary: null, highlights: [], keywords: [], metrics: [], tags: tags(item.tags),
+      };
+      fill(item, e);
+      e.heading = [e.title, e.subtitle].filter(Boolean).join(' · ') || null;
+      e.meta = [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
+      return e;
+    });
   switch (id) {
     case 'work':
-      e.title = str(item.position) ?? str(item.name);
-      e.subtitle = item.position ? str(item.name) : null;
-      e.details = strings([item.description]);
-      e.dates = range();
-      break;
+      return each(resume.work, (w, e) => {
+        e.title = str(w.position) ?? str(w.name);
+        e.subtitle = w.position ? str(w.name) : null;
+        e.location = str(w.location);
+        e.url = link(w.url);
+        e.details = strings([w.description]);
+        e.summary = inline(w.summary);
+        e.highlights = highlights(w.highlights);
+        e.dates = range(w);
+      });
     case 'volunteer':
-      e.title = str(item.position) ?? str(item.organization);
-      e.subtitle = item.position ? str(item.organization) : null;
-      e.dates = range();
-      break;
+      return each(resume.volunteer, (v, e) => {
+        e.title = str(v.position) ?? str(v.organization);
+        e.subtitle = v.position ? str(v.organization) : null;
+        e.url = link(v.url);
+        e.summary = inline(v.summary);
+        e.highlights = highlights(v.highlights);
+        e.dates = range(v);
+      });
     case 'education':
-      e.title = [str(item.studyType), str(item.area)].filter(Boolean).join(' · ') || str(item.institution);
-      e.subtitle = item.studyType || item.area ? str(item.institution) : null;
-      e.details = strings([item.score]);
-      e.keywords = strings(item.courses);
-      e.dates = range();
-      break;
+      return each(resume.education, (d, e) => {
+        e.title = [str(d.studyType), str(d.area)].filter(Boolean).join(' · ') || str(d.institution);
+        e.subtitle = d.studyType || d.area ? str(d.institution) : null;
+        e.url = link(d.url);
+        e.details = strings([d.score]);
+        e.keywords = strings(d.courses);
+        e.dates = range(d);
+      });
     case 'awards':
-      e.title = str(item.title);
-      e.subtitle = str(item.awarder);
-      e.dates = single(item.date);
-      break;
+      return each(resume.awards, (a, e) => {
+        e.title = str(a.title);
+        e.subtitle = str(a.awarder);
+        e.summary = inline(a.summary);
+        e.dates = single(a.date);
+      });
     case 'certificates':
-      e.title = str(item.name);
-      e.subtitle = str(item.issuer);
-      e.dates = single(item.date);
-      break;
+      return each(resume.certificates, (c, e) => {
+        e.title = str(c.name);
+        e.subtitle = str(c.issuer);
+        e.url = link(c.url);
+        e.dates = single(c.date);
+      });
     case 'publications':
-      e.title = str(item.name);
-      e.subtitle = str(item.publisher);
-      e.dates = single(item.releaseDate);
-      break;
+      return each(resume.publications, (p, e) => {
+        e.title = str(p.name);
+        e.subtitle = str(p.publisher);
+        e.url = link(p.url);
+        e.summary = inline(p.summary);
+        e.dates = single(p.releaseDate);
+      });
     case 'references':
-      e.title = str(item.name);
-      e.summary = inline(item.reference);
-      break;
+      return each(resume.references, (r, e) => {
+        e.title = str(r.name);
+        e.summary = inline(r.reference);
+      });
     case 'projects':
-      e.title = str(item.name);
-      e.subtitle = str(item.entity);
-      e.summary = inline(item.description);
-      e.details = strings([...(Array.isArray(item.roles) ? item.roles : []), item.type]);
-      e.dates = range();
-      break;
+      return each(resume.projects, (p, e) => {
+        e.title = str(p.name);
+        e.subtitle = str(p.entity);
+        e.category = str(p.category);
+        e.url = link(p.url);
+        e.outcome = inline(p.outcome);
+        e.summary = inline(p.description);
+        e.highlights = highlights(p.highlights);
+        e.keywords = strings(p.keywords);
+        e.metrics = (p.metrics ?? []).map(metric);
+        e.details = strings([...(p.roles ?? []), p.type]);
+        e.dates = range(p);
+      });
     case 'activities':
-      e.title = str(item.title);
-      e.dates = single(item.date);
-      break;
-    default:
-      e.title = str(item.name) ?? str(item.title);
+      return each(resume.activities, (a, e) => {
+        e.category = str(a.category);
+        e.title = str(a.title);
+        e.url = link(a.url);
+        e.summary = inline(a.summary);
+        e.dates = single(a.date);
+      });
   }
-  e.heading = [e.title, e.subtitle].filter(Boolean).join(' · ') || null;
-  e.meta = [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
-  return e;
 }
 
 function dateOf(v: unknown): PartialDate | null {
@@ -201,11 +234,8 @@ function metric(m: Metric): Metric {
   return { label: m.label, value: m.value };
 }
 
-function highlights(v: unknown): Inline[] {
-  if (!Array.isArray(v)) return [];
-  return v
-    .map((h) => inline(typeof h === 'string' ? h : h && typeof h === 'object' ? (h as Item).text : null))
-    .filter((x): x is Inline => x !== null);
+function highlights(list: Highlight[] | undefined): Inline[] {
+  return (list ?? []).map((h) => inline(typeof h === 'string' ? h : h.text)).filter((x): x is Inline => x !== null);
 }
 
 function tags(v: unknown): string[] {
