@@ -7,5 +7,3 @@ export { normalise } from './model/normalise.js';
 export { validate } from './validate/validate.js';
 export { loadFile, parseSource } from './source/load.js';
 export type { ResumeModel } from './model/model.js';
-export { run } from './cli/run.js';
-export type { Io } from './cli/io.js';
