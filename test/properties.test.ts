@@ -21,7 +21,8 @@ import { htmlText, markdownText } from './support/text.js';
  * FOLIO_FC_RUNS=10 (a multiplier) when hunting. A failure prints the seed and
  * the shrunk input; replay it with FOLIO_FC_SEED=<seed>.
  */
-const scale = Number(process.env.FOLIO_FC_RUNS ?? 1);
+// npm run test:full (FOLIO_FULL=1) runs five times as many cases.
+const scale = Number(process.env.FOLIO_FC_RUNS ?? (process.env.FOLIO_FULL ? 5 : 1));
 // A fixed seed keeps CI reproducible; FOLIO_FC_SEED=random explores new cases (a failure prints its seed).
 const seedEnv = process.env.FOLIO_FC_SEED ?? '20261201';
 const seed = seedEnv === 'random' ? undefined : Number(seedEnv);
