@@ -9,7 +9,8 @@ const E2E = [
   'test/cli*.test.ts', 'test/init.test.ts', 'test/serve.test.ts', 'test/watch.test.ts', 'test/output-safety.test.ts', 'test/browser-html.test.ts',
   'test/check.test.ts', 'test/fit.test.ts', 'test/hostile-output.test.ts', 'test/invalid-fixtures.test.ts', 'test/jsonresume.test.ts',
   'test/layers.test.ts', 'test/pdf-build.test.ts', 'test/properties.test.ts', 'test/render-pdf.test.ts', 'test/render-text.test.ts',
-  'test/render-variants.test.ts',
+  'test/render-variants.test.ts', 'test/cli-themes.test.ts', 'test/exit-codes.test.ts', 'test/input-guard.test.ts', 'test/read-input.test.ts',
+  'test/pdf-facts.test.ts', 'test/themes.test.ts', 'test/watch-tracking.test.ts',
 ];
 
 export default defineConfig({

@@ -39,14 +39,16 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     }
   });
 
-  it('--paper letter and folio.paper: letter give US Letter; A4 by default', async () => {
+  it('--paper letter (or a5) and folio.paper: letter give that size; A4 by default', async () => {
     const dir = withSource(example);
     expect((await runCli(['build', '-f', 'pdf', '--paper', 'letter'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'out/resume.pdf'), 'latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
     writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  paper: letter\n'));
     expect((await runCli(['build', '-f', 'pdf', '-o', 'b'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'b/resume.pdf'), 'latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
-    expect((await runCli(['build', '--paper', 'A5'], dir)).status).toBe(2);
+    expect((await runCli(['build', '-f', 'pdf', '-o', 'c', '--paper', 'a5'], dir, epoch)).status).toBe(0);
+    expect(readFileSync(join(dir, 'c/resume.pdf'), 'latin1')).toMatch(/\/MediaBox \[0 0 419\.\d+ 595\.\d+\]/);
+    expect((await runCli(['build', '--paper', 'B7'], dir)).status).toBe(2);
   });
 
   it('--max-pages fails with exit 1, names the entry that overflows and writes nothing', async () => {

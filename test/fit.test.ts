@@ -5,7 +5,7 @@ import { describeScale, fitLadder, fitToPages, type RenderAt } from '../src/rend
 import type { ResumeModel } from '../src/model/model.js';
 import { normalise } from '../src/model/normalise.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { NO_SCALE, type PdfScale, tokens } from '../src/render/tokens.js';
+import { DEFAULT_DESIGN, NO_SCALE, type PdfScale, tokens } from '../src/render/tokens.js';
 import { tailor } from '../src/tailor/variants.js';
 import { parseSource } from '../src/source/load.js';
 import { prepareVariant, renderWithinPages } from '../src/pipeline/variant-build.js';
@@ -30,7 +30,7 @@ const capacity = (s: PdfScale) => 10 + Math.round((1 - s.spacing) * 10) + Math.r
 
 describe('fit: the ladder of settings', () => {
   it('tightens spacing, then line height, then font size, each step tighter, down to the token floors', () => {
-    const ladder = fitLadder();
+    const ladder = fitLadder(DEFAULT_DESIGN);
     expect(ladder[0]).toEqual({ ...NO_SCALE, spacing: 0.85 });
     expect(ladder.at(-1)).toEqual({ spacing: tokens.fit.spacing.floor, lineHeight: tokens.fit.lineHeight.floor, body: tokens.fit.body.floor });
     for (let i = 1; i < ladder.length; i++) {
@@ -43,9 +43,9 @@ describe('fit: the ladder of settings', () => {
   });
 
   it('says what changed, in points and percent', () => {
-    expect(describeScale(NO_SCALE)).toBeNull();
-    expect(describeScale({ spacing: 0.85, lineHeight: 1.4, body: 9 })).toBe('font 9.5 → 9 pt, spacing −15%');
-    expect(describeScale({ spacing: 0.55, lineHeight: 1.3, body: 9.5 })).toBe('line height 1.4 → 1.3, spacing −45%');
+    expect(describeScale(NO_SCALE, DEFAULT_DESIGN)).toBeNull();
+    expect(describeScale({ spacing: 0.85, lineHeight: 1.4, body: 9 }, DEFAULT_DESIGN)).toBe('font 9.5 → 9 pt, spacing −15%');
+    expect(describeScale({ spacing: 0.55, lineHeight: 1.3, body: 9.5 }, DEFAULT_DESIGN)).toBe('line height 1.4 → 1.3, spacing −45%');
   });
 });
 
@@ -70,7 +70,7 @@ describe('fit: choosing a setting (stand-in renderer)', () => {
     // The first rung of the ladder that holds every item is the answer.
     const units = model.sections.reduce((n, sec) => n + (sec.kind === 'entries' ? sec.entries.length : sec.kind === 'groups' ? sec.groups.length : 0), 0);
     expect(units).toBe(15);
-    const least = fitLadder().find((s) => capacity(s) >= units);
+    const least = fitLadder(DEFAULT_DESIGN).find((s) => capacity(s) >= units);
     expect(a.scale).toEqual(least);
     expect(a.renders).toBeLessThanOrEqual(6);
   });
@@ -102,7 +102,7 @@ describe('fit: the real PDF', () => {
     const out = await fitToPages(model, 1, true, render);
     expect(out.ok).toBe(false);
     if (out.ok || !out.overflow) throw new Error('expected an overflow item');
-    const floor = fitLadder().at(-1) as PdfScale;
+    const floor = fitLadder(DEFAULT_DESIGN).at(-1) as PdfScale;
     // The definition of "the item where it overflows": everything before it fits, adding it does not.
     const upTo = (withIt: boolean): ResumeModel => {
       const o = out.overflow!;

@@ -77,3 +77,24 @@ describe('match: a job description against a variant', () => {
     expect(base.terms.every((t) => t.cut.length === 0)).toBe(true);
   });
 });
+
+describe('match: linear in the job text (class: unbounded work)', () => {
+  it('a 300 KB text of 30,000 distinct technical-looking tokens is read in one pass, reporting the most mentioned', async () => {
+    const { jobTerms, MAX_SHAPED_TERMS } = await import('../src/check/job-ad/terms.js');
+    const line = (i: number) => `Requirements: Kafka and a${i}x with gRPC${i}, Node.js, k8s${i % 50} and Java`;
+    const text = (n: number) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+    const time = (n: number) => {
+      const t0 = performance.now();
+      const terms = jobTerms(text(n));
+      return { ms: performance.now() - t0, terms };
+    };
+    const small = time(1000);
+    const big = time(4000);
+    expect(text(4000).length).toBeGreaterThan(250_000);
+    // Four times the text, about four times the work (quadratic would be sixteen).
+    expect(big.ms).toBeLessThan(Math.max(8 * small.ms, 2000));
+    expect(big.terms.length).toBeLessThanOrEqual(MAX_SHAPED_TERMS + 50);
+    // The k8s0…k8s49 tokens are mentioned 80 times each: they are kept.
+    expect(big.terms.find((t) => t.term === 'k8s7')?.mentions).toBe(80);
+  }, 30_000);
+});

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
 import { UserError } from '../src/source/diagnostics.js';
-import { checkOutputName, writeAll } from '../src/output/write.js';
+import { outputCollisions } from '../src/pipeline/batch.js';
+import { checkOutputName, replaceFile, writeAll } from '../src/output/write.js';
 import { cli, example, root, runCli, spawnCli, tempDir } from './helpers.js';
 
 const faults = join(root, 'test/support/faults.mjs');
@@ -101,7 +102,7 @@ describe('output safety', () => {
     copyFileSync(example, join(dir, 'resume.yaml'));
     mkdirSync(join(dir, 'out/resume.md'), { recursive: true });
     const r = await runCli(['build', '-f', 'md'], dir);
-    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot replace out/resume.md: a directory is in the way\n' });
+    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write out/resume.md: a directory is in the way; nothing was written\n' });
     expect(readdirSync(join(dir, 'out'))).toEqual(['resume.md']);
   }, 30_000);
 
@@ -132,5 +133,50 @@ describe('no stack traces for users', () => {
     expect(r.stderr).toMatch(/^folio: internal error: this is a bug in folio, please report it with the command you ran\.\nTypeError: simulated bug/);
     expect(r.stderr).toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 30_000);
+});
+
+describe('partial writes: every target is checked before the first is replaced', () => {
+  it('a directory in the way of the last file leaves the earlier files as they were', async () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'm.yaml'));
+    mkdirSync(join(dir, 'od/m.txt'), { recursive: true });
+    writeFileSync(join(dir, 'od/m.html'), 'old html');
+    writeFileSync(join(dir, 'od/m.md'), 'old md');
+    await expect(build({ source: join(dir, 'm.yaml'), outDir: join(dir, 'od'), formats: ['html', 'md', 'txt'] })).rejects.toThrow(
+      `error: cannot write ${join(dir, 'od/m.txt')}: a directory is in the way; nothing was written`,
+    );
+    expect(readFileSync(join(dir, 'od/m.html'), 'utf8')).toBe('old html');
+    expect(readFileSync(join(dir, 'od/m.md'), 'utf8')).toBe('old md');
+    expect(readdirSync(join(dir, 'od')).sort()).toEqual(['m.html', 'm.md', 'm.txt']);
+  });
+
+  it('a temporary left by a killed readme (its process gone) is removed by the next write beside it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'README.md'), 'x');
+    // Above Linux's largest pid (2^22), so no live process has it.
+    writeFileSync(join(dir, '.README.md.4194305.tmp'), 'half');
+    writeFileSync(join(dir, '.other.md.4194305.tmp'), 'not ours');
+    await replaceFile(join(dir, 'README.md'), Buffer.from('new'));
+    expect(readdirSync(dir).sort()).toEqual(['.other.md.4194305.tmp', 'README.md']);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('new');
+  });
+
+  it('batch: two sources whose folio.output collide are both refused before writing; the others build', async () => {
+    const dir = tempDir();
+    const text = readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "{name}-CV"\n');
+    writeFileSync(join(dir, 'a.yaml'), text);
+    writeFileSync(join(dir, 'b.yaml'), text);
+    copyFileSync(example, join(dir, 'c.yaml'));
+    const collisions = await outputCollisions([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'c.yaml')], { outDir: join(dir, 'out'), formats: ['md'] });
+    expect([...collisions.keys()]).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
+    expect(collisions.get(join(dir, 'a.yaml'))).toBe(
+      `error: ${join(dir, 'a.yaml')} and ${join(dir, 'b.yaml')} would both write ${join(dir, 'out/Your-Name-CV')}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`,
+    );
+    const r = await runCli(['build', 'a.yaml', 'b.yaml', 'c.yaml', '-f', 'md', '-j', '1'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error: a.yaml and b.yaml would both write out/Your-Name-CV.*');
+    expect(r.stdout).toContain('for 1 of 3 résumés');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['c.md']);
   }, 30_000);
 });

@@ -69,3 +69,11 @@ describe('README markers (pure splice)', () => {
     expect(error(`${END}\n${START}\n`)).toBe('README.md: error: <!-- folio:end --> (line 1) comes before <!-- folio:start --> (line 2); swap them. README.md was not changed.');
   });
 });
+
+describe('readme markers: the generated block never holds a marker line', () => {
+  it('refuses Markdown with a marker line of its own (a custom template), changing nothing', () => {
+    const readme = Buffer.from('a\n<!-- folio:start -->\n<!-- folio:end -->\nb\n');
+    expect(() => spliceReadme(readme, 'x\n<!-- folio:end -->\ny\n', 'README.md')).toThrow('README.md: error: line 2 of the rendered Markdown is a folio marker');
+    expect(spliceReadme(readme, 'x `<!-- folio:end -->` y\n', 'README.md').changed).toBe(true);
+  });
+});

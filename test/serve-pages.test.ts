@@ -1,7 +1,11 @@
+import { validateHeaderValue } from 'node:http';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
+import { contentDisposition, isSafeHeaderValue } from '../src/cli/serve/headers.js';
+import { startPreviewServer } from '../src/cli/serve/server.js';
 import { previewHtml } from '../src/cli/serve/pages.js';
-import { route, type PreviewState } from '../src/cli/serve/routes.js';
+import { fileUrl, route, type PreviewState } from '../src/cli/serve/routes.js';
 
 describe('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {
@@ -45,5 +49,73 @@ describe('serve: pages and routes', () => {
     expect(route('/cv.pdf', state).status).toBe(503);
     expect(route('/cv.pdf', { ...state, pdf: new Uint8Array([1]) }).status).toBe(200);
     for (const p of ['/../package.json', '/resume.pdf', '/cv.yaml', '/index.htm', '']) expect(route(p, state).status, p).toBe(404);
+  });
+});
+
+describe('serve: response headers from user data (class: crash on a non-Latin-1 file name)', () => {
+  /** The file name a client takes from Content-Disposition: filename* (RFC 5987) when present, else filename. */
+  const nameFrom = (header: string): string => {
+    const star = /filename\*=UTF-8''([^;\s]+)/.exec(header);
+    if (star?.[1]) return decodeURIComponent(star[1]);
+    return /filename="([^"]*)"/.exec(header)?.[1] ?? '';
+  };
+
+  it('any file name gives a header Node accepts, with an ASCII fallback, that decodes back to the name', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (raw) => {
+        const name = `${raw}.pdf`;
+        const header = contentDisposition('inline', name);
+        expect(() => validateHeaderValue('Content-Disposition', header)).not.toThrow();
+        expect(isSafeHeaderValue(header)).toBe(true);
+        expect(/filename="([^"\\]*)"/.test(header)).toBe(true);
+        expect(nameFrom(header)).toBe(name);
+      }),
+      { numRuns: 200 },
+    );
+    // Plain ASCII names keep the short form.
+    expect(contentDisposition('inline', 'resume.pdf')).toBe('inline; filename="resume.pdf"');
+    expect(contentDisposition('inline', 'резюме.pdf')).toBe(`inline; filename="______.pdf"; filename*=UTF-8''%D1%80%D0%B5%D0%B7%D1%8E%D0%BC%D0%B5.pdf`);
+    expect(contentDisposition('inline', 'Łukasz "x".pdf')).toBe(`inline; filename="_ukasz _x_.pdf"; filename*=UTF-8''%C5%81ukasz%20%22x%22.pdf`);
+  });
+
+  it('a live server serves /<name>.pdf and /<name>.md for names in any script, with # ? % and spaces', async () => {
+    for (const name of ['резюме', 'Łukasz', 'a "b" \\c', '100% #1 ?x', '履歴書 😀']) {
+      const s: PreviewState = { name, html: '<html><body>h</body></html>', pdf: new Uint8Array([37, 80, 68, 70]), md: '# md\n', failure: null, version: 1 };
+      const server = await startPreviewServer(() => s, 0);
+      try {
+        const pdf = await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'pdf')}`);
+        expect(pdf.status).toBe(200);
+        expect(nameFrom(pdf.headers.get('content-disposition') ?? '')).toBe(`${name}.pdf`);
+        const viewer = await (await fetch(`http://127.0.0.1:${server.port}/pdf`)).text();
+        expect(viewer).toContain(`src="${fileUrl(name, 'pdf').replace(/&/g, '&amp;')}?v=1"`);
+        expect((await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'md')}`)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('a request whose answer throws gets a 500 and the server keeps serving', async () => {
+    const s = { name: 'cv', html: null, pdf: null, md: null, failure: null, version: 1 } as PreviewState;
+    let calls = 0;
+    const server = await startPreviewServer(() => {
+      if (calls++ === 0) throw new Error('simulated');
+      return s;
+    }, 0);
+    try {
+      expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(500);
+      expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('serve: the Markdown preview loads nothing from the internet', () => {
+  it('an image (a badge, or one a hostile string made) shows as its alt text, never as <img>', () => {
+    const html = markdownToHtml('![Java](https://img.shields.io/badge/Java-blue) and ![p](https://tracker.example/p.png)\n');
+    expect(html).not.toMatch(/<img|src=/);
+    expect(html).toContain('[image: Java]');
+    expect(html).toContain('title="image not loaded in the preview: https://tracker.example/p.png"');
   });
 });

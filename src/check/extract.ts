@@ -44,41 +44,93 @@ export async function inspectPdf(pdf: Uint8Array): Promise<PdfFacts> {
  * Fonts and link annotations, read from the PDF's objects. PDFs folio makes
  * keep dictionaries uncompressed (only streams are deflated); object streams
  * are opened too, so most other PDFs work as well.
+ *
+ * The PDF is untrusted input: one pass with a regex of short tokens, never a lazy
+ * `[^]*?` that could rescan the rest of the file at every `/Type /Font` of a crafted one.
  */
 export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'language'> {
-  const bodies = [pdf.toString('latin1'), ...objectStreams(pdf)];
   const names = new Set<string>();
   const embedded = new Set<string>();
   const links: string[] = [];
-  let language: string | null = null;
-  for (const body of bodies) {
-    language ??= /\/Lang\s*\(((?:\\.|[^\\)])*)\)/.exec(body)?.[1] ?? null;
-    for (const m of body.matchAll(/\/Type\s*\/Font\b[^]*?\/BaseFont\s*\/([^\s/<>[\]()]+)/g)) {
-      if (m[1]) names.add(m[1]);
-    }
-    for (const m of body.matchAll(/\/FontName\s*\/([^\s/<>[\]()]+)([^]*?)>>/g)) {
-      if (m[1] && /\/FontFile[23]?\b/.test(m[2] ?? '')) embedded.add(m[1]);
-    }
-    for (const m of body.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)) links.push(unescapePdfString(m[1] ?? ''));
-  }
+  const facts = { names, embedded, links, language: null as string | null };
+  const streams = scan(pdf, pdf.toString('latin1'), facts, true);
+  for (const body of streams) scan(null, body, facts, false);
   // A Type0 font names its descendant; list each font once.
   const fonts = [...names].map((name) => ({ name, embedded: embedded.has(name) }));
-  return { fonts: fonts.filter((f, i) => fonts.findIndex((g) => g.name === f.name) === i), links, language };
+  return { fonts, links, language: facts.language };
 }
 
-function objectStreams(pdf: Buffer): string[] {
-  const out: string[] = [];
-  const s = pdf.toString('latin1');
-  for (const m of s.matchAll(/\/Type\s*\/ObjStm[^]*?stream\r?\n/g)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = s.indexOf('endstream', start);
-    try {
-      out.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // Not deflated or damaged: skip it, the check reports what it can read.
+/** The tokens objectFacts needs; each alternative is short and bounded, so the scan is linear. */
+const TOKEN = /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(>>)|((?<!end)stream\r?\n)/g;
+
+/** Largest object stream folio inflates: a crafted one could be a zip bomb. */
+const MAX_INFLATE = 16 * 1024 * 1024;
+
+interface Facts {
+  names: Set<string>;
+  embedded: Set<string>;
+  links: string[];
+  language: string | null;
+}
+
+/** One pass over `text`; returns the inflated object streams when `pdf` (the raw bytes) is given. */
+function scan(pdf: Buffer | null, text: string, facts: Facts, openStreams: boolean): string[] {
+  const streams: string[] = [];
+  let font = false;
+  let objStm = false;
+  let descriptor: string | null = null;
+  let hasFile = false;
+  const re = new RegExp(TOKEN.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [, type, baseFont, fontName, fontFile, stringKey, close, stream] = m;
+    if (type === 'Font') font = true;
+    else if (type === 'ObjStm') objStm = true;
+    else if (baseFont) {
+      if (font) facts.names.add(baseFont);
+      font = false;
+    } else if (fontName) {
+      descriptor = fontName;
+      hasFile = false;
+    } else if (fontFile) hasFile = descriptor !== null;
+    else if (close) {
+      if (descriptor && hasFile) facts.embedded.add(descriptor);
+      descriptor = null;
+    } else if (stringKey) {
+      const { value, end } = pdfString(text, re.lastIndex);
+      re.lastIndex = end;
+      if (value === null) continue;
+      if (stringKey === 'Lang') facts.language ??= value;
+      else facts.links.push(unescapePdfString(value));
+    } else if (stream) {
+      // Stream data is skipped whole (found once with indexOf, so each byte is looked at once);
+      // an object stream's data is inflated and scanned on its own.
+      const start = re.lastIndex;
+      const found = text.indexOf('endstream', start);
+      const end = found === -1 ? text.length : found;
+      if (openStreams && objStm && pdf) {
+        try {
+          streams.push(inflateSync(pdf.subarray(start, end), { maxOutputLength: MAX_INFLATE }).toString('latin1'));
+        } catch {
+          // Not deflated, damaged or too big: skip it, the check reports what it can read.
+        }
+      }
+      objStm = false;
+      re.lastIndex = end;
     }
   }
-  return out;
+  return streams;
+}
+
+/** A PDF literal string's raw content from just after its `(`, up to the matching `)`; value null if it never closes. */
+function pdfString(text: string, from: number): { value: string | null; end: number } {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return { value: text.slice(from, i), end: i + 1 };
+  }
+  return { value: null, end: text.length };
 }
 
 function unescapePdfString(s: string): string {

@@ -67,14 +67,15 @@ export function pdfkitPageTexts(pdf: Buffer): string[] | null {
 
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
-  const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  // pdfkit writes a ligature's characters as one destination with spaces inside: <0066 0069> is "fi".
+  const utf16 = (hex: string) => String.fromCharCode(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfrange([^]*?)endbfrange/g)) {
     for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const lo = parseInt(m[1] ?? '0', 16);
       const hi = parseInt(m[2] ?? '0', 16);
       const dst = m[3] ?? '';
       if (dst.startsWith('[')) {
-        [...dst.matchAll(/<([0-9a-fA-F]*)>/g)].forEach((d, i) => map.set(lo + i, utf16(d[1] ?? '')));
+        [...dst.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach((d, i) => map.set(lo + i, utf16(d[1] ?? '')));
       } else {
         const base = parseInt(dst.slice(1, -1), 16);
         for (let c = lo; c <= hi; c++) map.set(c, String.fromCharCode(base + c - lo));
@@ -82,7 +83,7 @@ function parseCmap(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) {
-    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(m[1] ?? '0', 16), utf16(m[2] ?? ''));
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g)) map.set(parseInt(m[1] ?? '0', 16), utf16(m[2] ?? ''));
   }
   return map;
 }

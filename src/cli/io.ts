@@ -1,5 +1,6 @@
 // Stage cli: the command line: run(argv, io) → exit code, commands/, printing diagnostics and failures, serve/, watch.
 import { resolve } from 'node:path';
+import { UserError } from '../source/diagnostics.js';
 
 /** Somewhere to print: process.stdout, or a buffer in a test. */
 export interface Out {
@@ -25,8 +26,15 @@ export function pathIn(io: Io, path: string): string {
   return resolve(io.cwd, path);
 }
 
-/** SOURCE_DATE_EPOCH (reproducible builds) as a date, when set to whole seconds. */
+/** 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
+const MAX_EPOCH = 253402300799;
+
+/** SOURCE_DATE_EPOCH (reproducible builds) as a date when set; a value that is not a time is an error, not silently ignored. */
 export function epochDate(env: Io['env']): Date | undefined {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch) return undefined;
+  if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
+    throw new UserError(`error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`);
+  }
+  return new Date(Number(epoch) * 1000);
 }

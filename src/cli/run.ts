@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
+import { registerThemes } from './commands/themes.js';
 import { packageRoot } from '../source/paths.js';
 import type { Io } from './io.js';
 import { printFailure } from './report.js';
@@ -45,7 +46,7 @@ Run "folio help <command>" for a command's options and examples.`,
     );
   for (const register of [
     registerBuild, registerValidate, registerReadme, registerInit, registerServe, registerImport, registerExport, registerVariants, registerMatch,
-    registerCheck,
+    registerCheck, registerThemes,
   ]) {
     register(p, io);
   }

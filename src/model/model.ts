@@ -1,3 +1,4 @@
+import type { Design } from './design.js';
 import type { Span } from './inline.js';
 import type { Resume, SectionId } from '../validate/schema.js';
 
@@ -8,6 +9,8 @@ import type { Resume, SectionId } from '../validate/schema.js';
  */
 export interface ResumeModel {
   lang: string;
+  /** The look: theme defaults with folio.design on top (and --theme over both). */
+  design: Design;
   header: Header;
   sections: Section[];
   /** What the owner allows on public outputs (HTML, Markdown). */

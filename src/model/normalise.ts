@@ -1,4 +1,5 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
+import { resolveDesign, type ThemeName } from './design.js';
 import { formatDate, formatRange, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
 import { parseInline } from './inline.js';
 import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
@@ -15,7 +16,7 @@ const DEFAULT_TITLES: Record<SectionId, string> = {
 };
 
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
-export function normalise(resume: Resume): ResumeModel {
+export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): ResumeModel {
   const lang = resume.folio?.lang ?? 'en';
   const sections: Section[] = [];
   for (const id of sectionOrder(resume)) {
@@ -24,6 +25,7 @@ export function normalise(resume: Resume): ResumeModel {
   }
   return {
     lang,
+    design: resolveDesign(resume.folio, opts.theme),
     header: buildHeader(resume),
     sections,
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },

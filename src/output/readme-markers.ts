@@ -44,6 +44,8 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
   const ends: Line[] = [];
   let fence: string | null = null;
   let no = 0;
+  let prevBlank = true;
+  let prevIndented = false;
   for (let from = 0; from < text.length; ) {
     const nl = text.indexOf('\n', from);
     const next = nl === -1 ? text.length : nl + 1;
@@ -51,6 +53,14 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
     const line = text.slice(from, nl === -1 ? text.length : crlf ? nl - 1 : nl);
     no++;
     const f = FENCE.exec(line)?.[1];
+    // An indented code block (four spaces or a tab, after a blank line or another such line) documents the markers.
+    const indented: boolean = fence === null && /^(?: {4}|\t)/.test(line) && (prevBlank || prevIndented);
+    prevIndented = indented;
+    prevBlank = line.trim() === '';
+    if (indented) {
+      from = next;
+      continue;
+    }
     // Markers inside a fenced code block are examples, not markers.
     if (fence === null && f) fence = f;
     else if (fence !== null && f && f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = null;
@@ -87,6 +97,9 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
 export function spliceReadme(bytes: Uint8Array, markdown: string, name: string): SpliceResult {
   const { start, end, eol } = findRegion(bytes, name);
   const inner = markdown.replace(/\n+$/, '');
+  // A marker line inside the block would break every later `folio readme`: never write one.
+  const stray = inner.split(/\r?\n/).findIndex((l) => START_LINE.test(l) || END_LINE.test(l));
+  if (stray !== -1) throw new UserError(`${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ${name} was not changed (check your templates)`);
   const body = (inner ? `\n${inner}\n\n` : '\n').replace(/\r?\n/g, eol);
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, start);
   const after = Buffer.from(bytes.buffer, bytes.byteOffset + end, bytes.byteLength - end);

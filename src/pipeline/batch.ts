@@ -4,6 +4,11 @@ import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { baseName, build, type BuildOptions, type BuildResult } from './build.js';
 import { formatDiagnostic, UserError } from '../source/diagnostics.js';
+import { isSystemError, systemUserError } from '../source/errno.js';
+import { DEFAULT_LIMITS } from '../source/limits.js';
+import { loadFile } from '../source/load.js';
+import { outputBaseName } from '../tailor/output-name.js';
+import { validate } from '../validate/validate.js';
 
 /** The file kinds a directory of résumés may hold. */
 const SOURCE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -77,7 +82,9 @@ export async function buildMany(sources: readonly string[], opts: Omit<BuildOpti
 export async function buildOne(opts: BuildOptions): Promise<BatchOutcome> {
   try {
     return { source: opts.source, ok: true, result: await build(opts) };
-  } catch (err) {
+  } catch (caught) {
+    // A full disk or a name the file system refuses is this source's problem, not the batch's.
+    const err = isSystemError(caught) ? systemUserError(caught) : caught;
     if (!(err instanceof UserError)) throw err;
     const message = err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message;
     return { source: opts.source, ok: false, message };
@@ -87,4 +94,34 @@ export async function buildOne(opts: BuildOptions): Promise<BatchOutcome> {
 /** Worker threads to use by default: one per core. */
 export function defaultJobs(): number {
   return availableParallelism();
+}
+
+/**
+ * Sources that would write the same output files (folio.output names them alike, e.g. both
+ * "{name}-Resume" with one owner), each with the message that says so. Each source is read
+ * and validated once more for this; one that fails here is left to its build to report.
+ */
+export async function outputCollisions(sources: readonly string[], opts: Omit<BuildOptions, 'source'>): Promise<Map<string, string>> {
+  const byOutput = new Map<string, string[]>();
+  for (const source of sources) {
+    let name: string;
+    try {
+      const { resume } = validate(await loadFile(resolve(opts.cwd ?? '', source), source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes }), { strict: opts.strict });
+      name = outputBaseName(resume.folio?.output, resume.basics?.name, baseName(source));
+    } catch (err) {
+      if (err instanceof UserError) continue;
+      throw err;
+    }
+    const key = join(opts.outDir, name);
+    byOutput.set(key, [...(byOutput.get(key) ?? []), source]);
+  }
+  const out = new Map<string, string>();
+  for (const [key, list] of byOutput) {
+    if (list.length < 2) continue;
+    for (const source of list) {
+      const others = list.filter((s) => s !== source).join(', ');
+      out.set(source, `error: ${source} and ${others} would ${list.length === 2 ? 'both' : 'all'} write ${key}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,10 @@
 // Stage pipeline: the orchestration of the stages: prepare (load → validate → tailor → model), render in memory, write; PDF self-check, batches.
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import type { InputFile } from '../output/input-guard.js';
+import type { PaperName, ThemeName } from '../model/design.js';
+import { pdfPaper } from '../render/paper.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile, type LoadedSource } from '../source/load.js';
 import type { ResumeModel } from '../model/model.js';
@@ -12,7 +15,7 @@ import type { Resume } from '../validate/schema.js';
 import { validate } from '../validate/validate.js';
 import { type OutputFile, writeAll } from '../output/write.js';
 
-export const FORMATS = ['pdf', 'html', 'md', 'txt'] as const;
+export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 /** What `folio build` writes when no -f is given; plain text is asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
@@ -55,6 +58,8 @@ export interface PrepareOptions extends SourceOptions {
   name?: string;
   /** The PDF's creation date; default: the source's modification time. */
   date?: Date;
+  /** A theme by name; overrides folio.design.theme. */
+  theme?: ThemeName;
 }
 
 /** The validated, tailored, normalised résumé: everything render() needs, computed once. */
@@ -75,6 +80,8 @@ export interface Prepared {
   warnings: Diagnostic[];
   /** Folder of the source file: a photo path is relative to it. */
   baseDir: string;
+  /** The source's absolute path: a build never writes over it. */
+  path: string;
   date: Date;
 }
 
@@ -94,12 +101,13 @@ export async function prepareFrom(v: Validated, opts: PrepareOptions): Promise<P
     src: variant?.located ?? src,
     base: resume,
     resume: shown,
-    model: normalise(shown),
+    model: normalise(shown, { theme: opts.theme }),
     variant,
     name: variant?.fileName ?? baseFileName,
     folder: variant?.tailored.name ?? '',
     warnings: [...v.warnings],
     baseDir: dirname(v.path),
+    path: v.path,
     date: opts.date ?? (await modified(v.path)),
   };
 }
@@ -108,8 +116,12 @@ export interface RenderOptions {
   templatesDir?: string;
   /** The folder a relative templatesDir is taken from. */
   cwd?: string;
-  /** PDF paper size; overrides folio.paper. */
-  paper?: 'A4' | 'letter';
+  /** PDF paper size; overrides folio.design.paper and folio.paper. */
+  paper?: PaperName;
+  /** Resolution of page images (-f png), in dots per inch (default 150). */
+  dpi?: number;
+  /** Only these pages as images (1-based; default every page). */
+  pngPages?: number[];
   /** PDF page budget; overrides folio.maxPages. */
   maxPages?: number;
   strict?: boolean;
@@ -139,25 +151,40 @@ export interface Rendered {
 export async function render(p: Prepared, formats: readonly Format[], opts: RenderOptions = {}): Promise<Rendered> {
   const out: Rendered = { files: [], warnings: [], overridden: [], notes: [] };
   const overridden = new Set<string>();
+  // Page images are drawn from the PDF: it renders once when either is asked for.
+  let pdf: Awaited<ReturnType<typeof import('./pdf-build.js')['buildPdf']>> | null = null;
+  const pdfOnce = async () => {
+    if (pdf) return pdf;
+    // Imported here so html/md builds never pay for react-pdf.
+    const { buildPdf } = await import('./pdf-build.js');
+    pdf = await buildPdf(p.src, p.resume, p.model, {
+      paper: pdfPaper(opts.paper ?? p.model.design.paper),
+      // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
+      maxPages: p.variant ? null : (opts.maxPages ?? p.base.folio?.maxPages ?? null),
+      date: p.date,
+      selfCheck: true,
+      variant: p.variant,
+      baseDir: p.baseDir,
+    });
+    // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
+    if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+    out.warnings.push(...pdf.warnings);
+    if (pdf.note) out.notes.push(pdf.note);
+    return pdf;
+  };
   for (const format of formats) {
     const t0 = performance.now();
     if (format === 'pdf') {
-      // Imported here so html/md builds never pay for react-pdf.
-      const { buildPdf } = await import('./pdf-build.js');
-      const pdf = await buildPdf(p.src, p.resume, p.model, {
-        paper: (opts.paper ?? p.resume.folio?.paper ?? 'A4') === 'letter' ? 'LETTER' : 'A4',
-        // A variant's maxPages (and --fit) is handled by the variant's own page fitting.
-        maxPages: p.variant ? null : (opts.maxPages ?? p.base.folio?.maxPages ?? null),
-        date: p.date,
-        selfCheck: true,
-        variant: p.variant,
-        baseDir: p.baseDir,
-      });
-      // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-      if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
-      out.warnings.push(...pdf.warnings);
-      if (pdf.note) out.notes.push(pdf.note);
-      out.files.push({ name: `${p.name}.pdf`, data: pdf.bytes, format, pages: pdf.pages, ms: performance.now() - t0, checkMs: pdf.checkMs });
+      const built = await pdfOnce();
+      out.files.push({ name: `${p.name}.pdf`, data: built.bytes, format, pages: built.pages, ms: performance.now() - t0, checkMs: built.checkMs });
+      continue;
+    }
+    if (format === 'png') {
+      const built = await pdfOnce();
+      const { renderPngPages } = await import('../render/png.js');
+      const images = await renderPngPages(built.bytes, opts.dpi, opts.pngPages);
+      const ms = (performance.now() - t0) / Math.max(1, images.length);
+      for (const img of images) out.files.push({ name: `${p.name}-${img.page}.png`, data: img.png, format, pages: null, ms });
       continue;
     }
     const r = await renderFormat(format, p.model, opts);
@@ -168,7 +195,7 @@ export async function render(p: Prepared, formats: readonly Format[], opts: Rend
   return out;
 }
 
-async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, opts: RenderOptions): Promise<{ data: string; overridden: string[] }> {
+async function renderFormat(format: Exclude<Format, 'pdf' | 'png'>, model: ResumeModel, opts: RenderOptions): Promise<{ data: string; overridden: string[] }> {
   const templates = { templatesDir: opts.templatesDir, cwd: opts.cwd };
   switch (format) {
     case 'html': {
@@ -188,9 +215,12 @@ async function renderFormat(format: Exclude<Format, 'pdf'>, model: ResumeModel, 
   }
 }
 
-/** Write rendered files into `dir` (relative to `cwd`), all or none; returns their paths as `dir` names them. */
-export async function write(files: readonly OutputFile[], dir: string, cwd?: string): Promise<string[]> {
-  return writeAll(dir, files, cwd);
+/**
+ * Write rendered files into `dir` (relative to `cwd`), all or none, never over a file the build read
+ * (`inputs`: the source, a template, the photo); returns their paths as `dir` names them.
+ */
+export async function write(files: readonly OutputFile[], dir: string, opts: { cwd?: string; inputs?: readonly InputFile[] } = {}): Promise<string[]> {
+  return writeAll(dir, files, opts.inputs ?? [], opts.cwd);
 }
 
 export interface BuildOptions extends PrepareOptions, RenderOptions {
@@ -233,7 +263,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 /** Render and write a prepared résumé: a variant into <outDir>/<variant>/. */
 export async function buildPrepared(p: Prepared, opts: Omit<BuildOptions, 'source'>): Promise<BuildResult> {
   const r = await render(p, opts.formats, opts);
-  const paths = await write(r.files, p.folder ? join(opts.outDir, p.folder) : opts.outDir, opts.cwd);
+  const paths = await write(r.files, p.folder ? join(opts.outDir, p.folder) : opts.outDir, { cwd: opts.cwd, inputs: buildInputs(p, r.overridden) });
   return {
     files: r.files.map((f, i) => ({
       path: paths[i] ?? f.name, format: f.format, bytes: Buffer.byteLength(f.data), ms: f.ms, pages: f.pages, checkMs: f.checkMs,
@@ -242,6 +272,15 @@ export async function buildPrepared(p: Prepared, opts: Omit<BuildOptions, 'sourc
     overridden: r.overridden,
     notes: r.notes,
   };
+}
+
+/** Every file a build reads, as the user named it: the source, the user's templates, the photo. */
+function buildInputs(p: Prepared, templates: readonly string[]): InputFile[] {
+  const inputs: InputFile[] = [{ path: p.src.file, role: 'the source' }];
+  for (const t of templates) inputs.push({ path: t, role: 'your template' });
+  const image = p.resume.basics?.image;
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: isAbsolute(image) ? image : join(dirname(p.src.file), image), role: 'the photo' });
+  return inputs;
 }
 
 /** The source's modification time, to the second: the PDF's date unless SOURCE_DATE_EPOCH gives one. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { matchInOrder } from '../check/find-in-order.js';
 import { pdfLeaves } from '../check/expected.js';
@@ -14,6 +13,8 @@ import type { Resume } from '../validate/schema.js';
 import { renderWithinPages, type VariantBuild } from './variant-build.js';
 import type { PdfScale } from '../render/tokens.js';
 import { formatPath } from '../validate/validate.js';
+import { imageSize, MAX_PHOTO_SIDE } from '../source/image-size.js';
+import { PHOTO_KIND, readInput } from '../source/read-input.js';
 
 export interface PdfBuildOptions {
   paper: Paper;
@@ -53,7 +54,7 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
   const leaves = pdfLeaves(resume);
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
-  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }));
+  const coverage = checkCoverage(sourceLeaves(resume, { audience: 'private', omit: pdfOmits }), model.design.font);
   if (coverage.uncovered.length) {
     // One error per field, listing each character once, the caret on the first.
     const byField = new Map<string, typeof coverage.uncovered>();
@@ -75,9 +76,15 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
   const warnings = coverage.emoji.map((e) =>
     at(e.path, `emoji ${e.emoji.join(' ')} left out of the PDF (its fonts have no emoji; the HTML and Markdown keep them)`, 'warning'),
   );
+  // A letter the theme's font lacks is drawn in Inter: legible, but it looks different from its word.
+  const lacking = new Map<string, (typeof coverage.notInFamily)[number]>();
+  for (const m of coverage.notInFamily) if (!lacking.has(m.codePoint)) lacking.set(m.codePoint, m);
+  for (const m of lacking.values()) {
+    warnings.push(at(m.path, `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`, 'warning', m.index));
+  }
 
   const photo = await loadPhoto(src, resume, opts.baseDir ?? dirname(src.file), warnings, at);
-  const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, photo, scale });
+  const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, interFallback: coverage.interFallback, photo, scale });
   let note: string | undefined;
   let bytes: Buffer;
   let pages: number;
@@ -129,13 +136,24 @@ async function loadPhoto(
   }
   let data: Buffer;
   try {
-    data = await readFile(resolve(baseDir, image));
-  } catch {
-    throw new UserError('error: photo not found', [at(path, `cannot read the photo ${image} (a path relative to ${src.file})`, 'error')]);
+    data = await readInput(resolve(baseDir, image), image, PHOTO_KIND);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const why = err.message.slice(`${image}: error: `.length);
+    const where = why === 'no such file' ? ` (a path relative to ${src.file})` : '';
+    throw new UserError('error: photo', [at(path, `cannot use the photo ${image}: ${why}${where}`, 'error')]);
   }
-  if (data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG') return { data, format: 'png' };
-  if (data[0] === 0xff && data[1] === 0xd8) return { data, format: 'jpg' };
-  throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
+  const format = data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpg' : null;
+  if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
+  // Decoding is what costs memory (4 bytes a pixel): the size comes from the header first.
+  const size = imageSize(data, format);
+  if (!size) throw new UserError('error: photo format', [at(path, `${image} is not a readable ${format === 'png' ? 'PNG' : 'JPEG'} image (its header is damaged)`, 'error')]);
+  if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || !size.width || !size.height) {
+    throw new UserError('error: photo size', [
+      at(path, `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels a side (a header photo needs about 600): scale it down`, 'error'),
+    ]);
+  }
+  return { data, format };
 }
 
 function clip(s: string): string {

@@ -1,3 +1,4 @@
+import type { Design } from '../model/design.js';
 import { UserError } from '../source/diagnostics.js';
 import { describeScale, type FitOutcome, fitToPages, type RenderAt } from '../render/fit.js';
 import type { ResumeModel } from '../model/model.js';
@@ -55,11 +56,11 @@ function overrides(variant: object, path: DataPath): boolean {
 }
 
 /** The error for a variant whose PDF overflows its maxPages: how many pages, what spills over, what to do. */
-function overflowError(src: LoadedSource, v: VariantBuild, outcome: Extract<FitOutcome, { ok: false }>): UserError {
+function overflowError(src: LoadedSource, v: VariantBuild, outcome: Extract<FitOutcome, { ok: false }>, design: Design): UserError {
   const { maxPages, fit } = v.pageLimit ?? { maxPages: 1, fit: false };
   const limit = `${maxPages} page${maxPages === 1 ? '' : 's'}`;
   const head = fit
-    ? `variant ${v.tailored.name} does not fit on ${limit}, even at the floors of the design (${describeScale(outcome.scale) ?? 'no change'}): ${outcome.pages} pages`
+    ? `variant ${v.tailored.name} does not fit on ${limit}, even at the floors of the design (${describeScale(outcome.scale, design) ?? 'no change'}): ${outcome.pages} pages`
     : `variant ${v.tailored.name} is ${outcome.pages} pages, over its maxPages of ${maxPages}`;
   let what = '';
   const o = outcome.overflow;
@@ -80,7 +81,7 @@ export async function renderWithinPages(model: ResumeModel, v: VariantBuild, ren
   if (!v.pageLimit) throw new Error('renderWithinPages: the variant has no maxPages');
   const { maxPages, fit } = v.pageLimit;
   const outcome = await fitToPages(model, maxPages, fit, render);
-  if (!outcome.ok) throw overflowError(v.src, v, outcome);
-  const change = describeScale(outcome.scale);
+  if (!outcome.ok) throw overflowError(v.src, v, outcome, model.design);
+  const change = describeScale(outcome.scale, model.design);
   return { data: outcome.bytes, pages: outcome.pages, note: change ? `${v.tailored.name}: fitted to ${maxPages} page${maxPages === 1 ? '' : 's'}: ${change}` : undefined };
 }

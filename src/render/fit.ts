@@ -1,6 +1,7 @@
 import type { ResumeModel, Section } from '../model/model.js';
 import type { SectionId } from '../validate/schema.js';
-import { NO_SCALE, type PdfScale, tokens } from './tokens.js';
+import type { Design } from '../model/design.js';
+import { noScale, type PdfScale, tokens } from './tokens.js';
 
 /** Renders a model at a scale; the PDF renderer in a build, anything in a test. */
 export type RenderAt = (model: ResumeModel, scale: PdfScale) => Promise<{ bytes: Buffer; pages: number }>;
@@ -26,8 +27,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * then line height, then font size, each in the tokens' steps. Each setting is
  * tighter than the one before, so the page count never grows along the list.
  */
-export function fitLadder(): PdfScale[] {
+export function fitLadder(design: Design): PdfScale[] {
   const { spacing, lineHeight, body } = tokens.fit;
+  const NO_SCALE = noScale(design);
   const out: PdfScale[] = [];
   const down = (from: number, floor: number, step: number) => {
     const values: number[] = [];
@@ -37,8 +39,9 @@ export function fitLadder(): PdfScale[] {
   };
   let s: PdfScale = { ...NO_SCALE };
   for (const v of down(1, spacing.floor, spacing.step)) out.push((s = { ...s, spacing: v }));
-  for (const v of down(NO_SCALE.lineHeight, lineHeight.floor, lineHeight.step)) out.push((s = { ...s, lineHeight: v }));
-  for (const v of down(NO_SCALE.body, body.floor, body.step)) out.push((s = { ...s, body: v }));
+  // A theme already tighter than a floor keeps its own value (the ladder never loosens).
+  for (const v of down(NO_SCALE.lineHeight, Math.min(lineHeight.floor, NO_SCALE.lineHeight), lineHeight.step)) out.push((s = { ...s, lineHeight: v }));
+  for (const v of down(NO_SCALE.body, Math.min(body.floor, NO_SCALE.body), body.step)) out.push((s = { ...s, body: v }));
   return out;
 }
 
@@ -54,9 +57,10 @@ export async function fitToPages(model: ResumeModel, maxPages: number, fit: bool
     renders++;
     return render(m, scale);
   };
+  const NO_SCALE = noScale(model.design);
   const first = await at(NO_SCALE);
   if (first.pages <= maxPages) return { ok: true, ...first, scale: NO_SCALE, renders };
-  const ladder = fitLadder();
+  const ladder = fitLadder(model.design);
   const floor = ladder[ladder.length - 1] ?? NO_SCALE;
   if (!fit) return { ok: false, pages: first.pages, scale: NO_SCALE, overflow: await firstOverflow(model, maxPages, (m) => at(NO_SCALE, m)), renders };
 
@@ -80,7 +84,8 @@ export async function fitToPages(model: ResumeModel, maxPages: number, fit: bool
 }
 
 /** What --fit changed, as the build reports it: "font 9.5 → 9 pt, line height 1.4 → 1.3, spacing −30%". */
-export function describeScale(scale: PdfScale): string | null {
+export function describeScale(scale: PdfScale, design: Design): string | null {
+  const NO_SCALE = noScale(design);
   const parts: string[] = [];
   if (scale.body !== NO_SCALE.body) parts.push(`font ${NO_SCALE.body} → ${scale.body} pt`);
   if (scale.lineHeight !== NO_SCALE.lineHeight) parts.push(`line height ${NO_SCALE.lineHeight} → ${scale.lineHeight}`);

@@ -3,6 +3,7 @@ import { Handlebars } from './handlebars-runtime.js';
 import type { Entry, Inline, Metric, ResumeModel, Section } from '../model/model.js';
 import { plainText } from '../model/inline.js';
 import { isSafeHref } from '../validate/links.js';
+import { designCss } from './html-design.js';
 import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
 import { publicHeader, splitSections } from './view.js';
@@ -86,14 +87,15 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   const h = model.header;
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';
   const vars = cssVariables();
-  const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}`;
+  const themed = designCss(model.design);
+  const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}${themed ? `\n${themed}\n` : ''}`;
   const html = t.page({
     lang: model.lang,
     dir: textDirection(model.lang),
     title: [h.name, h.label].filter(Boolean).join(' — ') || 'Résumé',
     description,
     theme: { light: tokens.color.surface, dark: tokens.dark.surface },
-    favicon: favicon(h.name),
+    favicon: favicon(h.name, model.design.colors.accent),
     header: { ...h, contacts: pub.contacts, address: pub.address },
     lead,
     sections,
@@ -109,13 +111,13 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
  * A monogram icon as a data: URL, so browsers do not ask the host for /favicon.ico
  * (a request, and a 404 on most static hosts).
  */
-export function favicon(name: string | null): string {
+export function favicon(name: string | null, accent: string = tokens.color.accent): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
   const initials = [words[0], words.length > 1 ? words[words.length - 1] : undefined]
     .map((w) => (w ? [...w][0]?.toLocaleUpperCase() ?? '' : ''))
     .join('');
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${tokens.color.accent}"/>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${accent}"/>` +
     `<text x="32" y="42" font-family="system-ui,sans-serif" font-size="28" font-weight="700" text-anchor="middle" fill="#fff">${esc(initials)}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

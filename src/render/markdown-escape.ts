@@ -7,10 +7,9 @@ import { isSafeHref } from '../validate/links.js';
  * Escapes only what could start markup, so the Markdown source stays readable.
  */
 export function escapeMarkdown(text: string): string {
-  let s = text
-    .replace(/\s*\n\s*/g, ' ')
+  let s = flattenLines(text)
     // `$` starts GitHub's inline math (`$5 and $10` would typeset "5 and ").
-    .replace(/[\\`*[\]<>|~$]/g, (c) => `\\${c}`)
+    .replace(/[\\`*[\]>|~$]/g, (c) => `\\${c}`)
     // `_` only matters at a word boundary: intraword underscores never emphasise in GFM.
     // Lookarounds, not a consumed neighbour, so runs like "__init__" are escaped underscore by underscore.
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
@@ -21,14 +20,33 @@ export function escapeMarkdown(text: string): string {
     // `#` after a space could close a heading (`### Learning C #` loses its `#`).
     .replace(/(^|\s)#/g, '$1\\#')
     // A "!" right before the owner's [link](url) would make it an image (a remote picture in the README).
-    .replace(/!$/, '\\!');
+    .replace(/!$/, '\\!')
+    // `](` even escaped: marked re-reads a link's text without its escapes, so `!\[p\](url)` inside the
+    // owner's [link](…) would become an image there. An escaped `(` keeps it text.
+    .replace(/\\\]\(/g, '\\]\\(')
+    // `<` as an entity, not `\<`: a bare URL just before it (GFM's autolinks, as marked reads them) can swallow
+    // the backslash and leave `<img …>` a real tag. Last, so the `&` rule above does not escape it again.
+    .replace(/</g, '&lt;');
   // What starts a block only matters at the start of the text: `1. `, `- `, `---`, `===`.
   s = s.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$|\1)/, '\\$1');
   return s;
 }
 
-/** A code span that survives backticks inside it. */
-export function codeSpan(text: string): string {
+/**
+ * One line: a line break (CommonMark's are \n and \r) in an inline field would end the
+ * paragraph and let the rest start a block (an image, a heading, a second folio marker).
+ * Tabs and leading spaces go too: at the start of a template line they make a code block.
+ */
+export function flattenLines(text: string): string {
+  // One greedy \s+ per run (linear): a run of spaces without a line break is kept as it is.
+  // U+2028 and U+2029 count too: some Markdown parsers (marked) end a line there.
+  return text.replace(/\s+/g, (run) => (/[\r\n\u2028\u2029]/.test(run) ? ' ' : run.replace(/\t/g, ' ')));
+}
+
+/** A code span that survives backticks inside it, on one line. */
+export function codeSpan(raw: string): string {
+  // GFM shows a line break inside a code span as a space; folding it here keeps a blank line from ending the span.
+  const text = flattenLines(raw);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -37,7 +55,10 @@ export function codeSpan(text: string): string {
 
 /** Link destinations: angle brackets keep spaces and parentheses from ending the link early. */
 export function markdownHref(href: string): string {
-  return /[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href;
+  // Whitespace, control characters, angle brackets and backslashes are percent-encoded: none can end
+  // the destination early, escape its closing `>` or carry a line break into the Markdown.
+  const safe = href.replace(/[\s\u0000-\u001f\u007f-\u009f<>\\]/g, (c) => encodeURIComponent(c));
+  return /[()]/.test(safe) ? `<${safe}>` : safe;
 }
 
 /**

@@ -2,7 +2,8 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import type { ResumeModel } from '../model/model.js';
-import { type PdfScale, scaledTokens } from './tokens.js';
+import { type Paper, pdfPaper } from './paper.js';
+import { designTokens, type PdfScale } from './tokens.js';
 import { withoutEmoji } from './pdf/coverage.js';
 import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';
@@ -10,17 +11,19 @@ import type { Photo } from './pdf/Header.js';
 import { ResumeDocument } from './pdf/Resume.js';
 import { setStyleTokens } from './pdf/styles.js';
 
-export type Paper = 'A4' | 'LETTER';
+export type { Paper } from './paper.js';
 
 export interface PdfOptions {
   paper?: Paper;
   /** Creation and modification date written into the file. */
   date: Date;
-  /** Tightened spacing, line height and font size (from --fit); the design tokens as they are when absent. */
+  /** Tightened spacing, line height and font size (from --fit); the model's design as it is when absent. */
   scale?: PdfScale;
   /** Noto fonts for scripts Inter lacks (from checkCoverage); none by default. */
   fallbacks?: readonly FallbackFont[];
   photo?: Photo | null;
+  /** Inter behind the design's family, for characters that family lacks (from checkCoverage). */
+  interFallback?: boolean;
 }
 
 export interface PdfResult {
@@ -30,18 +33,19 @@ export interface PdfResult {
 
 /** The CV as PDF bytes. Loaded lazily: html and md builds never import react-pdf. */
 export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<PdfResult> {
-  const fontFamily = registerFonts(opts.fallbacks);
+  const design = model.design;
+  const fontFamily = registerFonts(opts.fallbacks, design.font, opts.interFallback);
   const doc = createElement(ResumeDocument, {
-    model: mapStrings(model, withoutEmoji), size: opts.paper ?? 'A4', date: opts.date, fontFamily, photo: opts.photo ?? null,
+    model: mapStrings(model, withoutEmoji), size: opts.paper ?? pdfPaper(design.paper), date: opts.date, fontFamily, photo: design.photo === 'none' ? null : (opts.photo ?? null),
   });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
-  const restore = opts.scale ? setStyleTokens(scaledTokens(opts.scale)) : null;
+  const restore = setStyleTokens(designTokens(design, opts.scale), design);
   try {
     // renderToBuffer's type wants a <Document> element; ResumeDocument returns one.
     const bytes = fixModDateKey(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));
     return { bytes, pages: countPages(bytes) };
   } finally {
-    restore?.();
+    restore();
   }
 }
 

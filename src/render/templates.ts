@@ -8,6 +8,9 @@ import { Handlebars as Runtime } from './handlebars-runtime.js';
 import { UserError } from '../source/diagnostics.js';
 import { templates as precompiled } from '../generated/templates.js';
 import { packageRoot } from '../source/paths.js';
+import { showSize } from '../source/limits.js';
+import { TEMPLATE_KIND } from '../source/read-input.js';
+import { specialKind } from '../source/errno.js';
 
 export type TemplateFormat = 'html' | 'markdown';
 
@@ -85,7 +88,8 @@ export function loadTemplates(format: TemplateFormat, helpers: Record<string, Ha
 function userTemplates(dir: string, format: TemplateFormat, cwd?: string): Map<string, string> {
   // `dir` as the user wrote it names the folder in messages; `at` is where it is.
   const at = resolve(cwd ?? '', dir);
-  if (!existsSync(at) || !statSync(at).isDirectory()) throw new UserError(`--templates ${dir}: no such folder`);
+  if (!existsSync(at)) throw new UserError(`--templates ${dir}: no such folder`);
+  if (!statSync(at).isDirectory()) throw new UserError(`--templates ${dir}: is a file; give the folder that holds your html/ or markdown/ templates`);
   const formats: TemplateFormat[] = ['html', 'markdown'];
   if (!formats.some((f) => existsSync(join(at, f)))) {
     const parent = (formats as string[]).includes(basename(at)) ? `; pass its parent folder instead` : '';
@@ -103,8 +107,16 @@ function collect(dir: string, prefix: string, into: Map<string, string>): void {
   for (const ent of readdirSync(dir, { withFileTypes: true })) {
     if (ent.name.startsWith('.')) continue; // editor and OS litter (.DS_Store, .swp)
     if (ent.isDirectory()) collect(`${dir}${ent.name}/`, `${prefix}${ent.name}/`, into);
-    else into.set(`${prefix}${ent.name}`, readFileSync(`${dir}${ent.name}`, 'utf8'));
+    else into.set(`${prefix}${ent.name}`, readTemplate(`${dir}${ent.name}`));
   }
+}
+
+/** One template file: a regular file within TEMPLATE_KIND's limit (a FIFO would hang the build, /dev/zero never end). */
+function readTemplate(path: string): string {
+  const s = statSync(path);
+  if (!s.isFile()) throw new UserError(`${path}: error: is a ${specialKind(s)}, not a regular file; a template must be a file`);
+  if (s.size > TEMPLATE_KIND.maxBytes) throw new UserError(`${path}: error: the file is ${showSize(s.size)}, over the ${showSize(TEMPLATE_KIND.maxBytes)} limit for ${TEMPLATE_KIND.what}`);
+  return readFileSync(path, 'utf8');
 }
 
 /** The full Handlebars (with its compiler), for the user's own template files only. */

@@ -1,3 +1,5 @@
+import { type Design, resolveDesign } from '../model/design.js';
+
 /**
  * Design tokens: the one set of colours, sizes and spacing behind both the PDF
  * styles and the HTML page's CSS custom properties, so the two look like one brand.
@@ -56,6 +58,9 @@ export const tokens = {
 
 export type Tokens = typeof tokens;
 
+/** The default theme, resolved: what `tokens` describes. */
+export const DEFAULT_DESIGN: Design = resolveDesign(undefined);
+
 type Widen<T> = T extends number ? number : T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
 /** Tokens with any values of the same shape, e.g. tightened by `--fit`. */
 export type DesignTokens = Widen<Tokens>;
@@ -67,22 +72,44 @@ export interface PdfScale {
   body: number;
 }
 
-/** The design as the tokens set it. */
+/** The design as it is, before --fit tightens anything. */
+export function noScale(design: Design): PdfScale {
+  return { spacing: 1, lineHeight: design.lineHeight, body: design.fontSize };
+}
+
+/** The default theme untightened (for tests and callers without a model). */
 export const NO_SCALE: PdfScale = { spacing: 1, lineHeight: tokens.font.lineHeight, body: tokens.font.body };
 
-/** The tokens with a scale applied: gaps times `spacing`, every font size in proportion to the body's. */
-export function scaledTokens(scale: PdfScale): DesignTokens {
-  const f = scale.body / tokens.font.body;
+/**
+ * The PDF tokens of a design, with a --fit scale applied: gaps times `spacing`,
+ * every font size in proportion to the body's. The default theme gives exactly
+ * `tokens`; the others keep its proportions between sizes.
+ */
+export function designTokens(design: Design, scale: PdfScale = noScale(design)): DesignTokens {
   const round = (n: number) => Math.round(n * 100) / 100;
-  const { font, space } = tokens;
+  // Sizes keep the default's proportions to the body, then follow the scale.
+  const f = scale.body / tokens.font.body;
+  const { font } = tokens;
+  const c = design.colors;
   return {
     ...tokens,
+    color: { ...tokens.color, ink: c.text, muted: c.muted, accent: c.accent, rule: c.rule },
     font: {
-      body: scale.body, small: round(font.small * f), name: round(font.name * f), heading: round(font.heading * f),
+      body: scale.body, small: round(font.small * f), name: round(design.nameSize * (scale.body / design.fontSize)), heading: round(font.heading * f),
       entryTitle: round(font.entryTitle * f), lineHeight: scale.lineHeight,
     },
-    space: { page: space.page, section: round(space.section * scale.spacing), entry: round(space.entry * scale.spacing), line: round(space.line * scale.spacing) },
+    space: {
+      page: design.margins,
+      section: round(design.sectionGap * scale.spacing),
+      entry: round(design.entryGap * scale.spacing),
+      line: round(tokens.space.line * scale.spacing),
+    },
   };
+}
+
+/** The tokens with a scale applied to the default theme (kept for callers without a design). */
+export function scaledTokens(scale: PdfScale): DesignTokens {
+  return designTokens(DEFAULT_DESIGN, scale);
 }
 
 /** The tokens as CSS custom properties, for the HTML page's :root and dark-scheme blocks. */

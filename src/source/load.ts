@@ -1,8 +1,8 @@
 // Stage source: read a résumé within limits, check UTF-8, parse YAML with positions, locate any value (→ LoadedSource).
-import { open } from 'node:fs/promises';
 import { Composer, type CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
+import { readInput } from './read-input.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** A data path: keys and list indexes from the document root. */
@@ -23,56 +23,13 @@ export interface LoadedSource {
 
 /** Read and parse a YAML (or JSON) résumé; unreadable, oversized, non-UTF-8 and malformed files become UserErrors. */
 export async function loadFile(path: string, displayName = path, limits: InputLimits = DEFAULT_LIMITS): Promise<LoadedSource> {
-  return parseBytes(await readBounded(path, displayName, limits.maxBytes), displayName, limits);
+  const kind = { what: 'a résumé', maxBytes: limits.maxBytes, raise: 'if this really is one, raise the limit with --max-size' };
+  return parseBytes(await readInput(path, displayName, kind), displayName, limits);
 }
 
-/**
- * Read at most `max + 1` bytes: enough to know a file is too big without
- * reading all of it, and safe on endless inputs such as /dev/zero or a pipe.
- */
-async function readBounded(path: string, file: string, max: number): Promise<Uint8Array> {
-  const tooBig = (size: number | null) => new UserError(`${file}: error: ${oversize(size, max)}`);
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (err) {
-    throw new UserError(`${file}: error: ${readProblem(err)}`);
-  }
-  try {
-    const st = await fh.stat();
-    if (st.isDirectory()) throw new UserError(`${file}: error: is a directory, expected a YAML file`);
-    if (st.isFile() && st.size > max) throw tooBig(st.size);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const buf = Buffer.alloc(64 * 1024);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > max) throw tooBig(st.isFile() ? st.size : null);
-      chunks.push(Buffer.from(buf.subarray(0, bytesRead)));
-    }
-    return Buffer.concat(chunks, total);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`${file}: error: ${readProblem(err)}`);
-  } finally {
-    await fh.close();
-  }
-}
-
-/** One line: how big, the limit, and how to raise it. `size` is null for a pipe or device, whose size is unknown. */
-function oversize(size: number | null, max: number): string {
-  const what = size === null ? 'the input is' : `the file is ${showSize(size)},`;
-  return `${what} over the ${showSize(max)} limit for a résumé; if this really is one, raise the limit with --max-size`;
-}
-
-function readProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, expected a YAML file';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot read it: permission denied';
-  return `cannot read it (${code ?? String(err)})`;
+/** One line: how big, the limit, and how to raise it. */
+function oversize(size: number, max: number): string {
+  return `the file is ${showSize(size)}, over the ${showSize(max)} limit for a résumé; if this really is one, raise the limit with --max-size`;
 }
 
 /** Check size and encoding of raw bytes, then parse them. */
@@ -82,6 +39,9 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
   }
   const kind = binaryKind(bytes);
   if (kind) throw new UserError(`${file}: error: this is ${kind}, not a YAML résumé`);
+  // UTF-32 first: its little-endian mark (FF FE 00 00) starts like UTF-16's.
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) throw new UserError(`${file}: error: the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8`);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
     throw new UserError(`${file}: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8`);

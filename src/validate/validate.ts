@@ -7,6 +7,7 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { variantProblems } from './variants-check.js';
+import { MARGIN_RANGE, marginPoints } from './margins.js';
 import type { At } from './at.js';
 import { badText } from './text-check.js';
 
@@ -34,6 +35,8 @@ const DEF_MESSAGES: Record<string, string> = {
   metric: 'expected a metric: a mapping with label and value',
   sectionText: 'expected a mapping with title, intro and summary',
   text: 'expected text',
+  color: 'expected a colour like #0f5e9c',
+  margin: 'expected a margin like 18mm, 0.75in or 42pt, from 5 mm to 50 mm',
 };
 
 /** Unknown keys listed per mapping before the rest are only counted. */
@@ -69,6 +72,13 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   const data = dropEmpty(root) as Record<string, unknown>;
+  // `foo:` and `bar:` with nothing under them would otherwise validate as a blank résumé.
+  const written = Object.keys(root);
+  if (written.length > 0 && Object.keys(data).length === 0) {
+    throw new UserError(`${src.file}: no résumé content`, [
+      at([written[0] ?? ''], 'error', `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`, true),
+    ]);
+  }
   // A FRESH résumé (HackMyResume) shares some key names with JSON Resume but not their shapes: say what it
   // is once, instead of dozens of unknown-key warnings and type errors.
   const format = (data.meta as Record<string, unknown> | undefined)?.format;
@@ -115,6 +125,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     const hint = foreignFormat(data);
     errors.push(at([keys[0] ?? ''], 'error', `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`, true));
   }
+
+  errors.push(...designProblems(data, at));
 
   const tailoring = variantProblems(data, at);
   errors.push(...tailoring.errors);
@@ -291,4 +303,25 @@ function valueAt(data: unknown, path: DataPath): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
+}
+
+/** folio.design values the schema's patterns cannot bound: a margin's size depends on its unit. */
+function designProblems(data: Record<string, unknown>, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (design: unknown, path: DataPath) => {
+    if (!design || typeof design !== 'object') return;
+    const raw = (design as Record<string, unknown>).margins;
+    if (typeof raw !== 'string') return;
+    const pt = marginPoints(raw);
+    if (pt !== null && (pt < MARGIN_RANGE.min || pt > MARGIN_RANGE.max)) {
+      out.push(at([...path, 'margins'], 'error', `a margin of ${raw.trim()} (${pt} pt) is outside 5 mm to 50 mm: printers clip below, and above it leaves too little page (got ${showValue(raw)})`));
+    }
+  };
+  const folio = data.folio as Record<string, unknown> | undefined;
+  check(folio?.design, ['folio', 'design']);
+  for (const [name, v] of Object.entries((data.variants as Record<string, unknown> | undefined) ?? {})) {
+    const vf = (v as Record<string, unknown> | null)?.folio as Record<string, unknown> | undefined;
+    check(vf?.design, ['variants', name, 'folio', 'design']);
+  }
+  return out;
 }

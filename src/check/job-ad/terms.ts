@@ -51,6 +51,9 @@ function headingMode(line: string): Mode | null {
 /** Tokens that look technical whatever the word: GraphQL, gRPC, C++, C#, Node.js, S3, EC2, k8s. */
 const SHAPED = /(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])/gu;
 
+/** Most technical-looking tokens (outside the lexicon and your keywords) one match reports. */
+export const MAX_SHAPED_TERMS = 200;
+
 /**
  * The technical terms of a job description: every lexicon term it mentions,
  * every one of `vocabulary` (your own skill keywords) it mentions, and any
@@ -83,10 +86,24 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
 
   for (const entry of LEXICON) consider(entry.term, termPattern([entry.term, ...(entry.aliases ?? [])], entry.exact));
   for (const word of vocabulary) if (word.trim() && !known(word)) consider(word, termPattern([word], word.length <= 2));
-  for (const m of text.matchAll(SHAPED)) {
-    const word = m[0];
-    if (NOT_TECHNICAL.has(word.toLowerCase()) || known(word)) continue;
-    consider(word, termPattern([word], true));
-  }
+  // Technical-looking tokens are counted in one pass over the lines (not one pass of the whole text per
+  // distinct token, which made a long pasted text quadratic), each distinct word checked against the terms once.
+  const shaped = new Map<string, { mentions: number; required: boolean }>();
+  const isKnown = new Map<string, boolean>();
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(SHAPED)) {
+      const word = m[0];
+      let k = isKnown.get(word);
+      if (k === undefined) isKnown.set(word, (k = NOT_TECHNICAL.has(word.toLowerCase()) || known(word)));
+      if (k) continue;
+      const t = shaped.get(word) ?? { mentions: 0, required: false };
+      t.mentions++;
+      if (modes[i] === 'required') t.required = true;
+      shaped.set(word, t);
+    }
+  });
+  // A real job ad has dozens; a pasted dump could have thousands: keep the most mentioned.
+  const top = [...shaped].sort((a, b) => b[1].mentions - a[1].mentions || a[0].localeCompare(b[0])).slice(0, MAX_SHAPED_TERMS);
+  for (const [word, t] of top) found.push({ term: word, ...t, pattern: termPattern([word], true) });
   return found.sort((a, b) => Number(isStrong(b)) - Number(isStrong(a)) || b.mentions - a.mentions || a.term.localeCompare(b.term));
 }

@@ -1,10 +1,11 @@
+import { THEME_NAMES, type PaperName, type ThemeName } from '../../model/design.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   build, type BuildOptions, buildPrepared, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format, loadValidated, prepareFrom,
 } from '../../pipeline/build.js';
-import { UserError } from '../../source/diagnostics.js';
+import { printable, UserError } from '../../source/diagnostics.js';
 import { epochDate, type Io } from '../io.js';
-import { formatBytes, printDiagnostics, printFailure } from '../report.js';
+import { formatBytes, printableLines, printDiagnostics, printFailure } from '../report.js';
 import { maxSizeOption } from './max-size.js';
 
 /** `-f pdf,html` → ['pdf', 'html']; `markdown` is accepted for `md`, `text` for `txt`. */
@@ -17,19 +18,42 @@ export function parseFormats(value: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-/** `--paper a4|letter` (any case) → 'A4' | 'letter'. */
-export function parsePaper(value: string): 'A4' | 'letter' {
+/** `--paper a4|letter|a5|legal` (any case) → the name as folio.design.paper spells it. */
+export function parsePaper(value: string): PaperName {
   const v = value.trim().toLowerCase();
   if (v === 'a4') return 'A4';
+  if (v === 'a5') return 'A5';
   if (v === 'letter' || v === 'us-letter') return 'letter';
-  throw new InvalidArgumentError('choose A4 or letter');
+  if (v === 'legal' || v === 'us-legal') return 'legal';
+  throw new InvalidArgumentError('choose A4, letter, A5 or legal');
 }
 
-/** A whole number ≥ 1. */
-export function parsePositive(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of pages, 1 or more');
-  return Number(value);
+/** `--dpi <n>`: a whole number of dots per inch that gives a readable, bounded image. */
+export function parseDpi(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 36 || n > 600) throw new InvalidArgumentError('expected a whole number of dots per inch from 36 to 600');
+  return n;
 }
+
+/** `--theme <name>`: one of the themes `folio themes` lists. */
+export function parseTheme(value: string): ThemeName {
+  const v = value.trim().toLowerCase();
+  if ((THEME_NAMES as string[]).includes(v)) return v as ThemeName;
+  throw new InvalidArgumentError(`choose one of ${THEME_NAMES.join(', ')} (folio themes describes them)`);
+}
+
+/** A whole number ≥ 1 of `unit` (pages, worker threads). */
+function positive(unit: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`give a whole number of ${unit}, 1 or more`);
+    return Number(value);
+  };
+}
+
+/** A page count ≥ 1. */
+export const parsePositive = positive('pages');
+/** A number of worker threads ≥ 1. */
+export const parseJobs = positive('worker threads');
 
 interface BuildFlags {
   out: string;
@@ -40,7 +64,9 @@ interface BuildFlags {
   variant?: string;
   allVariants?: boolean;
   fit?: boolean;
-  paper?: 'A4' | 'letter';
+  paper?: PaperName;
+  theme?: ThemeName;
+  dpi?: number;
   name?: string;
   maxPages?: number;
   jobs?: number;
@@ -60,10 +86,12 @@ export function registerBuild(program: Command, io: Io): void {
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
     .addOption(new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']))
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option('--paper <size>', 'PDF paper size: A4 or letter (default: folio.paper, else A4)', parsePaper)
+    .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
+    .option('--dpi <n>', 'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)', parseDpi)
+    .option('--paper <size>', 'PDF paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
     .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)')
     .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
-    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parsePositive)
+    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parseJobs)
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -81,6 +109,8 @@ Examples:
   $ folio build -f txt                plain text for application forms: out/resume.txt
   $ folio build resume.json --strict  a JSON Resume file, warnings as errors
   $ folio build --paper letter        US Letter instead of A4
+  $ folio build --theme classic       the serif look (folio themes lists them all)
+  $ folio build -f png --dpi 100      page images: out/resume-1.png, out/resume-2.png
   $ folio build --name "{name}-Resume" out/Your-Name-Resume.pdf (and .html, .md)
   $ folio build --max-pages 2         fail if the PDF runs past two pages
   $ folio build --watch               rebuild on every save; errors keep the last good files
@@ -105,7 +135,7 @@ Examples:
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UserError('--fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
         source, cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+        paper: opts.paper, theme: opts.theme, dpi: opts.dpi, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0, io);
       if (opts.watch) {
@@ -127,11 +157,13 @@ export function printBuild(result: BuildResult, totalMs: number, io: Io): void {
 function printFiles(result: BuildResult, io: Io): void {
   for (const f of result.overridden) io.stdout.write(`using your template ${f}\n`);
   for (const n of result.notes) io.stdout.write(`${n}\n`);
-  const width = Math.max(...result.files.map((f) => f.path.length));
-  for (const f of result.files) {
+  // A file name may hold terminal escapes (a source named "\e]0;…"): shown as visible symbols, never run.
+  const shown = result.files.map((f) => printable(f.path));
+  const width = Math.max(...shown.map((p) => p.length));
+  for (const [i, f] of result.files.entries()) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
-    io.stdout.write(`${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
+    io.stdout.write(`${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
   }
 }
 
@@ -161,21 +193,24 @@ async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
 async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: Io): Promise<void> {
-  const { buildMany, defaultJobs } = await import('../../pipeline/batch.js');
+  const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, maxPages: opts.maxPages,
+    cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
-  const outcomes = await buildMany(sources, common, jobs, (o) => {
+  // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
+  const collisions = await outputCollisions(sources, common);
+  for (const message of collisions.values()) io.stderr.write(`${printableLines(message)}\n`);
+  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
     if (o.ok) {
       printDiagnostics(o.result.warnings, io.stderr);
       printFiles(o.result, io);
       files += o.result.files.length;
-    } else io.stderr.write(`${o.message}\n`);
+    } else io.stderr.write(`${printableLines(o.message)}\n`);
   });
-  const failed = outcomes.filter((o) => !o.ok).map((o) => o.source);
+  const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   io.stdout.write(
     `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,

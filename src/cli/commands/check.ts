@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
@@ -6,6 +5,7 @@ import type { OrderedMatch } from '../../check/find-in-order.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { Leaf } from '../../check/leaves.js';
 import type { LoadedSource } from '../../source/load.js';
+import { PDF_KIND, readInput } from '../../source/read-input.js';
 import { loadValidated } from '../../pipeline/build.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -42,12 +42,7 @@ Examples:
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string; maxSize?: number }) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pathIn(io, pdfPath));
-      } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = await readInput(pathIn(io, pdfPath), pdfPath, PDF_KIND);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: not a PDF file`);
       let facts: PdfFacts;
       try {

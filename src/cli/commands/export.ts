@@ -41,7 +41,7 @@ Examples:
       const json = `${JSON.stringify(doc, null, 2)}\n`;
       if (opts.out) {
         if (/\.ya?ml$/i.test(opts.out)) throw new UserError(`error: ${opts.out} looks like a YAML file; JSON Resume export writes JSON (e.g. -o resume.json)`);
-        await writeNewFile(opts.out, json, opts.force ?? false, io.cwd);
+        await writeNewFile(opts.out, json, opts.force ?? false, [{ path: source, role: 'the source' }], io.cwd);
       } else io.stdout.write(json);
       for (const n of notes) io.stderr.write(`note: ${n}\n`);
       if (opts.out) io.stderr.write(`wrote ${opts.out}\n`);

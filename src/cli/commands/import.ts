@@ -41,7 +41,7 @@ Examples:
       const text = `${modeline(opts.out === undefined ? undefined : pathIn(io, opts.out), io.cwd)}\n# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
       const label = opts.out ?? '<stdout>';
       const problems = check(text, label);
-      if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false, io.cwd);
+      if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false, [{ path: file, role: 'the file being imported' }], io.cwd);
       else io.stdout.write(text);
 
       for (const n of notes) io.stderr.write(`note: ${n}\n`);

@@ -30,7 +30,7 @@ Examples:
   $ folio init cv.yaml --force  replace cv.yaml with the starter`,
     )
     .action(async (file: string, opts: { force?: boolean }) => {
-      await writeNewFile(file, await starterResume(pathIn(io, file)), opts.force ?? false, io.cwd);
+      await writeNewFile(file, await starterResume(pathIn(io, file)), opts.force ?? false, [], io.cwd);
       io.stdout.write(`wrote ${file}\nnext: edit it, then run "folio serve${file === 'resume.yaml' ? '' : ` ${file}`}" for a live preview or "folio build${file === 'resume.yaml' ? '' : ` ${file}`}"\n`);
     });
 }

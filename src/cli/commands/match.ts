@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UserError } from '../../source/diagnostics.js';
 import { loadValidated } from '../../pipeline/build.js';
+import { JOB_KIND, readInput } from '../../source/read-input.js';
 import { formatMatch, matchJob } from '../../check/job-ad/match.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -31,13 +30,7 @@ Examples:
   $ folio match job.txt --variant ml-platform -s cv.yaml`,
     )
     .action(async (job: string, opts: { variant?: string; source: string; maxSize?: number }) => {
-      let text: string;
-      try {
-        text = await readFile(pathIn(io, job), 'utf8');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new UserError(`${job}: error: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`}`);
-      }
+      const text = (await readInput(pathIn(io, job), job, JOB_KIND)).toString('utf8');
       const { src, resume, warnings } = await loadValidated({ source: opts.source, cwd: io.cwd, maxBytes: opts.maxSize });
       printDiagnostics(warnings, io.stderr);
       if (opts.variant) findVariant(resume, opts.variant);

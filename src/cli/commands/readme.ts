@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
 import { prepare } from '../../pipeline/build.js';
+import { README_KIND, readInput } from '../../source/read-input.js';
+import { refuseOverwritingInputs } from '../../output/input-guard.js';
 import { END_MARKER, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
@@ -67,6 +68,7 @@ Examples:
   $ folio readme README.md --source cv.yaml     from another source file`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
+      await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.', io.cwd);
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
       const { model, warnings } = await prepare({ source: flags.source, cwd: io.cwd, maxBytes: flags.maxSize });
       printDiagnostics(warnings, io.stderr);
@@ -82,11 +84,13 @@ Examples:
       // 2. splice it between the markers of the README as it is on disk
       let before: Buffer;
       try {
-        before = await readFile(pathIn(io, file));
+        before = await readInput(pathIn(io, file), file, README_KIND);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code ?? String(err)})`;
-        throw new UserError(`${file}: error: ${why}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+        // Only a README that is not there is told how to start one.
+        if (err instanceof UserError && err.message === `${file}: error: no such file`) {
+          throw new UserError(`${err.message}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+        }
+        throw err;
       }
       const { data, changed } = spliceReadme(before, markdown, file);
       // 3. report, or write

@@ -1,6 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Io } from '../io.js';
 import { maxSizeOption } from './max-size.js';
+import type { ThemeName } from '../../model/design.js';
+import { parseTheme } from './build.js';
 
 /** Kept here (not imported from the server) so other commands never load the server and marked. */
 const HOST = '127.0.0.1';
@@ -20,6 +22,7 @@ export function registerServe(program: Command, io: Io): void {
     .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
+    .option('--theme <name>', 'the look, as for build (default: folio.design.theme)', parseTheme)
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -36,7 +39,7 @@ Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/
   $ folio serve cv.yaml -p 8080`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; maxSize?: number }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; maxSize?: number }) => {
       const { serve } = await import('../serve/run.js');
       await serve(source, opts, io);
     });

@@ -67,7 +67,7 @@ ${body}
 
 /** `/pdf`: the PDF filling the window under a one-line bar that links the file itself. */
 export function pdfViewer(pdfPath: string, version: number): string {
-  const file = pdfPath.slice(1);
+  const file = decodeURIComponent(pdfPath.slice(1));
   const style = 'html,body{height:100%;margin:0;background:#525659}body{display:flex;flex-direction:column}' +
     'nav{font:13px/2 system-ui,sans-serif;color:#eee;padding:0 1rem}nav a{color:#fff}iframe{border:0;flex:1;width:100%;display:block}';
   const bar = `<nav><a href="${esc(pdfPath)}" download>${esc(file)}</a> · the PDF a build writes; this page reloads on every save</nav>`;

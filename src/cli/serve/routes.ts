@@ -1,3 +1,4 @@
+import { contentDisposition } from './headers.js';
 import { markdownToHtml } from './markdown-page.js';
 import { type Failure, markdownPage, pdfViewer, previewHtml } from './pages.js';
 
@@ -35,16 +36,21 @@ export function route(path: string, s: PreviewState): Reply {
     case '/index.html':
       return { status: 200, type: HTML, body: previewHtml(s.html, s.failure, s.version) };
     case '/pdf':
-      return { status: 200, type: HTML, body: previewHtml(pdfViewer(`/${s.name}.pdf`, s.version), s.failure, s.version) };
+      return { status: 200, type: HTML, body: previewHtml(pdfViewer(fileUrl(s.name, 'pdf'), s.version), s.failure, s.version) };
     case `/${s.name}.pdf`:
       // inline: shown in the browser; the file name is what "save" offers.
-      return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf, headers: { 'Content-Disposition': `inline; filename="${s.name}.pdf"` } } : notBuilt('The PDF');
+      return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf, headers: { 'Content-Disposition': contentDisposition('inline', `${s.name}.pdf`) } } : notBuilt('The PDF');
     case `/${s.name}.md`: {
       if (s.md === null) return notBuilt('The Markdown');
       const page = markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md));
       return { status: 200, type: HTML, body: previewHtml(page, s.failure, s.version) };
     }
     default:
-      return { status: 404, type: TEXT, body: 'Not found. This preview serves /, /pdf, ' + `/${s.name}.pdf and /${s.name}.md.\n` };
+      return { status: 404, type: TEXT, body: `Not found. This preview serves /, /pdf, ${fileUrl(s.name, 'pdf')} and ${fileUrl(s.name, 'md')}.\n` };
   }
+}
+
+/** The address of an output file: the name percent-encoded, so `#`, `?`, spaces and any script survive the trip. */
+export function fileUrl(name: string, ext: 'pdf' | 'md'): string {
+  return `/${encodeURIComponent(`${name}.${ext}`)}`;
 }

@@ -1,10 +1,11 @@
+import type { ThemeName } from '../../model/design.js';
 import { baseName, prepare, render } from '../../pipeline/build.js';
 import { UserError } from '../../source/diagnostics.js';
 import { epochDate, type Io } from '../io.js';
 import { printDiagnostics, printFailure } from '../report.js';
 import { clearTemplateCache } from '../../render/templates.js';
 import { serialise, type Watcher, watchFiles } from '../watch.js';
-import type { PreviewState } from './routes.js';
+import { fileUrl, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
 
 export interface ServeOptions {
@@ -12,6 +13,7 @@ export interface ServeOptions {
   templates?: string;
   strict?: boolean;
   maxSize?: number;
+  theme?: ThemeName;
 }
 
 /** `folio serve`: render in memory on every save and serve the result on 127.0.0.1 until Ctrl-C; nothing is written. */
@@ -24,7 +26,7 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     if (opts.templates) clearTemplateCache();
     const t0 = performance.now();
     try {
-      const prepared = await prepare({ source, cwd: io.cwd, strict: opts.strict, maxBytes: opts.maxSize, date: epochDate(io.env) });
+      const prepared = await prepare({ source, cwd: io.cwd, strict: opts.strict, maxBytes: opts.maxSize, date: epochDate(io.env), theme: opts.theme });
       const result = await render(prepared, ['pdf', 'html', 'md'], { strict: opts.strict, templatesDir: opts.templates, cwd: io.cwd });
       for (const f of result.files) {
         if (f.format === 'pdf') state.pdf = typeof f.data === 'string' ? Buffer.from(f.data) : f.data;
@@ -53,7 +55,7 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     await rebuild();
     server = await startPreviewServer(() => state, opts.port);
     const base = `http://${HOST}:${server.port}`;
-    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: /${state.name}.pdf)`], [`${base}/${state.name}.md`, 'the Markdown']];
+    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${fileUrl(state.name, 'pdf')})`], [`${base}${fileUrl(state.name, 'md')}`, 'the Markdown']];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     io.stdout.write(
       `previewing ${source}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +

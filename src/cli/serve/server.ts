@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { UserError } from '../../source/diagnostics.js';
+import { printable, UserError } from '../../source/diagnostics.js';
 import { EVENTS_PATH } from './pages.js';
 import { type PreviewState, route } from './routes.js';
 
@@ -22,7 +22,16 @@ export interface PreviewServer {
  */
 export async function startPreviewServer(state: () => PreviewState, port: number | undefined): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
-  const server = createServer((req, res) => handle(req, res, state(), clients, listeningPort()));
+  const server = createServer((req, res) => {
+    // One bad request must never take the preview down (and leave its temporary folder behind).
+    try {
+      handle(req, res, state(), clients, listeningPort());
+    } catch (err) {
+      process.stderr.write(`folio serve: internal error answering ${printable(req.url ?? '')}: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error in folio; see the terminal.\n');
+    }
+  });
   const listeningPort = (): number => {
     const a = server.address();
     return typeof a === 'object' && a ? a.port : 0;

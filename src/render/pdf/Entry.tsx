@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { Entry as EntryModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { MetricLine } from './MetricLine.js';
-import { styles } from './styles.js';
+import { design, styles } from './styles.js';
 
 /**
  * One job, degree or story. The header (with `lead`, the section heading, when
@@ -11,22 +11,33 @@ import { styles } from './styles.js';
  * unbreakable block; after that the entry may break between bullets, never inside one.
  */
 export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) {
-  // Dates lead the meta line instead of sitting right-aligned: extractors (pdftotext, many ATS)
-  // read a right-aligned column as a separate block and move the dates away from their entry.
-  const meta = entry.meta.join(' · ');
+  // Dates lead the meta line by default: extractors (pdftotext, many ATS) read a right-aligned column in a
+  // block of its own. `dates: right` puts them on the title's own line instead, where they read with it.
+  const right = design.dates === 'right' && entry.dates !== null;
+  const meta = (right ? entry.meta.slice(entry.dates === null ? 0 : 1) : entry.meta).join(' · ');
   const [first, ...rest] = blocks(entry);
+  const title = (
+    <Text style={right ? [styles.entryTitle, styles.titleGrow] : styles.entryTitle}>
+      {entry.title ?? ''}
+      {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+      {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
+      {meta && !first && !right ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
+    </Text>
+  );
   return (
     <View style={styles.entry}>
       <View wrap={false}>
         {lead}
         {entry.category ? <Text style={styles.category}>{entry.category}</Text> : null}
-        <Text style={styles.entryTitle}>
-          {entry.title ?? ''}
-          {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
-          {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
-          {meta && !first ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
-        </Text>
-        {meta && first ? <Text style={styles.meta}>{meta}</Text> : null}
+        {right ? (
+          <View style={styles.titleRow}>
+            {title}
+            <Text style={styles.rightDates}>{entry.dates}</Text>
+          </View>
+        ) : (
+          title
+        )}
+        {meta && (first || right) ? <Text style={styles.meta}>{meta}</Text> : null}
         {first}
       </View>
       {rest}

@@ -3,10 +3,11 @@ import type { ResumeModel } from '../../model/model.js';
 import { Header, type Photo } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';
+import type { Paper } from '../paper.js';
 
 export interface PdfDocumentProps {
   model: ResumeModel;
-  size: 'A4' | 'LETTER';
+  size: Paper;
   /** Fixed so the same source gives byte-identical PDFs. */
   date: Date;
   /** Font families in fallback order: Inter, then any Noto family the text needs. */

@@ -1,6 +1,7 @@
 import type { DataPath } from '../../source/load.js';
 import { openSync, type Font as FontkitFont } from 'fontkit';
-import { FALLBACKS, type FallbackFont, mainFontPath, resolveFont } from './font-files.js';
+import type { FontName } from '../../model/design.js';
+import { FALLBACKS, FONT_FAMILY, type FallbackFont, familyFontPath, mainFontPath, resolveFont } from './font-files.js';
 
 /** A string the PDF will show, with where it came from (a data path such as `basics.name`). */
 export interface ShownText {
@@ -26,6 +27,10 @@ export interface Coverage {
   /** Fields that hold emoji (left out of the PDF). */
   emoji: { path: DataPath; emoji: string[] }[];
   uncovered: Uncovered[];
+  /** Characters the design's chosen family lacks that Inter or a Noto font draws instead (a warning each). */
+  notInFamily: Omit<Uncovered, 'missingPackage'>[];
+  /** Whether Inter must stand behind the chosen family. */
+  interFallback: boolean;
 }
 
 /** An emoji sequence: a pictograph or flag with its modifiers, variation selectors and ZWJ joins. */
@@ -34,11 +39,18 @@ const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_M
 const IGNORABLE = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe0e\ufe0f\ufeff]/u;
 
 let main: FontkitFont | undefined;
+const families = new Map<FontName, FontkitFont>();
 const fallbackFonts = new Map<string, FontkitFont | null>();
 
 function mainFont(): FontkitFont {
   main ??= openSync(mainFontPath());
   return main;
+}
+
+function familyFont(family: FontName): FontkitFont {
+  let f = families.get(family);
+  if (!f) families.set(family, (f = family === FONT_FAMILY ? mainFont() : openSync(familyFontPath(family))));
+  return f;
 }
 
 function fallbackFont(f: FallbackFont): FontkitFont | null {
@@ -67,8 +79,11 @@ export function withoutEmoji(text: string): string {
  * else no font can draw is `uncovered`, so the build can refuse it instead of
  * printing tofu.
  */
-export function checkCoverage(shown: readonly ShownText[]): Coverage {
+export function checkCoverage(shown: readonly ShownText[], family: FontName = FONT_FAMILY): Coverage {
   const font = mainFont();
+  const chosen = familyFont(family);
+  const notInFamily: Coverage['notInFamily'] = [];
+  let interFallback = false;
   const needed = new Set<FallbackFont>();
   const emoji: Coverage['emoji'] = [];
   const uncovered: Uncovered[] = [];
@@ -78,7 +93,16 @@ export function checkCoverage(shown: readonly ShownText[]): Coverage {
     const rest = withoutEmoji(text);
     for (const char of rest) {
       const cp = char.codePointAt(0) ?? 0;
-      if (IGNORABLE.test(char) || font.hasGlyphForCodePoint(cp)) continue;
+      if (IGNORABLE.test(char) || chosen.hasGlyphForCodePoint(cp)) continue;
+      const codePoint = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      // Characters of a script the chosen family was never meant for (CJK, Arabic …) go to Noto without a word;
+      // a Latin, Greek or Cyrillic letter it lacks is worth a warning: that letter looks different from its word.
+      const scriptFallback = FALLBACKS.some((f) => f.range.test(char));
+      if (chosen !== font && !scriptFallback) notInFamily.push({ path, char, codePoint, index: Math.max(0, text.indexOf(char)) });
+      if (font.hasGlyphForCodePoint(cp)) {
+        if (chosen !== font) interFallback = true;
+        continue;
+      }
       const fallback = FALLBACKS.find((f) => f.range.test(char));
       const fbFont = fallback ? fallbackFont(fallback) : null;
       if (fallback && fbFont?.hasGlyphForCodePoint(cp)) {
@@ -94,10 +118,10 @@ export function checkCoverage(shown: readonly ShownText[]): Coverage {
       }
       uncovered.push({
         path, char, index: Math.max(0, text.indexOf(char)),
-        codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+        codePoint,
         missingPackage: fallback && !fbFont ? fallback.pkg : null,
       });
     }
   }
-  return { fallbacks: FALLBACKS.filter((f) => needed.has(f)), emoji, uncovered };
+  return { fallbacks: FALLBACKS.filter((f) => needed.has(f)), emoji, uncovered, notInFamily, interFallback };
 }

@@ -1,20 +1,55 @@
 import { createRequire } from 'node:module';
+import type { FontName } from '../../model/design.js';
 
 const require = createRequire(import.meta.url);
 
-/** Where each Inter weight lives: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
-export const INTER = {
+/** The four faces folio uses of a family: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
+export interface FamilyFiles {
+  regular: string;
+  italic: string;
+  semibold: string;
+  bold: string;
+}
+
+/** Where each Inter weight lives. */
+export const INTER: FamilyFiles = {
   regular: '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
   italic: '@expo-google-fonts/inter/400Regular_Italic/Inter_400Regular_Italic.ttf',
   semibold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
   bold: '@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf',
-} as const;
+};
 
 export const FONT_FAMILY = 'Inter';
+
+/**
+ * Every family a design may choose (folio.design.font), each checked for Latin
+ * Extended, Greek, Cyrillic, arrows and € and for exact text extraction
+ * (test/themes.test.ts). Inter is also every other family's fallback.
+ */
+export const FAMILIES: Record<FontName, FamilyFiles> = {
+  Inter: INTER,
+  'Source Serif 4': {
+    regular: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+    italic: '@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+    semibold: '@expo-google-fonts/source-serif-4/600SemiBold/SourceSerif4_600SemiBold.ttf',
+    bold: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
+  },
+  'IBM Plex Sans': {
+    regular: '@expo-google-fonts/ibm-plex-sans/400Regular/IBMPlexSans_400Regular.ttf',
+    italic: '@expo-google-fonts/ibm-plex-sans/400Regular_Italic/IBMPlexSans_400Regular_Italic.ttf',
+    semibold: '@expo-google-fonts/ibm-plex-sans/600SemiBold/IBMPlexSans_600SemiBold.ttf',
+    bold: '@expo-google-fonts/ibm-plex-sans/700Bold/IBMPlexSans_700Bold.ttf',
+  },
+};
 
 /** The main font's regular face, for coverage checks (Inter's weights share one character set). */
 export function mainFontPath(): string {
   return require.resolve(INTER.regular);
+}
+
+/** A family's regular face, for coverage checks. */
+export function familyFontPath(family: FontName): string {
+  return require.resolve(FAMILIES[family].regular);
 }
 
 /** A script Inter lacks, the Noto family that covers it and the code points that send text to it. */

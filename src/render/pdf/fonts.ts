@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
-import { FONT_FAMILY, type FallbackFont, INTER, resolveFont } from './font-files.js';
+import type { FontName } from '../../model/design.js';
+import { FAMILIES, FONT_FAMILY, type FallbackFont, resolveFont } from './font-files.js';
 import { breakLongWord } from './long-words.js';
 
 const require = createRequire(import.meta.url);
@@ -21,29 +22,36 @@ function forgetGlyphs(registry: Registry): void {
   }
 }
 
+/** Register one of the families folio ships, once per process, with its four faces. */
+function registerFamily(registry: Registry, family: FontName): void {
+  if (registry[family]) return;
+  const files = FAMILIES[family];
+  Font.register({
+    family,
+    fonts: [
+      { src: require.resolve(files.regular), fontWeight: 400 },
+      { src: require.resolve(files.italic), fontWeight: 400, fontStyle: 'italic' },
+      { src: require.resolve(files.semibold), fontWeight: 600 },
+      { src: require.resolve(files.bold), fontWeight: 700 },
+    ],
+  });
+}
+
 /**
- * Register Inter (once per process) and the given fallbacks (once each) for the
- * next document; returns the fontFamily list for the page. One TTF per weight
- * keeps every font embedded once: react-pdf picks the first family in the
- * list that has each glyph.
+ * Register the design's family (once per process), Inter behind it when the
+ * text holds characters that family lacks, and the given Noto fallbacks (once
+ * each) for the next document; returns the fontFamily list for the page. One
+ * TTF per weight keeps every font embedded once: react-pdf picks the first
+ * family in the list that has each glyph.
  */
-export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[] {
+export function registerFonts(fallbacks: readonly FallbackFont[] = [], family: FontName = FONT_FAMILY, interFallback = false): string[] {
   const registry = Font.getRegisteredFonts() as unknown as Registry;
   forgetGlyphs(registry);
-  if (!registry[FONT_FAMILY]) {
-    Font.register({
-      family: FONT_FAMILY,
-      fonts: [
-        { src: require.resolve(INTER.regular), fontWeight: 400 },
-        { src: require.resolve(INTER.italic), fontWeight: 400, fontStyle: 'italic' },
-        { src: require.resolve(INTER.semibold), fontWeight: 600 },
-        { src: require.resolve(INTER.bold), fontWeight: 700 },
-      ],
-    });
-    // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization");
-    // only words too long for any line get (invisible) break points.
-    Font.registerHyphenationCallback(breakLongWord);
-  }
+  const families: FontName[] = family === FONT_FAMILY ? [family] : interFallback ? [family, FONT_FAMILY] : [family];
+  for (const f of families) registerFamily(registry, f);
+  // react-pdf hyphenates by default, which splits words in extracted text ("internation-\nalization");
+  // only words too long for any line get (invisible) break points. Registering it again is harmless.
+  Font.registerHyphenationCallback(breakLongWord);
   for (const f of fallbacks) {
     if (registry[f.family]) continue;
     const regular = resolveFont(f.pkg, f.regular);
@@ -61,5 +69,5 @@ export function registerFonts(fallbacks: readonly FallbackFont[] = []): string[]
       ],
     });
   }
-  return [FONT_FAMILY, ...fallbacks.map((f) => f.family)];
+  return [...families, ...fallbacks.map((f) => f.family)];
 }

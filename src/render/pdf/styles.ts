@@ -1,17 +1,18 @@
 import { StyleSheet } from '@react-pdf/renderer';
-import { type DesignTokens, tokens } from '../tokens.js';
+import type { Design } from '../../model/design.js';
+import { DEFAULT_DESIGN, type DesignTokens, designTokens } from '../tokens.js';
 
 /** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
-export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet.create({
+export const createStyles = ({ color, font, space }: DesignTokens, design: Design = DEFAULT_DESIGN) => StyleSheet.create({
   // fontFamily is set per document: Inter plus the Noto fallbacks the text needs.
   // calt off: Inter's contextual alternates turn "2x5" into "2×5" and "->" into "→" glyphs that read back differently.
   page: { fontFeatureSettings: { calt: false }, fontSize: font.body, color: color.ink, paddingTop: space.page, paddingBottom: space.page + 6, paddingHorizontal: space.page },
   // fontSize here too: a unitless lineHeight resolves against the node's own size (18 pt when unset).
   body: { fontSize: font.body, lineHeight: font.lineHeight },
-  header: { flexDirection: 'row' },
-  headerText: { flex: 1 },
-  photo: { width: 72, height: 72, marginLeft: 14, borderRadius: 36, objectFit: 'cover' },
-  name: { fontSize: font.name, fontWeight: 700, lineHeight: 1.15 },
+  header: { flexDirection: design.photo === 'left' ? 'row-reverse' : 'row' },
+  headerText: { flex: 1, textAlign: design.header === 'center' ? 'center' : 'left' },
+  photo: { width: 72, height: 72, [design.photo === 'left' ? 'marginRight' : 'marginLeft']: 14, borderRadius: 36, objectFit: 'cover' },
+  name: { fontSize: font.name, fontWeight: 700, lineHeight: 1.15, color: color.ink },
   label: { fontSize: font.entryTitle + 1, fontWeight: 600, color: color.accent, marginTop: 3, lineHeight: 1.25 },
   tagline: { fontSize: font.body + 0.5, marginTop: 4, fontStyle: 'italic', color: color.muted },
   contacts: { marginTop: 6, fontSize: font.small, color: color.muted },
@@ -19,9 +20,13 @@ export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet
   link: { color: color.accent, textDecoration: 'none' },
   summary: { marginTop: 8 },
   section: { marginTop: space.section },
-  heading: { fontSize: font.heading, lineHeight: 1.25, fontWeight: 700, color: color.accent, paddingBottom: 2, borderBottomWidth: 0.75, borderBottomColor: color.rule, marginBottom: 5 },
+  heading: headingStyle(design, color, font),
   entry: { marginBottom: space.entry },
   entryTitle: { fontSize: font.entryTitle, lineHeight: 1.3, fontWeight: 700 },
+  // dates: right: the title takes the line, the dates sit at its right end, on the same baseline.
+  titleRow: { flexDirection: 'row', alignItems: 'baseline' },
+  titleGrow: { flex: 1 },
+  rightDates: { fontSize: font.small, color: color.muted, marginLeft: 8, lineHeight: 1.3 },
   subtitle: { fontWeight: 400, color: color.muted },
   inlineMeta: { fontSize: font.small, fontWeight: 400, color: color.muted },
   meta: { fontSize: font.small, color: color.muted, marginTop: 1 },
@@ -45,17 +50,46 @@ export const createStyles = ({ color, font, space }: DesignTokens) => StyleSheet
 });
 
 /**
+ * A section title in the design's style. `smallcaps` uses the font's real small
+ * capitals (the smcp feature: the extracted text keeps its case) where the font
+ * has them, else a smaller bold size; never letter-spacing or a case transform.
+ */
+function headingStyle(design: Design, color: DesignTokens['color'], font: DesignTokens['font']) {
+  const base = { fontSize: font.heading, lineHeight: 1.25, fontWeight: 700, color: color.accent, marginBottom: 5 } as const;
+  switch (design.headings) {
+    case 'rule':
+      return { ...base, paddingBottom: 2, borderBottomWidth: 0.75, borderBottomColor: color.rule };
+    case 'bar':
+      return { ...base, paddingLeft: 6, borderLeftWidth: 3, borderLeftColor: color.accent, color: color.ink };
+    case 'plain':
+      return { ...base, fontSize: font.heading - 0.5, color: color.ink, marginBottom: 3 };
+    case 'smallcaps':
+      return SMALL_CAPS_FONTS.has(design.font)
+        ? { ...base, fontSize: font.heading + 1, fontWeight: 600, fontFeatureSettings: { calt: false, smcp: true }, paddingBottom: 2, borderBottomWidth: 0.5, borderBottomColor: color.rule }
+        : { ...base, fontSize: font.body + 0.5, paddingBottom: 2, borderBottomWidth: 0.5, borderBottomColor: color.rule };
+  }
+}
+
+/** Families folio ships that have true small capitals (OpenType smcp). */
+const SMALL_CAPS_FONTS = new Set<Design['font']>(['Source Serif 4']);
+
+/**
  * The styles the components read. A live binding that renderPdf swaps for one
  * render when --fit tightens the design: passing styles through a React context
  * would touch every component.
  */
-export let styles = createStyles(tokens);
+export let styles = createStyles(designTokens(DEFAULT_DESIGN));
+/** The design of the document being rendered: components that lay out by it (dates, photo) read it here. */
+export let design: Design = DEFAULT_DESIGN;
 
 /** Render with these tokens until the returned function restores the previous styles. */
-export function setStyleTokens(t: DesignTokens): () => void {
+export function setStyleTokens(t: DesignTokens, d: Design = DEFAULT_DESIGN): () => void {
   const previous = styles;
-  styles = createStyles(t);
+  const previousDesign = design;
+  styles = createStyles(t, d);
+  design = d;
   return () => {
     styles = previous;
+    design = previousDesign;
   };
 }
