@@ -140,8 +140,8 @@ async function loadPhoto(
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = err.message.slice(`${image}: error: `.length);
-    const where = why === 'no such file' ? ` (a path relative to ${src.file})` : '';
-    throw new UserError('error: photo', [at(path, `cannot use the photo ${image}: ${why}${where}`, 'error')]);
+    const message = why === 'no such file' ? `cannot read the photo ${image} (a path relative to ${src.file})` : `cannot use the photo ${image}: ${why}`;
+    throw new UserError('error: photo', [at(path, message, 'error')]);
   }
   const format = data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpg' : null;
   if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
