@@ -20,6 +20,6 @@ export async function writeNewFile(path: string, data: string, force: boolean, i
     await writeViaTemp(resolve(cwd, path), data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`error: cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : describe(err)}`);
+    throw new UserError(`error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : describe(err)})`);
   }
 }
