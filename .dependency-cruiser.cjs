@@ -22,16 +22,16 @@ module.exports = {
     })),
     {
       name: 'entries-are-not-imported',
-      comment: 'src/index.ts (the public API) and src/cli.ts (the bin) sit on top of every stage: no stage imports them.',
+      comment: 'src/index.ts (the public API) and src/bin.ts (the bin) sit on top of every stage: no stage imports them.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^src/(index|cli)\\.ts$' },
+      to: { path: '^src/(index|bin)\\.ts$' },
     },
     {
       name: 'stages-only',
       comment: 'Every source file lives in a stage folder (only the public index and the bin entry stay in src/).',
       severity: 'error',
-      from: { path: '^src/[^/]+\\.tsx?$', pathNot: '^src/(index|cli)\\.ts$' },
+      from: { path: '^src/[^/]+\\.tsx?$', pathNot: '^src/(index|bin)\\.ts$' },
       to: {},
     },
     {

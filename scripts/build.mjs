@@ -40,16 +40,17 @@ const noWoff2 = {
   },
 };
 
-// The `folio` command (dist/cli.js) is a two-line entry in front of src/cli.ts: Node 22.1+ keeps the compiled
-// code of folio's modules on disk between runs once module.enableCompileCache() is called, and it must be
-// called before the CLI's modules load, which a static import in src/cli.ts would do first.
+// The `folio` command (dist/cli.js) is a two-line entry in front of src/bin.ts (the bin: run(argv, io) on the
+// process): Node 22.1+ keeps the compiled code of folio's modules on disk between runs once
+// module.enableCompileCache() is called, and it must be called before the CLI's modules load, which a static
+// import in src/bin.ts would do first.
 const bin = {
   name: 'folio-bin',
   setup(b) {
     b.onResolve({ filter: /^folio-bin$/ }, () => ({ path: 'folio-bin', namespace: 'folio-bin' }));
     b.onLoad({ filter: /.*/, namespace: 'folio-bin' }, () => ({
       contents:
-        "#!/usr/bin/env node\nimport module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./src/cli.ts');\n",
+        "#!/usr/bin/env node\nimport module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./src/bin.ts');\n",
       resolveDir: new URL('../', import.meta.url).pathname,
       loader: 'js',
     }));

@@ -110,10 +110,10 @@ describe('ci-workflow: the workflows folio init --ci writes', () => {
 });
 
 describe('folio init --ci (CLI)', () => {
-  it('in a fresh repository: the starter and the workflow; again: refuses, then --force replaces only the workflow', () => {
+  it('in a fresh repository: the starter and the workflow; again: refuses, then --force replaces only the workflow', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.git'));
-    const r = runCli(['init', '--ci'], dir);
+    const r = await runCli(['init', '--ci'], dir);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       'wrote resume.yaml\nwrote .github/workflows/folio.yml\nnext: edit resume.yaml ("folio serve" previews it), then commit both files and push\n',
@@ -122,11 +122,11 @@ describe('folio init --ci (CLI)', () => {
     const resume = readFileSync(join(dir, 'resume.yaml'), 'utf8');
     expect(readFileSync(join(dir, '.github/workflows/folio.yml'), 'utf8')).toContain('run: folio build resume.yaml');
 
-    const again = runCli(['init', '--ci'], dir);
+    const again = await runCli(['init', '--ci'], dir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('.github/workflows/folio.yml already exists; add --force');
     writeFileSync(join(dir, 'resume.yaml'), `${resume}\n# my own edit\n`);
-    const forced = runCli(['init', '--ci', '--force'], dir);
+    const forced = await runCli(['init', '--ci', '--force'], dir);
     expect(forced.status).toBe(0);
     expect(forced.stdout).toBe(
       'wrote .github/workflows/folio.yml\nnext: commit .github/workflows/folio.yml and push; its first lines say what it does\n',
@@ -134,13 +134,13 @@ describe('folio init --ci (CLI)', () => {
     expect(readFileSync(join(dir, 'resume.yaml'), 'utf8')).toContain('# my own edit');
   });
 
-  it('from a subfolder of a repository with folio-cv in package.json and variants in the résumé', () => {
+  it('from a subfolder of a repository with folio-cv in package.json and variants in the résumé', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.git'));
     mkdirSync(join(dir, 'cv'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { 'folio-cv': '^0.1.0' } }));
     writeFileSync(join(dir, 'cv/resume.yaml'), 'basics:\n  name: Ada\nvariants:\n  short:\n    include: [core]\n');
-    const r = runCli(['init', '--ci'], join(dir, 'cv'));
+    const r = await runCli(['init', '--ci'], join(dir, 'cv'));
     expect(r.status).toBe(0);
     const text = readFileSync(join(dir, '.github/workflows/folio.yml'), 'utf8');
     expect(text).toContain('run: npm install --no-audit --no-fund');
@@ -148,15 +148,15 @@ describe('folio init --ci (CLI)', () => {
     expect(existsSync(join(dir, 'cv/.github'))).toBe(false);
   });
 
-  it('--ci profile names a README without markers; --ci with a file name as its value is a usage error', () => {
+  it('--ci profile names a README without markers; --ci with a file name as its value is a usage error', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# Hi\n');
-    const r = runCli(['init', '--ci', 'profile'], dir);
+    const r = await runCli(['init', '--ci', 'profile'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('note: README.md has no folio markers yet');
     expect(r.stdout).toContain('is not a git repository yet');
     expect(existsSync(join(dir, '.github/workflows/folio-profile.yml'))).toBe(true);
-    const bad = runCli(['init', '--ci', 'cv.yaml'], dir);
+    const bad = await runCli(['init', '--ci', 'cv.yaml'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('put it first: folio init cv.yaml --ci');
   });

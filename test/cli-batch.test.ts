@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers.js';
+import { example, runCli, spawnCli, tempDir } from './helpers.js';
 
 /** A folder of résumés: the example under three names, the second one broken. */
 function folder(): string {
@@ -17,9 +17,11 @@ function folder(): string {
 
 describe('folio build with many sources (worker pool)', () => {
   for (const jobs of ['1', '2']) {
-    it(`builds every résumé in a folder with ${jobs} worker(s); one broken source does not stop the rest`, () => {
+    it(`builds every résumé in a folder with ${jobs} worker(s); one broken source does not stop the rest`, async () => {
       const dir = folder();
-      const r = runCli(['build', 'people', '-o', 'out', '-f', 'html,md', '-j', jobs], dir);
+      // Worker threads load the built dist/batch-worker.js: the pool is tested in a real process, one job in-process.
+      const args = ['build', 'people', '-o', 'out', '-f', 'html,md', '-j', jobs];
+      const r = jobs === '1' ? await runCli(args, dir) : spawnCli(args, dir);
       expect(r.status).toBe(1);
       for (const name of ['ada', 'cy']) {
         expect(readFileSync(join(dir, `out/${name}.md`), 'utf8')).toContain(name === 'ada' ? 'Ada Lovelace' : 'Cy Twombly');
@@ -33,24 +35,24 @@ describe('folio build with many sources (worker pool)', () => {
     });
   }
 
-  it('takes several files, and refuses two sources that would write the same outputs', () => {
+  it('takes several files, and refuses two sources that would write the same outputs', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'people/ada.json'), '{"basics": {"name": "Ada JSON"}}');
-    const ok = runCli(['build', 'people/ada.yaml', 'people/cy.yml', '-f', 'md'], dir);
+    const ok = await runCli(['build', 'people/ada.yaml', 'people/cy.yml', '-f', 'md', '-j', '1'], dir);
     expect(ok.status).toBe(0);
     expect(existsSync(join(dir, 'out/ada.md')) && existsSync(join(dir, 'out/cy.md'))).toBe(true);
-    const clash = runCli(['build', 'people', '-f', 'md', '-o', 'o2'], dir);
+    const clash = await runCli(['build', 'people', '-f', 'md', '-o', 'o2'], dir);
     expect(clash.status).toBe(1);
     expect(clash.stderr).toContain('people/ada.json and people/ada.yaml would both write ada.*');
     expect(existsSync(join(dir, 'o2'))).toBe(false);
   });
 
-  it('says so when a folder holds no résumés, and refuses one-source options', () => {
+  it('says so when a folder holds no résumés, and refuses one-source options', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));
-    expect(runCli(['build', 'empty'], dir)).toMatchObject({ status: 1, stderr: 'empty: error: no .yaml, .yml or .json files in this folder\n' });
+    expect(await runCli(['build', 'empty'], dir)).toMatchObject({ status: 1, stderr: 'empty: error: no .yaml, .yml or .json files in this folder\n' });
     const many = folder();
-    const r = runCli(['build', 'people', '--watch'], many);
+    const r = await runCli(['build', 'people', '--watch'], many);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('take one source');
   });

@@ -15,33 +15,33 @@ function withSource(from: string, name = 'resume.yaml'): string {
 const text = async (path: string) => (await mammoth.extractRawText({ path })).value;
 
 describe('folio build -f docx end to end', { timeout: 120_000 }, () => {
-  it('writes out/<name>.docx, byte-identical for the same source and SOURCE_DATE_EPOCH; not a default format', () => {
+  it('writes out/<name>.docx, byte-identical for the same source and SOURCE_DATE_EPOCH; not a default format', async () => {
     const dir = withSource(example);
-    const a = runCli(['build', '-f', 'docx', '-o', 'a'], dir, epoch);
+    const a = await runCli(['build', '-f', 'docx', '-o', 'a'], dir, epoch);
     expect(a.stderr).toBe('');
     expect(a.status).toBe(0);
     expect(a.stdout).toMatch(/a\/resume\.docx +\d+(\.\d)? KB +\d+ ms\n/);
     expect(readdirSync(join(dir, 'a'))).toEqual(['resume.docx']);
-    expect(runCli(['build', '-f', 'docx', '-o', 'b'], dir, epoch).status).toBe(0);
+    expect((await runCli(['build', '-f', 'docx', '-o', 'b'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'b/resume.docx')).equals(readFileSync(join(dir, 'a/resume.docx')))).toBe(true);
     // `word` is accepted for docx; a plain build writes no Word file.
-    expect(runCli(['build', '-f', 'word', '-o', 'c'], dir, epoch).status).toBe(0);
+    expect((await runCli(['build', '-f', 'word', '-o', 'c'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'c/resume.docx')).equals(readFileSync(join(dir, 'a/resume.docx')))).toBe(true);
-    expect(runCli(['build', '-f', 'html', '-o', 'd'], dir, epoch).status).toBe(0);
+    expect((await runCli(['build', '-f', 'html', '-o', 'd'], dir, epoch)).status).toBe(0);
     expect(existsSync(join(dir, 'd/resume.docx'))).toBe(false);
   });
 
-  it('folio.formats makes docx a default format; -f overrides it; a format folio does not know is a located error', () => {
+  it('folio.formats makes docx a default format; -f overrides it; a format folio does not know is a located error', async () => {
     const dir = tempDir();
     const src = readFileSync(example, 'utf8');
     writeFileSync(join(dir, 'resume.yaml'), src.replace(/^folio:\n/m, 'folio:\n  formats: [docx, txt]\n'));
     expect(readFileSync(join(dir, 'resume.yaml'), 'utf8')).toContain('formats: [docx, txt]');
-    expect(runCli(['build'], dir, epoch).status).toBe(0);
+    expect((await runCli(['build'], dir, epoch)).status).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.docx', 'resume.txt']);
-    expect(runCli(['build', '-f', 'md', '-o', 'md'], dir, epoch).status).toBe(0);
+    expect((await runCli(['build', '-f', 'md', '-o', 'md'], dir, epoch)).status).toBe(0);
     expect(readdirSync(join(dir, 'md'))).toEqual(['resume.md']);
     writeFileSync(join(dir, 'resume.yaml'), src.replace(/^folio:\n/m, 'folio:\n  formats: [docx, doc]\n'));
-    const bad = runCli(['build', '-o', 'bad'], dir, epoch);
+    const bad = await runCli(['build', '-o', 'bad'], dir, epoch);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/resume\.yaml:\d+:\d+: error: folio\.formats\[1\]: .*pdf, html, md, txt, png, docx/);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
@@ -49,7 +49,7 @@ describe('folio build -f docx end to end', { timeout: 120_000 }, () => {
 
   it('--all-variants writes each variant as Word too, with only its items', async () => {
     const dir = withSource(fixture('variants.yaml'));
-    const r = runCli(['build', '--all-variants', '-f', 'docx'], dir, epoch);
+    const r = await runCli(['build', '--all-variants', '-f', 'docx'], dir, epoch);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['backend', 'data', 'lead']);
@@ -64,10 +64,10 @@ describe('folio build -f docx end to end', { timeout: 120_000 }, () => {
 });
 
 describe('folio check on a .docx', { timeout: 120_000 }, () => {
-  it('passes the example against its own source: structure, links, properties, 100% in order', () => {
+  it('passes the example against its own source: structure, links, properties, 100% in order', async () => {
     const dir = withSource(example);
-    expect(runCli(['build', '-f', 'docx'], dir, epoch).status).toBe(0);
-    const r = runCli(['check', 'out/resume.docx', '--source', 'resume.yaml'], dir);
+    expect((await runCli(['build', '-f', 'docx'], dir, epoch)).status).toBe(0);
+    const r = await runCli(['check', 'out/resume.docx', '--source', 'resume.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
@@ -81,17 +81,17 @@ describe('folio check on a .docx', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/text +(\d+) of \1 strings from resume\.yaml found in order \(100%\)/);
   });
 
-  it('fails with exit 1 against another source, naming each missing string and its line', () => {
+  it('fails with exit 1 against another source, naming each missing string and its line', async () => {
     const dir = withSource(example);
     copyFileSync(fixture('unicode.yaml'), join(dir, 'other.yaml'));
-    expect(runCli(['build', '-f', 'docx'], dir, epoch).status).toBe(0);
-    const r = runCli(['check', 'out/resume.docx', '--source', 'other.yaml'], dir);
+    expect((await runCli(['build', '-f', 'docx'], dir, epoch)).status).toBe(0);
+    const r = await runCli(['check', 'out/resume.docx', '--source', 'other.yaml'], dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/missing +other\.yaml:3 +basics\.name +"Zoë Łukasiewicz-Núñez"/);
     expect(r.stderr).toMatch(/out\/resume\.docx: check failed: \d+ missing/);
   });
 
-  it('refuses a zip that is not a Word document, and a file that is neither, with exit 1 and no stack', () => {
+  it('refuses a zip that is not a Word document, and a file that is neither, with exit 1 and no stack', async () => {
     const dir = tempDir();
     // A minimal stored zip holding one file, a.txt: not a Word document.
     const name = Buffer.from('a.txt');
@@ -118,13 +118,13 @@ describe('folio check on a .docx', { timeout: 120_000 }, () => {
     end.writeUInt32LE(46 + name.length, 12);
     end.writeUInt32LE(30 + name.length + data.length, 16);
     writeFileSync(join(dir, 'fake.docx'), Buffer.concat([local, name, data, central, name, end]));
-    const zip = runCli(['check', 'fake.docx'], dir);
+    const zip = await runCli(['check', 'fake.docx'], dir);
     expect(zip.status).toBe(1);
     expect(zip.stderr).toBe(
       'fake.docx: error: cannot read this Word file (no word/document.xml with a body: not a Word document)\n',
     );
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    const other = runCli(['check', 'notes.txt'], dir);
+    const other = await runCli(['check', 'notes.txt'], dir);
     expect(other.status).toBe(1);
     expect(other.stderr).toBe('notes.txt: error: neither a PDF nor a Word (.docx) file\n');
   });

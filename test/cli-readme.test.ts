@@ -19,9 +19,9 @@ function setup(readme = `${ABOVE}${START}\nstale content\n${END}${BELOW}`): { di
 
 // Spawns the CLI several times per test: allow for a busy machine.
 describe('folio readme, end to end', { timeout: 30_000 }, () => {
-  it('writes the résumé between the markers, leaves the rest byte for byte, and is idempotent', () => {
+  it('writes the résumé between the markers, leaves the rest byte for byte, and is idempotent', async () => {
     const { dir, path } = setup();
-    const r = runCli(['readme', 'README.md'], dir);
+    const r = await runCli(['readme', 'README.md'], dir);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('README.md: updated from resume.yaml\n');
     expect(r.status).toBe(0);
@@ -31,7 +31,7 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     expect(text.endsWith(`\n\n${END}${BELOW}`)).toBe(true);
     expect(text).not.toContain('stale content');
     // What goes between the markers is what `folio build -f md` writes.
-    expect(runCli(['build', '-f', 'md'], dir).status).toBe(0);
+    expect((await runCli(['build', '-f', 'md'], dir)).status).toBe(0);
     const md = readFileSync(join(dir, 'out/resume.md'), 'utf8');
     expect(text).toBe(`${ABOVE}${START}\n\n${md.replace(/^(#+) /gm, '#$1 ')}\n${END}${BELOW}`);
     // GitHub's view: the hand-written heading, then the résumé, then the footer.
@@ -42,7 +42,7 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     ]);
 
     const mtime = statSync(path).mtimeMs;
-    const again = runCli(['readme', 'README.md'], dir);
+    const again = await runCli(['readme', 'README.md'], dir);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe('README.md: already up to date\n');
     expect(readFileSync(path, 'utf8')).toBe(text);
@@ -51,49 +51,49 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('--check exits 1 when out of date without writing, 0 once up to date', () => {
+  it('--check exits 1 when out of date without writing, 0 once up to date', async () => {
     const { dir, path } = setup();
     const before = readFileSync(path);
-    const stale = runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
+    const stale = await runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toBe('README.md: out of date with resume.yaml; run: folio readme README.md --sections projects,skills\n');
     expect(readFileSync(path).equals(before)).toBe(true);
-    expect(runCli(['readme', 'README.md', '--sections', 'projects,skills'], dir).status).toBe(0);
-    const fresh = runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
+    expect((await runCli(['readme', 'README.md', '--sections', 'projects,skills'], dir)).status).toBe(0);
+    const fresh = await runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
     expect(fresh.status).toBe(0);
     expect(fresh.stdout).toBe('README.md: already up to date\n');
     // The same README is out of date for a different selection.
-    expect(runCli(['readme', 'README.md', '--check'], dir).status).toBe(1);
+    expect((await runCli(['readme', 'README.md', '--check'], dir)).status).toBe(1);
   });
 
-  it('--sections picks what goes in, by section id; basics is the header', () => {
+  it('--sections picks what goes in, by section id; basics is the header', async () => {
     const { dir, path } = setup();
-    expect(runCli(['readme', 'README.md', '--sections', 'skills,projects'], dir).status).toBe(0);
+    expect((await runCli(['readme', 'README.md', '--sections', 'skills,projects'], dir)).status).toBe(0);
     const inside = readFileSync(path, 'utf8').split(START)[1]?.split(END)[0] ?? '';
     expect(inside.match(/^#{1,3} .*/gm)).toEqual(['### Selected engineering stories', '### Stack']);
-    const r = runCli(['readme', 'README.md', '--sections', 'basics,awards'], dir);
+    const r = await runCli(['readme', 'README.md', '--sections', 'basics,awards'], dir);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('resume.yaml: warning: --sections: "awards" has nothing to show\n');
     expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n## Your Name\n`);
     // --heading-level overrides the README's own headings; --check knows it.
-    expect(runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4'], dir).status).toBe(0);
+    expect((await runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4'], dir)).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n#### Your Name\n`);
-    expect(runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4', '--check'], dir).status).toBe(0);
-    expect(runCli(['readme', 'README.md', '--heading-level', '6'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('give a heading level from 1 (# Name) to 5') });
+    expect((await runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4', '--check'], dir)).status).toBe(0);
+    expect(await runCli(['readme', 'README.md', '--heading-level', '6'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('give a heading level from 1 (# Name) to 5') });
   });
 
-  it('rejects an unknown section id with the list of known ones (usage error, exit 2)', () => {
+  it('rejects an unknown section id with the list of known ones (usage error, exit 2)', async () => {
     const { dir, path } = setup();
     const before = readFileSync(path);
-    const r = runCli(['readme', 'README.md', '--sections', 'projets,skills'], dir);
+    const r = await runCli(['readme', 'README.md', '--sections', 'projets,skills'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown section "projets" (did you mean "projects"?); section ids are basics, metrics, projects, work, principles, skills');
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('missing markers: exit 1 with the two lines to paste; the file is untouched', () => {
+  it('missing markers: exit 1 with the two lines to paste; the file is untouched', async () => {
     const { dir, path } = setup('# My README\n');
-    const r = runCli(['readme', 'README.md'], dir);
+    const r = await runCli(['readme', 'README.md'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('README.md: error: no folio markers found.');
     expect(r.stderr.endsWith(`\n\n${START}\n${END}\n`)).toBe(true);
@@ -101,31 +101,31 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     expect(readFileSync(path, 'utf8')).toBe('# My README\n');
   });
 
-  it('duplicated or reversed markers: exit 1, the file untouched', () => {
+  it('duplicated or reversed markers: exit 1, the file untouched', async () => {
     for (const readme of [`${START}\n${START}\n${END}\n`, `${END}\nx\n${START}\n`]) {
       const { dir, path } = setup(readme);
-      const r = runCli(['readme', 'README.md'], dir);
+      const r = await runCli(['readme', 'README.md'], dir);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/appears 2 times|comes before/);
       expect(readFileSync(path, 'utf8')).toBe(readme);
     }
   });
 
-  it('a missing README or résumé is a clear user error', () => {
+  it('a missing README or résumé is a clear user error', async () => {
     const { dir } = setup();
-    const r = runCli(['readme', 'NOPE.md'], dir);
+    const r = await runCli(['readme', 'NOPE.md'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`NOPE.md: error: no such file. Create it with the two marker lines where the résumé should go:\n\n${START}\n${END}\n`);
-    const s = runCli(['readme', 'README.md', '--source', 'cv.yaml'], dir);
+    const s = await runCli(['readme', 'README.md', '--source', 'cv.yaml'], dir);
     expect(s.status).toBe(1);
     expect(s.stderr).toBe('cv.yaml: error: no such file\n');
   });
 
-  it('writes through a symbolic link and keeps the file’s permissions', () => {
+  it('writes through a symbolic link and keeps the file’s permissions', async () => {
     const { dir, path } = setup();
     chmodSync(path, 0o640);
     symlinkSync('README.md', join(dir, 'link.md'));
-    expect(runCli(['readme', 'link.md'], dir).status).toBe(0);
+    expect((await runCli(['readme', 'link.md'], dir)).status).toBe(0);
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(path, 'utf8')).toContain('## Your Name');
     expect(statSync(path).mode & 0o777).toBe(0o640);

@@ -12,9 +12,9 @@ function project(): string {
 }
 
 describe('folio build --templates', () => {
-  it('takes the user\'s html/ and markdown/ files in place of the built-in ones and says which', () => {
+  it('takes the user\'s html/ and markdown/ files in place of the built-in ones and says which', async () => {
     const dir = project();
-    expect(runCli(['build', '-f', 'html,md', '-o', 'plain'], dir).status).toBe(0);
+    expect((await runCli(['build', '-f', 'html,md', '-o', 'plain'], dir)).status).toBe(0);
 
     mkdirSync(join(dir, 'mytheme/html/partials'), { recursive: true });
     mkdirSync(join(dir, 'mytheme/markdown/partials'), { recursive: true });
@@ -22,7 +22,7 @@ describe('folio build --templates', () => {
     writeFileSync(join(dir, 'mytheme/html/partials/principles.hbs'), '<section class="mine" aria-labelledby="p-t"><h2 id="p-t">{{title}}</h2>{{#each principles}}<p>{{number}} {{title}}</p>{{/each}}</section>\n');
     writeFileSync(join(dir, 'mytheme/html/style.css'), 'body { font-family: Georgia, serif; }\n');
     writeFileSync(join(dir, 'mytheme/markdown/partials/principles.hbs'), '## {{title}} (my way)\n');
-    const r = runCli(['build', '-f', 'html,md', '--templates', 'mytheme'], dir);
+    const r = await runCli(['build', '-f', 'html,md', '--templates', 'mytheme'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('using your template mytheme/html/partials/principles.hbs\n');
@@ -46,32 +46,32 @@ describe('folio build --templates', () => {
     expect(md).not.toContain('class="mine"');
   });
 
-  it('reports a bad folder, a wrong layout, a syntax error and a misspelt field as user errors (exit 1)', () => {
+  it('reports a bad folder, a wrong layout, a syntax error and a misspelt field as user errors (exit 1)', async () => {
     const dir = project();
-    expect(runCli(['build', '-f', 'html', '--templates', 'nothere'], dir)).toMatchObject({ status: 1, stderr: '--templates nothere: no such folder\n' });
+    expect(await runCli(['build', '-f', 'html', '--templates', 'nothere'], dir)).toMatchObject({ status: 1, stderr: '--templates nothere: no such folder\n' });
 
     // Files straight in the folder, as if it were templates/html/ itself.
     mkdirSync(join(dir, 'flat/partials'), { recursive: true });
     writeFileSync(join(dir, 'flat/partials/hero.hbs'), '<header>{{header.name}}</header>');
-    const flat = runCli(['build', '-f', 'html', '--templates', 'flat'], dir);
+    const flat = await runCli(['build', '-f', 'html', '--templates', 'flat'], dir);
     expect(flat.status).toBe(1);
     expect(flat.stderr).toContain("--templates flat: expected an html/ or markdown/ folder inside it, laid out like folio's templates/ folder");
 
     mkdirSync(join(dir, 'bad/html/partials'), { recursive: true });
     writeFileSync(join(dir, 'bad/html/partials/hero.hbs'), '<header>{{#if header.name}}</header>\n');
-    const syntax = runCli(['build', '-f', 'html', '--templates', 'bad'], dir);
+    const syntax = await runCli(['build', '-f', 'html', '--templates', 'bad'], dir);
     expect(syntax.status).toBe(1);
     expect(syntax.stderr).toBe('bad/html/partials/hero.hbs:1:9: error: this {{#if}} block is never closed: add {{/if}} where it ends\n');
     expect(syntax.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
 
     writeFileSync(join(dir, 'bad/html/partials/hero.hbs'), '<header>{{header.nmae}}</header>\n');
-    const field = runCli(['build', '-f', 'html', '--templates', 'bad'], dir);
+    const field = await runCli(['build', '-f', 'html', '--templates', 'bad'], dir);
     expect(field.status).toBe(1);
     expect(field.stderr).toMatch(/^bad\/html\/partials\/hero\.hbs:1:11: error: "nmae" is neither a field of the model here nor a helper; .*--dump-model\)\n$/);
   });
 
-  it('is documented in --help and docs/templates.md', () => {
-    const help = runCli(['build', '--help'], root);
+  it('is documented in --help and docs/templates.md', async () => {
+    const help = await runCli(['build', '--help'], root);
     expect(help.stdout).toContain('--templates <dir>');
     expect(help.stdout).toContain('folio build --templates mytheme');
     expect(readFileSync(join(root, 'docs/templates.md'), 'utf8')).toContain('`--templates mytheme` takes files from');

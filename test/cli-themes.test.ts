@@ -8,23 +8,23 @@ import { example, runCli, tempDir } from './helpers.js';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('cli: themes', () => {
-  it('lists every theme, one per line, the name first', () => {
-    const r = runCli(['themes'], tempDir());
+  it('lists every theme, one per line, the name first', async () => {
+    const r = await runCli(['themes'], tempDir());
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(THEME_NAMES);
     expect(lines.every((l) => l.length > 30)).toBe(true);
   });
 
-  it('refuses an unknown --theme as a usage error (exit 2) naming the themes', () => {
-    const r = runCli(['build', example, '--theme', 'fancy', '-o', tempDir()], tempDir());
+  it('refuses an unknown --theme as a usage error (exit 2) naming the themes', async () => {
+    const r = await runCli(['build', example, '--theme', 'fancy', '-o', tempDir()], tempDir());
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('choose one of default, classic, compact, modern, minimal');
   });
 
-  it('-f png writes one image per PDF page (and no PDF unless asked), at --dpi', () => {
+  it('-f png writes one image per PDF page (and no PDF unless asked), at --dpi', async () => {
     const out = tempDir();
-    const r = runCli(['build', example, '-f', 'png', '--dpi', '40', '--theme', 'classic', '-o', out], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['build', example, '-f', 'png', '--dpi', '40', '--theme', 'classic', '-o', out], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual(['resume-1.png', 'resume-2.png']);
@@ -35,9 +35,9 @@ describe('cli: themes', () => {
   });
 
   // Five builds and five page images: the full suite's (npm run test:full); -f png above is npm test's case.
-  it.runIf(process.env.FOLIO_FULL === '1')('--gallery builds every theme with a page image and an index that shows them all', () => {
+  it.runIf(process.env.FOLIO_FULL === '1')('--gallery builds every theme with a page image and an index that shows them all', async () => {
     const dir = join(tempDir(), 'gallery');
-    const r = runCli(['themes', '--gallery', dir, example], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['themes', '--gallery', dir, example], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status, r.stderr).toBe(0);
     for (const t of THEME_NAMES) {
       expect(existsSync(join(dir, t, 'resume.pdf')), t).toBe(true);

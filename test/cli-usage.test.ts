@@ -13,7 +13,7 @@ function project(): string {
 const noStack = /at .*\.js:\d+|internal error/;
 
 describe('exit codes (cli)', () => {
-  it('usage mistakes exit 2 and write nothing', () => {
+  it('usage mistakes exit 2 and write nothing', async () => {
     const dir = project();
     const cases: [string[], RegExp][] = [
       [['build', '--fit', '-f', 'md'], /--fit fits a variant to its maxPages: add --variant <name> or --all-variants/],
@@ -26,7 +26,7 @@ describe('exit codes (cli)', () => {
       [['build', 'resume.yaml', 'other.yaml', '--watch'], /take one source/],
     ];
     for (const [args, message] of cases) {
-      const r = runCli(args, dir);
+      const r = await runCli(args, dir);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr).not.toMatch(noStack);
@@ -34,33 +34,33 @@ describe('exit codes (cli)', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 60_000);
 
-  it('a name the file system rejects (too long) is exit 1 with a plain message, nothing left behind', () => {
+  it('a name the file system rejects (too long) is exit 1 with a plain message, nothing left behind', async () => {
     const dir = project();
-    const r = runCli(['build', '--name', 'x'.repeat(300), '-f', 'md'], dir);
+    const r = await runCli(['build', '--name', 'x'.repeat(300), '-f', 'md'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/is 303 bytes long; file systems allow 255/);
     expect(r.stderr).not.toMatch(noStack);
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
   });
 
-  it('serve with a missing file exits 1 and says how to start one', () => {
+  it('serve with a missing file exits 1 and says how to start one', async () => {
     const dir = tempDir();
-    const r = runCli(['serve', 'missing.yaml', '-p', '0'], dir);
+    const r = await runCli(['serve', 'missing.yaml', '-p', '0'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('missing.yaml: error: no such file; run "folio init missing.yaml" to start one, or give the path of your résumé\n');
   });
 
-  it('validate checks every file it is given, like build', () => {
+  it('validate checks every file it is given, like build', async () => {
     const dir = project();
     writeFileSync(join(dir, 'bad.yaml'), 'basics:\n  name: Ada\n   label: x\n');
-    const both = runCli(['validate', 'resume.yaml', 'bad.yaml'], dir);
+    const both = await runCli(['validate', 'resume.yaml', 'bad.yaml'], dir);
     expect(both.status).toBe(1);
     expect(both.stdout).toBe('resume.yaml: valid\n');
     expect(both.stderr).toMatch(/^bad\.yaml:3:4: error: indentation: `label:` is indented 3 spaces/);
     expect(both.stderr).toMatch(/1 of 2 files not valid: bad.yaml\n$/);
     // The order does not matter: a bad first file does not hide the second.
-    const reversed = runCli(['validate', 'bad.yaml', 'resume.yaml'], dir);
+    const reversed = await runCli(['validate', 'bad.yaml', 'resume.yaml'], dir);
     expect(reversed.stdout).toBe('resume.yaml: valid\n');
-    expect(runCli(['validate', 'resume.yaml', 'resume.yaml'], dir)).toMatchObject({ status: 0, stdout: 'resume.yaml: valid\nresume.yaml: valid\n' });
+    expect(await runCli(['validate', 'resume.yaml', 'resume.yaml'], dir)).toMatchObject({ status: 0, stdout: 'resume.yaml: valid\nresume.yaml: valid\n' });
   });
 });

@@ -11,38 +11,38 @@ function project(): string {
 }
 
 describe('--variant beyond build (cli)', () => {
-  it('check: a variant PDF passes against its variant, fails against the whole résumé with a hint (negative control)', () => {
+  it('check: a variant PDF passes against its variant, fails against the whole résumé with a hint (negative control)', async () => {
     const dir = project();
-    expect(runCli(['build', '--variant', 'backend', '-f', 'pdf'], dir).status).toBe(0);
-    const ok = runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml', '--variant', 'backend'], dir);
+    expect((await runCli(['build', '--variant', 'backend', '-f', 'pdf'], dir)).status).toBe(0);
+    const ok = await runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml', '--variant', 'backend'], dir);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/text {6}(\d+) of \1 strings from resume\.yaml found in order \(100%\)/);
-    const whole = runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml'], dir);
+    const whole = await runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml'], dir);
     expect(whole.status).toBe(1);
     expect(whole.stderr).toMatch(/check failed: \d+ missing.*add --variant backend to check it against that variant\n$/);
-    expect(runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--variant', 'backend'], dir).status).toBe(2);
-    const unknown = runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml', '--variant', 'bakend'], dir);
+    expect((await runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--variant', 'backend'], dir)).status).toBe(2);
+    const unknown = await runCli(['check', 'out/backend/Your-Name-Backend-Resume.pdf', '--source', 'resume.yaml', '--variant', 'bakend'], dir);
     expect(unknown).toMatchObject({ status: 1, stderr: expect.stringContaining('no variant "bakend" (did you mean "backend"?)') });
   }, 60_000);
 
-  it('readme and export show the variant: its label, not the base one; the base without the flag', () => {
+  it('readme and export show the variant: its label, not the base one; the base without the flag', async () => {
     const dir = project();
     const yaml = readFileSync(join(dir, 'resume.yaml'), 'utf8');
     const baseLabel = /^ {2}label: (.*)$/m.exec(yaml)?.[1];
     expect(baseLabel).toBeTruthy();
     writeFileSync(join(dir, 'README.md'), '# Me\n\n<!-- folio:start -->\n<!-- folio:end -->\n');
-    expect(runCli(['readme', 'README.md', '--variant', 'backend'], dir).status).toBe(0);
+    expect((await runCli(['readme', 'README.md', '--variant', 'backend'], dir)).status).toBe(0);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-    const exported = JSON.parse(runCli(['export', '--variant', 'backend'], dir).stdout) as { basics: { label: string }; variants?: unknown };
+    const exported = JSON.parse((await runCli(['export', '--variant', 'backend'], dir)).stdout) as { basics: { label: string }; variants?: unknown };
     expect(exported.basics.label).not.toBe(baseLabel);
     expect(exported.variants).toBeUndefined();
     expect(readme).toContain(exported.basics.label);
     expect(readme).not.toContain(baseLabel);
     // --check knows the variant too, and its rerun line says so.
-    expect(runCli(['readme', 'README.md', '--variant', 'backend', '--check'], dir).status).toBe(0);
-    const stale = runCli(['readme', 'README.md', '--check'], dir);
+    expect((await runCli(['readme', 'README.md', '--variant', 'backend', '--check'], dir)).status).toBe(0);
+    const stale = await runCli(['readme', 'README.md', '--check'], dir);
     expect(stale.status).toBe(1);
-    const base = JSON.parse(runCli(['export'], dir).stdout) as { basics: { label: string } };
+    const base = JSON.parse((await runCli(['export'], dir)).stdout) as { basics: { label: string } };
     expect(base.basics.label).toBe(baseLabel);
   }, 60_000);
 });

@@ -16,7 +16,7 @@ function withFixture(): string {
 describe('folio CLI: tailoring, end to end', () => {
   it('build --all-variants --fit: each variant in out/<name>/, the fit reported, the one that cannot fit named', { timeout: 120_000 }, async () => {
     const dir = withFixture();
-    const r = runCli(['build', 'cv.yaml', '--all-variants', '--fit'], dir);
+    const r = await runCli(['build', 'cv.yaml', '--all-variants', '--fit'], dir);
     expect(r.status).toBe(1);
     // backend: named by its output pattern, fits as it is.
     expect(readdirSync(join(dir, 'out/backend')).sort()).toEqual(['Ada-Example-Backend.html', 'Ada-Example-Backend.md', 'Ada-Example-Backend.pdf']);
@@ -52,10 +52,10 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stdout).toContain('built 6 files for 2 of 3 variants');
   });
 
-  it('builds the example: both variants on one page each, and the base build unchanged', { timeout: 120_000 }, () => {
+  it('builds the example: both variants on one page each, and the base build unchanged', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = runCli(['build', '--all-variants', '-f', 'pdf'], dir);
+    const r = await runCli(['build', '--all-variants', '-f', 'pdf'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(countPages(readFileSync(join(dir, 'out/backend/Your-Name-Backend-Resume.pdf')))).toBe(1);
@@ -63,9 +63,9 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
   });
 
-  it('folio variants lists each variant with the items it keeps', () => {
+  it('folio variants lists each variant with the items it keeps', async () => {
     const dir = withFixture();
-    const r = runCli(['variants', 'cv.yaml'], dir);
+    const r = await runCli(['variants', 'cv.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
@@ -78,10 +78,10 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stdout).toMatch(/\nlead .*\n {2}include every tag · exclude intern\n/);
   });
 
-  it('folio match reports shown, cut and missing terms, offline, and writes nothing', () => {
+  it('folio match reports shown, cut and missing terms, offline, and writes nothing', async () => {
     const dir = withFixture();
     copyFileSync(fixture('job-data-engineer.txt'), join(dir, 'job.txt'));
-    const r = runCli(['match', 'job.txt', '--variant', 'data', '-s', 'cv.yaml'], dir);
+    const r = await runCli(['match', 'job.txt', '--variant', 'data', '-s', 'cv.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^job\.txt: 16 technical terms; variant data shows \d+ \(\d+%\)\n\nshown \(\d+\)\n {2}stream processing +×3 required +cv\.yaml:\d+/);
@@ -92,19 +92,19 @@ describe('folio CLI: tailoring, end to end', () => {
     );
     expect(r.stdout).toMatch(/\nnot in your résumé \(\d+\)\n {2}BigQuery +×1 required\n/);
     expect(readdirSync(dir).sort()).toEqual(['cv.yaml', 'job.txt']);
-    expect(runCli(['match', 'job.txt', '--variant', 'dta', '-s', 'cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'no variant "dta" (did you mean "data"?); variants: backend, data, lead\n' });
+    expect(await runCli(['match', 'job.txt', '--variant', 'dta', '-s', 'cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'no variant "dta" (did you mean "data"?); variants: backend, data, lead\n' });
   });
 
-  it('rejects an undeclared tag with its line, and flag misuse', () => {
+  it('rejects an undeclared tag with its line, and flag misuse', async () => {
     const dir = withFixture();
     const text = readFileSync(join(dir, 'cv.yaml'), 'utf8').replace('    tags: intern\n', '    tags: internn\n');
     writeFileSync(join(dir, 'cv.yaml'), text);
     const line = text.split('\n').indexOf('    tags: internn') + 1;
-    const r = runCli(['build', 'cv.yaml', '--variant', 'backend', '-f', 'md'], dir);
+    const r = await runCli(['build', 'cv.yaml', '--variant', 'backend', '-f', 'md'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`cv.yaml:${line}:11: error: work[2].tags: tag "internn" is not in any variant's include or exclude (did you mean "intern"?)`);
-    expect(runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({ status: 2, stderr: 'error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants\n' });
-    expect(runCli(['build', 'cv.yaml', '--variant', 'data', '--all-variants'], dir).status).toBe(2);
+    expect(await runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({ status: 2, stderr: 'error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants\n' });
+    expect((await runCli(['build', 'cv.yaml', '--variant', 'data', '--all-variants'], dir)).status).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

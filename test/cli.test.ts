@@ -2,13 +2,13 @@ import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cli, example, fixture, root, runCli, tempDir } from './helpers.js';
+import { cli, example, fixture, root, runCli, spawnCli, tempDir } from './helpers.js';
 
 describe('folio CLI, end to end in a temp dir', () => {
-  it('builds the example into out/ and reports each file', () => {
+  it('builds the example into out/ and reports each file', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = runCli(['build'], dir);
+    const r = await runCli(['build'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const ext of ['pdf', 'html', 'md']) {
@@ -20,10 +20,10 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(readFileSync(join(dir, 'out/resume.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('names outputs after the source and creates a nested --out', () => {
+  it('names outputs after the source and creates a nested --out', async () => {
     const dir = tempDir();
     copyFileSync(fixture('jsonresume-full.json'), join(dir, 'sample.resume.json'));
-    const r = runCli(['build', 'sample.resume.json', '-o', 'a/b/c', '-f', 'html,md'], dir);
+    const r = await runCli(['build', 'sample.resume.json', '-o', 'a/b/c', '-f', 'html,md'], dir);
     expect(r.status).toBe(0);
     expect(existsSync(join(dir, 'a/b/c/sample.resume.html'))).toBe(true);
     expect(existsSync(join(dir, 'a/b/c/sample.resume.md'))).toBe(true);
@@ -37,7 +37,7 @@ describe('folio CLI, end to end in a temp dir', () => {
     const loaded = (formats: string) => {
       const trace = join(dir, `imports-${formats}.txt`);
       writeFileSync(trace, '');
-      const r = runCli(['build', '-f', formats], dir, { FOLIO_TRACE_FILE: trace, NODE_OPTIONS: `--import=${hook}` });
+      const r = spawnCli(['build', '-f', formats], dir, { FOLIO_TRACE_FILE: trace, NODE_OPTIONS: `--import=${hook}` });
       expect(r.status).toBe(0);
       return readFileSync(trace, 'utf8');
     };
@@ -53,18 +53,18 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(docx).not.toMatch(/\/dist\/chunk-pdf-/);
   });
 
-  it('rejects a bad date with its line and column, exit 1, and leaves out/ untouched', () => {
+  it('rejects a bad date with its line and column, exit 1, and leaves out/ untouched', async () => {
     const dir = tempDir();
     const good = readFileSync(example, 'utf8');
     writeFileSync(join(dir, 'resume.yaml'), good);
-    expect(runCli(['build', '-f', 'md'], dir).status).toBe(0);
+    expect((await runCli(['build', '-f', 'md'], dir)).status).toBe(0);
     const before = readFileSync(join(dir, 'out/resume.md'));
     const mtime = statSync(join(dir, 'out/resume.md')).mtimeMs;
 
     const bad = good.replace('startDate: 2021-01', 'startDate: March 2021');
     writeFileSync(join(dir, 'resume.yaml'), bad);
     const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
-    const r = runCli(['build'], dir);
+    const r = await runCli(['build'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
@@ -73,55 +73,55 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
   });
 
-  it('rejects a wrong type the same way', () => {
+  it('rejects a wrong type the same way', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'cv.yaml'), 'basics:\n  name: Ada\nskills: Java\n');
-    const r = runCli(['validate', 'cv.yaml'], dir);
+    const r = await runCli(['validate', 'cv.yaml'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('cv.yaml:3:9: error: skills: expected a list (got "Java")');
   });
 
-  it('validate says valid and writes nothing', () => {
+  it('validate says valid and writes nothing', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = runCli(['validate'], dir);
+    const r = await runCli(['validate'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('resume.yaml: valid\n');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('exits 1 with a clear message for a missing source or an --out that is a file', () => {
+  it('exits 1 with a clear message for a missing source or an --out that is a file', async () => {
     const dir = tempDir();
-    expect(runCli(['build', 'nope.yaml'], dir)).toMatchObject({ status: 1, stderr: 'nope.yaml: error: no such file\n' });
+    expect(await runCli(['build', 'nope.yaml'], dir)).toMatchObject({ status: 1, stderr: 'nope.yaml: error: no such file\n' });
     copyFileSync(example, join(dir, 'resume.yaml'));
     writeFileSync(join(dir, 'afile'), 'x');
-    const r = runCli(['build', '-f', 'md', '-o', 'afile'], dir);
+    const r = await runCli(['build', '-f', 'md', '-o', 'afile'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('output directory afile is a file');
   });
 
-  it('exits 2 on a usage error', () => {
+  it('exits 2 on a usage error', async () => {
     const dir = tempDir();
-    expect(runCli(['build', '--nope'], dir).status).toBe(2);
-    expect(runCli(['frobnicate'], dir).status).toBe(2);
-    const r = runCli(['build', '-f', 'rtf'], dir);
+    expect((await runCli(['build', '--nope'], dir)).status).toBe(2);
+    expect((await runCli(['frobnicate'], dir)).status).toBe(2);
+    const r = await runCli(['build', '-f', 'rtf'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown format "rtf"; choose from pdf, html, md, txt, png, docx');
   });
 
-  it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', () => {
+  it('exits quietly when the reader closes the pipe early (folio build --help | head -1)', async () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" build --help | head -1`], { encoding: 'utf8' });
     expect(r.stdout).toBe('Usage: folio build [options] [sources...]\n');
     expect(r.stderr).toBe('');
   });
 
-  it('teaches with --help and answers --version', () => {
+  it('teaches with --help and answers --version', async () => {
     const dir = tempDir();
-    const help = runCli(['build', '--help'], dir);
+    const help = await runCli(['build', '--help'], dir);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('-f, --format <list>');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    expect(runCli(['--version'], dir).stdout.trim()).toBe(pkg.version);
+    expect((await runCli(['--version'], dir)).stdout.trim()).toBe(pkg.version);
   });
 });

@@ -15,7 +15,7 @@ const plain = (r: { status: number | null; stderr: string }) => {
 };
 
 describe('exit codes: the system saying no is the user\'s problem, in plain words', () => {
-  it('every errno folio can meet has plain words, and an escaped system error becomes a UserError', () => {
+  it('every errno folio can meet has plain words, and an escaped system error becomes a UserError', async () => {
     for (const code of ['EACCES', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EDQUOT', 'ENAMETOOLONG', 'ELOOP', 'EMFILE', 'EIO', 'EFBIG']) {
       expect(describeErrno({ code })).not.toBe(code);
     }
@@ -26,28 +26,28 @@ describe('exit codes: the system saying no is the user\'s problem, in plain word
     expect(isSystemError(new TypeError('x'))).toBe(false);
   });
 
-  it('an output name over 230 bytes is refused before anything is written', () => {
+  it('an output name over 230 bytes is refused before anything is written', async () => {
     expect(() => checkOutputName(`${'é'.repeat(120)}.pdf`)).toThrow(UserError);
     expect(() => checkOutputName(`${'a'.repeat(226)}.pdf`)).not.toThrow();
   });
 
-  it('CLI: --name too long, -o a link loop, -o a dangling link, a bad SOURCE_DATE_EPOCH', () => {
+  it('CLI: --name too long, -o a link loop, -o a dangling link, a bad SOURCE_DATE_EPOCH', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'resume.yaml'), readFileSync(example));
-    const long = runCli(['build', '-f', 'md', '--name', 'a'.repeat(300)], dir);
+    const long = await runCli(['build', '-f', 'md', '--name', 'a'.repeat(300)], dir);
     plain(long);
     expect(long.stderr).toMatch(/^error: output name "a{40}…" is 303 bytes long; file systems allow 255/);
     symlinkSync('loop-b', join(dir, 'loop-a'));
     symlinkSync('loop-a', join(dir, 'loop-b'));
-    const loop = runCli(['build', '-f', 'md', '-o', 'loop-a'], dir);
+    const loop = await runCli(['build', '-f', 'md', '-o', 'loop-a'], dir);
     plain(loop);
     expect(loop.stderr).toBe('error: cannot use output directory loop-a: too many symbolic links (a link that points back at itself?)\n');
     symlinkSync('nowhere', join(dir, 'dangling'));
-    expect(runCli(['build', '-f', 'md', '-o', 'dangling'], dir)).toMatchObject({
+    expect(await runCli(['build', '-f', 'md', '-o', 'dangling'], dir)).toMatchObject({
       status: 1, stderr: 'error: output directory dangling is a symbolic link to nowhere, which does not exist; create it or choose another --out\n',
     });
     for (const epoch of ['99999999999999999999', 'yesterday']) {
-      const r = runCli(['build', '-f', 'md'], dir, { SOURCE_DATE_EPOCH: epoch });
+      const r = await runCli(['build', '-f', 'md'], dir, { SOURCE_DATE_EPOCH: epoch });
       plain(r);
       expect(r.stderr).toMatch(/^error: SOURCE_DATE_EPOCH=\S+ is not a time folio can use: give whole seconds since 1970, at most 253402300799/);
     }
@@ -64,12 +64,12 @@ describe('exit codes: the system saying no is the user\'s problem, in plain word
     expect(r.stderr.split('\n').filter((l) => l.startsWith('error'))).toEqual(['error: cannot write to standard output: no space left on the device']);
   }, 30_000);
 
-  it('batch: a source whose output name is too long is reported; the others still build', () => {
+  it('batch: a source whose output name is too long is reported; the others still build', async () => {
     const dir = tempDir();
     const text = readFileSync(example, 'utf8');
     writeFileSync(join(dir, 'a.yaml'), text.replace('name: Your Name', `name: ${'Verylongname '.repeat(12)}`).replace('folio:\n', 'folio:\n  output: "{name}-{name}"\n'));
     writeFileSync(join(dir, 'b.yaml'), text);
-    const r = runCli(['build', 'a.yaml', 'b.yaml', '-f', 'md', '-j', '1'], dir);
+    const r = await runCli(['build', 'a.yaml', 'b.yaml', '-f', 'md', '-j', '1'], dir);
     plain(r);
     expect(r.stderr).toMatch(/error: output name "Verylongname-.*" is \d+ bytes long/);
     expect(r.stdout).toContain('for 1 of 2 résumés');

@@ -8,6 +8,7 @@ import { normalise } from '../src/model/normalise.js';
 import type { ResumeModel } from '../src/model/model.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
+import { run } from '../src/cli/run.js';
 
 export const root = new URL('../', import.meta.url).pathname;
 export const cli = join(root, 'dist/cli.js');
@@ -25,8 +26,34 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would: a real process, no mocks. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+/** A stream that collects what is written to it, as text. */
+export function collector(): { write(chunk: string | Uint8Array): boolean; text(): string } {
+  let text = '';
+  const decoder = new TextDecoder();
+  return {
+    write(chunk) {
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+      return true;
+    },
+    text: () => text,
+  };
+}
+
+/**
+ * Run folio in this process through run(argv, io), as the bin does, in `cwd` with `env` added to
+ * the process's: the same commands, files and exit codes, without a cold Node start per run.
+ */
+export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  const stdout = collector();
+  const stderr = collector();
+  // Never interrupted: a long-running command (serve, --watch) that starts goes through start() instead.
+  const untilInterrupted = () => new Promise<void>(() => {});
+  const status = await run(args, { stdout, stderr, cwd, env: { ...process.env, ...env }, untilInterrupted });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Run the built CLI as a user would: a real process (for exit codes, pipes, and what a cold start loads). */
+export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,7 +6,7 @@ import { pdfText, root, runCli, squash, tempDir } from './helpers.js';
 describe('folio init', () => {
   it('writes a starter that validates without warnings and builds every format', async () => {
     const dir = tempDir();
-    const init = runCli(['init'], dir);
+    const init = await runCli(['init'], dir);
     expect(init.status).toBe(0);
     expect(init.stdout).toContain('wrote resume.yaml');
     const text = readFileSync(join(dir, 'resume.yaml'), 'utf8');
@@ -25,11 +25,11 @@ describe('folio init', () => {
     ).properties.folio.properties.order.items.enum;
     for (const id of ['basics', ...order]) expect(text.match(new RegExp(`^${id}:`, 'gm'))?.length, id).toBe(1);
 
-    const v = runCli(['validate'], dir);
+    const v = await runCli(['validate'], dir);
     expect(v.stderr).toBe('');
     expect(v.stdout).toBe('resume.yaml: valid\n');
 
-    const b = runCli(['build'], dir);
+    const b = await runCli(['build'], dir);
     expect(b.stderr).toBe('');
     expect(b.status).toBe(0);
     expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Alex Example');
@@ -39,28 +39,28 @@ describe('folio init', () => {
     );
   }, 60_000);
 
-  it('refuses to overwrite without --force, and overwrites with it', () => {
+  it('refuses to overwrite without --force, and overwrites with it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'cv.yaml'), 'mine\n');
-    const r = runCli(['init', 'cv.yaml'], dir);
+    const r = await runCli(['init', 'cv.yaml'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('error: cv.yaml already exists; add --force to overwrite it\n');
     expect(readFileSync(join(dir, 'cv.yaml'), 'utf8')).toBe('mine\n');
 
-    const f = runCli(['init', 'cv.yaml', '--force'], dir);
+    const f = await runCli(['init', 'cv.yaml', '--force'], dir);
     expect(f.status).toBe(0);
     expect(readFileSync(join(dir, 'cv.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     expect(f.stdout).toContain('folio serve cv.yaml');
   }, 60_000);
 
-  it('creates the folder of the target, as asked', () => {
+  it('creates the folder of the target, as asked', async () => {
     const dir = tempDir();
-    const r = runCli(['init', 'cv/resume.yaml'], dir);
+    const r = await runCli(['init', 'cv/resume.yaml'], dir);
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'cv/resume.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     // Negative control: a folder that cannot be made (a file is in the way) is still a clean error.
     writeFileSync(join(dir, 'afile'), 'x');
-    const bad = runCli(['init', 'afile/cv.yaml'], dir);
+    const bad = await runCli(['init', 'afile/cv.yaml'], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('afile');
     expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);

@@ -51,17 +51,17 @@ describe('input guard: a write never lands on a file the command read', () => {
     await expect(build({ source: join(dir, 'resume.yaml'), outDir: dir, formats: ['md'], name: 'cv' })).resolves.toBeTruthy();
   });
 
-  it('readme, import -o and export -o refuse their own input, even with --force (exit 1, file unchanged)', () => {
+  it('readme, import -o and export -o refuse their own input, even with --force (exit 1, file unchanged)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'resume.yaml'), source);
-    const readme = runCli(['readme', 'resume.yaml'], dir);
+    const readme = await runCli(['readme', 'resume.yaml'], dir);
     expect(readme).toMatchObject({ status: 1, stderr: 'error: resume.yaml is the source: writing it would destroy what folio reads; nothing was written. Name the README to update, and the résumé with --source.\n' });
     writeFileSync(join(dir, 'cv.json'), '{"basics":{"name":"A"}}');
-    const imp = runCli(['import', 'cv.json', '-o', './cv.json', '--force'], dir);
+    const imp = await runCli(['import', 'cv.json', '-o', './cv.json', '--force'], dir);
     expect(imp).toMatchObject({ status: 1, stderr: 'error: ./cv.json is the file being imported (cv.json): writing it would destroy what folio reads; nothing was written. Give another file name.\n' });
     expect(readFileSync(join(dir, 'cv.json'), 'utf8')).toBe('{"basics":{"name":"A"}}');
     symlinkSync('resume.yaml', join(dir, 'out.json'));
-    const exp = runCli(['export', 'resume.yaml', '-o', 'out.json', '--force'], dir);
+    const exp = await runCli(['export', 'resume.yaml', '-o', 'out.json', '--force'], dir);
     expect(exp).toMatchObject({ status: 1, stderr: expect.stringMatching(/^error: out\.json is the source \(resume\.yaml\)/) });
     expect(readFileSync(join(dir, 'resume.yaml'), 'utf8')).toBe(source);
     chmodSync(dir, 0o755);

@@ -44,7 +44,7 @@ async function validateLikeCli(name: string, args: string[]): Promise<{ stderr: 
 }
 
 describe('invalid inputs: each fixture prints its expected message', () => {
-  it('has a fixture for every case and an expected file for every fixture', () => {
+  it('has a fixture for every case and an expected file for every fixture', async () => {
     expect(cases.length).toBeGreaterThanOrEqual(35);
     if (update) return;
     expect(cases.filter((c) => !existsSync(join(dir, `${stem(c)}.expected.txt`)))).toEqual([]);
@@ -65,9 +65,9 @@ describe('invalid inputs: each fixture prints its expected message', () => {
     expect(stderr).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
   });
 
-  it('prints the same through the real CLI (bytes, flags, warnings-only)', () => {
+  it('prints the same through the real CLI (bytes, flags, warnings-only)', async () => {
     for (const name of ['invalid-utf8-latin1.yaml', 'too-large.yaml', 'end-before-start.yaml', 'future-start.yaml']) {
-      const r = runCli(['validate', name, ...argsOf(name)], dir);
+      const r = await runCli(['validate', name, ...argsOf(name)], dir);
       const expected = readFileSync(join(dir, `${stem(name)}.expected.txt`), 'utf8');
       expect(r.stderr).toBe(expected);
       expect(r.status).toBe(/: error: /.test(expected) ? 1 : 0);

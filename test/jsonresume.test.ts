@@ -35,7 +35,7 @@ function sorted(v: unknown): unknown {
 }
 
 describe('JSON Resume: the v1 key list', () => {
-  it('matches the official schema from @jsonresume/schema exactly', () => {
+  it('matches the official schema from @jsonresume/schema exactly', async () => {
     const shapeOf = (n: OfficialNode): Shape => {
       if (n.type === 'object' && n.properties) return { object: fieldsOf(n) };
       if (n.type === 'array' && n.items?.type === 'object') return { list: fieldsOf(n.items) };
@@ -48,12 +48,12 @@ describe('JSON Resume: the v1 key list', () => {
 });
 
 describe('JSON Resume: import then export', () => {
-  it('returns the same data for a document with every section and unknown fields, valid for the official schema', () => {
+  it('returns the same data for a document with every section and unknown fields, valid for the official schema', async () => {
     const dir = tempDir();
     const input = JSON.parse(readFileSync(fixture('jsonresume-roundtrip.json'), 'utf8')) as Record<string, unknown>;
     expect(officialErrors(input)).toEqual([]);
 
-    const imp = runCli(['import', fixture('jsonresume-roundtrip.json'), '-o', 'zofia.yaml'], dir);
+    const imp = await runCli(['import', fixture('jsonresume-roundtrip.json'), '-o', 'zofia.yaml'], dir);
     expect(imp.status).toBe(0);
     const yaml = readFileSync(join(dir, 'zofia.yaml'), 'utf8');
     expect(yaml.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+resume\.schema\.json$/);
@@ -66,24 +66,24 @@ describe('JSON Resume: import then export', () => {
     expect(imp.stderr).toContain('folio ignores them');
     expect(imp.stderr).not.toContain('error');
 
-    const exp = runCli(['export', 'zofia.yaml', '--format', 'jsonresume'], dir);
+    const exp = await runCli(['export', 'zofia.yaml', '--format', 'jsonresume'], dir);
     expect(exp.status).toBe(0);
     const output = JSON.parse(exp.stdout) as unknown;
     expect(sorted(output)).toEqual(sorted(input));
     expect(officialErrors(output)).toEqual([]);
 
     // And the imported file builds as is.
-    expect(runCli(['build', 'zofia.yaml', '-f', 'md'], dir).status).toBe(0);
+    expect((await runCli(['build', 'zofia.yaml', '-f', 'md'], dir)).status).toBe(0);
   }, 60_000);
 
-  it('round-trips the corpus-style fixture in memory too', () => {
+  it('round-trips the corpus-style fixture in memory too', async () => {
     const input = JSON.parse(readFileSync(fixture('jsonresume-full.json'), 'utf8')) as Record<string, unknown>;
     const { data, notes } = fromJsonResume(input);
     expect(notes).toEqual([]);
     expect(sorted(toJsonResume(data).doc)).toEqual(sorted(input));
   });
 
-  it('the round-trip check can fail: a changed value is caught', () => {
+  it('the round-trip check can fail: a changed value is caught', async () => {
     const input = JSON.parse(readFileSync(fixture('jsonresume-roundtrip.json'), 'utf8')) as Record<string, unknown>;
     const { doc } = toJsonResume(fromJsonResume(input).data);
     (doc.basics as Record<string, unknown>).label = 'Changed';
@@ -95,7 +95,7 @@ describe('JSON Resume: export of folio extensions', () => {
   const src = readFileSync(fixture('folio-extensions.yaml'), 'utf8');
   const data = parse(src) as Record<string, unknown>;
 
-  it('moves every folio-only field under x-folio and validates against the official schema', () => {
+  it('moves every folio-only field under x-folio and validates against the official schema', async () => {
     const { doc, notes } = toJsonResume(data);
     expect(officialErrors(doc)).toEqual([]);
     expect(doc[EXTENSION_KEY]).toEqual({
@@ -114,7 +114,7 @@ describe('JSON Resume: export of folio extensions', () => {
     expect(notes.join('\n')).toContain('written as text ("2021")');
   });
 
-  it('comes back through import as it was, bar the two JSON Resume spellings', () => {
+  it('comes back through import as it was, bar the two JSON Resume spellings', async () => {
     const back = fromJsonResume(toJsonResume(data).doc).data;
     const work = (data.work as Record<string, unknown>[])[0] as Record<string, unknown>;
     const expected = { ...data, work: [{ ...work, startDate: '2021', endDate: undefined }] };
@@ -122,30 +122,30 @@ describe('JSON Resume: export of folio extensions', () => {
     expect(sorted(back)).toEqual(sorted(expected));
   });
 
-  it('exports the example résumé to a file the official schema accepts, and refuses to overwrite it', () => {
+  it('exports the example résumé to a file the official schema accepts, and refuses to overwrite it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8'));
-    const r = runCli(['export', '--format', 'jsonresume', '-o', 'resume.json'], dir);
+    const r = await runCli(['export', '--format', 'jsonresume', '-o', 'resume.json'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('wrote resume.json');
     const doc = JSON.parse(readFileSync(join(dir, 'resume.json'), 'utf8')) as Record<string, unknown>;
     expect(officialErrors(doc)).toEqual([]);
     expect((doc.basics as Record<string, unknown>).name).toBe('Your Name');
-    const again = runCli(['export', '--format', 'jsonresume', '-o', 'resume.json'], dir);
+    const again = await runCli(['export', '--format', 'jsonresume', '-o', 'resume.json'], dir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('resume.json already exists; add --force to overwrite it');
   }, 60_000);
 
-  it('rejects an unknown export format as a usage error', () => {
-    const r = runCli(['export', '--format', 'europass'], tempDir());
+  it('rejects an unknown export format as a usage error', async () => {
+    const r = await runCli(['export', '--format', 'europass'], tempDir());
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown export format "europass"');
   }, 60_000);
 });
 
 describe('JSON Resume: import of older and broken files', () => {
-  it('renames JSON Resume 0.x keys and says so', () => {
+  it('renames JSON Resume 0.x keys and says so', async () => {
     const { data, notes } = fromJsonResume({
       basics: { name: 'Old', website: 'https://old.example', picture: 'https://old.example/me.png' },
       work: [{ company: 'A', website: 'https://a.example' }, { company: 'B', name: 'B2' }],
@@ -158,28 +158,28 @@ describe('JSON Resume: import of older and broken files', () => {
     expect(notes).toContain('renamed work[].company → name: the JSON Resume 1.0 name');
   });
 
-  it('writes what folio cannot use as is, and lists it with its line in the new file', () => {
+  it('writes what folio cannot use as is, and lists it with its line in the new file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.json'), JSON.stringify({ basics: { name: 'Ann' }, work: [{ name: 'X', startDate: 'March 2021', url: 'www.x.example' }] }));
-    const r = runCli(['import', 'in.json', '-o', 'out.yaml'], dir);
+    const r = await runCli(['import', 'in.json', '-o', 'out.yaml'], dir);
     expect(r.status).toBe(0);
     const lines = readFileSync(join(dir, 'out.yaml'), 'utf8').split('\n');
     const at = (s: string) => lines.findIndex((l) => l.includes(s)) + 1;
     expect(r.stderr).toContain(`out.yaml:${at('March 2021')}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
     expect(r.stderr).toContain(`out.yaml:${at('www.x.example')}:10: error: work[0].url: expected a link starting with https://, mailto: or tel:`);
     expect(r.stderr).toContain('could not map 2 values (listed above as errors): fix them in out.yaml before building');
-    expect(runCli(['import', 'in.json', '-o', 'out.yaml'], dir).stderr).toContain('out.yaml already exists; add --force');
-    expect(runCli(['import', 'in.json', '-o', 'out.yaml', '--force'], dir).status).toBe(0);
+    expect((await runCli(['import', 'in.json', '-o', 'out.yaml'], dir)).stderr).toContain('out.yaml already exists; add --force');
+    expect((await runCli(['import', 'in.json', '-o', 'out.yaml', '--force'], dir)).status).toBe(0);
   }, 60_000);
 
-  it('prints to stdout without -o, notes to stderr; a syntax error is located', () => {
+  it('prints to stdout without -o, notes to stderr; a syntax error is located', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.json'), '{"basics": {"name": "Ann"}}');
-    const r = runCli(['import', 'in.json'], dir);
+    const r = await runCli(['import', 'in.json'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=.*\n# Imported from in\.json by "folio import"\.\n\nbasics:\n {2}name: Ann\n$/);
     writeFileSync(join(dir, 'bad.json'), '{"basics": {"name": "Ann",\n  "label": "Unclosed}}\n');
-    const bad = runCli(['import', 'bad.json'], dir);
+    const bad = await runCli(['import', 'bad.json'], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.json:2:\d+: error:/);
     expect(bad.stdout).toBe('');

@@ -6,16 +6,16 @@ import { build } from '../src/pipeline/build.js';
 import { UserError } from '../src/source/diagnostics.js';
 import { outputCollisions } from '../src/pipeline/batch.js';
 import { checkOutputName, replaceFile, writeAll } from '../src/output/write.js';
-import { cli, example, root, runCli, tempDir } from './helpers.js';
+import { cli, example, root, runCli, spawnCli, tempDir } from './helpers.js';
 
 const faults = join(root, 'test/support/faults.mjs');
 const withFault = (fault: string, marker = '') => ({ NODE_OPTIONS: `--import=${faults}`, FOLIO_FAULT: fault, FOLIO_FAULT_MARKER: marker });
 
 /** A folder holding resume.yaml and a finished out/ from it (html and md). */
-function builtProject(): { dir: string; old: { html: Buffer; md: Buffer } } {
+async function builtProject(): Promise<{ dir: string; old: { html: Buffer; md: Buffer } }> {
   const dir = tempDir();
   copyFileSync(example, join(dir, 'resume.yaml'));
-  expect(runCli(['build', '-f', 'html,md'], dir).status).toBe(0);
+  expect((await runCli(['build', '-f', 'html,md'], dir)).status).toBe(0);
   const old = { html: readFileSync(join(dir, 'out/resume.html')), md: readFileSync(join(dir, 'out/resume.md')) };
   // The next build has something new to write.
   writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('name: Your Name', 'name: Changed Name'));
@@ -35,7 +35,7 @@ async function killMidBuild(dir: string, fault: string): Promise<void> {
 
 describe('output safety', () => {
   it('a build killed while writing leaves the previous outputs exactly as they were', async () => {
-    const { dir, old } = builtProject();
+    const { dir, old } = await builtProject();
     await killMidBuild(dir, 'stall-write');
     expect(readFileSync(join(dir, 'out/resume.html')).equals(old.html)).toBe(true);
     expect(readFileSync(join(dir, 'out/resume.md')).equals(old.md)).toBe(true);
@@ -43,13 +43,13 @@ describe('output safety', () => {
     const temps = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'));
     expect(temps).toEqual([expect.stringMatching(/^\.resume\.html\.\d+\.tmp$/)]);
     // The next build cleans up after the dead one and writes the new content.
-    expect(runCli(['build', '-f', 'html,md'], dir).status).toBe(0);
+    expect((await runCli(['build', '-f', 'html,md'], dir)).status).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.html', 'resume.md']);
     expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).toContain('Changed Name');
   }, 60_000);
 
   it('a build killed between renames leaves every file whole: each old or new, never half', async () => {
-    const { dir, old } = builtProject();
+    const { dir, old } = await builtProject();
     await killMidBuild(dir, 'stall-rename');
     const html = readFileSync(join(dir, 'out/resume.html'));
     const md = readFileSync(join(dir, 'out/resume.md'));
@@ -75,33 +75,33 @@ describe('output safety', () => {
     expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toBe('old md');
   }, 60_000);
 
-  it('an output directory that cannot be written is exit 1 with a plain message, and nothing changes', () => {
-    const { dir, old } = builtProject();
-    const r = runCli(['build', '-f', 'html,md'], dir, withFault('eacces'));
+  it('an output directory that cannot be written is exit 1 with a plain message, and nothing changes', async () => {
+    const { dir, old } = await builtProject();
+    const r = spawnCli(['build', '-f', 'html,md'], dir, withFault('eacces'));
     expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write to out: permission denied\n' });
     expect(readFileSync(join(dir, 'out/resume.html')).equals(old.html)).toBe(true);
   }, 30_000);
 
-  it('an output directory that cannot be created is exit 1, without hanging (Node loops forever on /proc)', () => {
+  it('an output directory that cannot be created is exit 1, without hanging (Node loops forever on /proc)', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
     writeFileSync(join(dir, 'afile'), 'x');
-    expect(runCli(['build', '-f', 'md', '-o', 'afile/sub'], dir)).toMatchObject({
+    expect(await runCli(['build', '-f', 'md', '-o', 'afile/sub'], dir)).toMatchObject({
       status: 1, stderr: 'error: cannot create output directory afile/sub: a parent path is a file, not a directory\n',
     });
     if (existsSync('/proc/self')) {
       const t0 = performance.now();
-      const r = runCli(['build', '-f', 'md', '-o', '/proc/folio-cannot-exist'], dir);
+      const r = await runCli(['build', '-f', 'md', '-o', '/proc/folio-cannot-exist'], dir);
       expect(r).toMatchObject({ status: 1, stderr: 'error: cannot create output directory /proc/folio-cannot-exist: this place does not allow new directories\n' });
       expect(performance.now() - t0).toBeLessThan(20_000);
     }
   }, 60_000);
 
-  it('a directory where an output file should go is exit 1, naming it', () => {
+  it('a directory where an output file should go is exit 1, naming it', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
     mkdirSync(join(dir, 'out/resume.md'), { recursive: true });
-    const r = runCli(['build', '-f', 'md'], dir);
+    const r = await runCli(['build', '-f', 'md'], dir);
     expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write out/resume.md: a directory is in the way; nothing was written\n' });
     expect(readdirSync(join(dir, 'out'))).toEqual(['resume.md']);
   }, 30_000);
@@ -119,16 +119,16 @@ describe('output safety', () => {
 });
 
 describe('no stack traces for users', () => {
-  it('a reader that closes the pipe early (folio --help | head -1) ends folio quietly', () => {
+  it('a reader that closes the pipe early (folio --help | head -1) ends folio quietly', async () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --help | head -1`], { encoding: 'utf8' });
     expect(r.stdout).toBe('Usage: folio [options] [command]\n');
     expect(r.stderr).toBe('');
   }, 30_000);
 
-  it('a real bug exits 70 with a stack and a line asking to report it', () => {
+  it('a real bug exits 70 with a stack and a line asking to report it', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = runCli(['build', '-f', 'md'], dir, withFault('bug'));
+    const r = spawnCli(['build', '-f', 'md'], dir, withFault('bug'));
     expect(r.status).toBe(70);
     expect(r.stderr).toMatch(/^folio: internal error: this is a bug in folio, please report it with the command you ran\.\nTypeError: simulated bug/);
     expect(r.stderr).toMatch(/\n\s+at /);
@@ -173,7 +173,7 @@ describe('partial writes: every target is checked before the first is replaced',
     expect(collisions.get(join(dir, 'a.yaml'))).toBe(
       `error: ${join(dir, 'a.yaml')} and ${join(dir, 'b.yaml')} would both write ${join(dir, 'out/Your-Name-CV')}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`,
     );
-    const r = runCli(['build', 'a.yaml', 'b.yaml', 'c.yaml', '-f', 'md', '-j', '1'], dir);
+    const r = await runCli(['build', 'a.yaml', 'b.yaml', 'c.yaml', '-f', 'md', '-j', '1'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('error: a.yaml and b.yaml would both write out/Your-Name-CV.*');
     expect(r.stdout).toContain('for 1 of 3 résumés');

@@ -49,7 +49,7 @@ describe('bounded reads', () => {
     expect((await readInput(big, 'README.md', README_KIND)).length).toBe(README_KIND.maxBytes);
   });
 
-  it('CLI: readme, check, match and build on /dev/zero or a huge README end at once with exit 1', () => {
+  it('CLI: readme, check, match and build on /dev/zero or a huge README end at once with exit 1', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
     writeFileSync(join(dir, 'BIG.md'), '');
@@ -61,7 +61,7 @@ describe('bounded reads', () => {
       [['match', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a job description only from a regular file\n'],
       [['validate', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a résumé only from a regular file\n'],
     ];
-    for (const [args, stderr] of cases) expect(runCli(args, dir), args.join(' ')).toMatchObject({ status: 1, stderr });
+    for (const [args, stderr] of cases) expect(await runCli(args, dir), args.join(' ')).toMatchObject({ status: 1, stderr });
   }, 30_000);
 
   it('a photo: its pixel size from the header (PNG and JPEG), refused over 4096 a side before decoding', async () => {

@@ -16,7 +16,7 @@ function overlong(text: string, width = 80): string[] {
 
 describe('plain text renderer (-f txt)', () => {
   for (const [name, path] of [['the example', example], ['a JSON Resume document', fixture('jsonresume-full.json')], ['tricky text', fixture('tricky.yaml')]] as const) {
-    it(`shows every text leaf of ${name}, phone and address included, within 80 columns`, () => {
+    it(`shows every text leaf of ${name}, phone and address included, within 80 columns`, async () => {
       const { resume, model } = loadResume(path);
       const text = renderText(model);
       // A link's address follows its text in brackets, `the thing (example.com/thing)`: look for the words without it too.
@@ -29,7 +29,7 @@ describe('plain text renderer (-f txt)', () => {
     });
   }
 
-  it('has no markup: no Markdown, no HTML, links written out in brackets', () => {
+  it('has no markup: no Markdown, no HTML, links written out in brackets', async () => {
     const { model } = loadResume(example);
     const text = renderText(model);
     expect(text).not.toMatch(/\*\*|__|`|\]\(|<\/?[a-z]+>|^#|^>|&[a-z]+;/m);
@@ -40,7 +40,7 @@ describe('plain text renderer (-f txt)', () => {
     expect(tricky).toContain('- Shipped the thing (example.com/thing) for 漢字テキスト users');
   });
 
-  it('underlines headings (= for the name, - for sections) without changing their case', () => {
+  it('underlines headings (= for the name, - for sections) without changing their case', async () => {
     const { model } = loadResume(example);
     const lines = renderText(model).split('\n');
     expect(lines.slice(0, 2)).toEqual(['Your Name', '=========']);
@@ -54,7 +54,7 @@ describe('plain text renderer (-f txt)', () => {
     expect(lines).not.toContain('EXPERIENCE');
   });
 
-  it('writes bullets as "- " with wrapped lines indented under the text', () => {
+  it('writes bullets as "- " with wrapped lines indented under the text', async () => {
     const { model } = loadResume(example);
     const text = renderText(model);
     expect(text).toContain(
@@ -64,7 +64,7 @@ describe('plain text renderer (-f txt)', () => {
     expect(text).toContain('- REST APIs: ~1K QPS\n');
   });
 
-  it('keeps a word longer than the line whole, on a line of its own', () => {
+  it('keeps a word longer than the line whole, on a line of its own', async () => {
     const text = renderText(loadResume(fixture('tricky.yaml')).model);
     const lines = text.split('\n');
     expect(lines).toContain(LONG_URL);
@@ -74,7 +74,7 @@ describe('plain text renderer (-f txt)', () => {
     expect(text).toContain('ada@example.com · +44 20 7946 0000 · example.com/~ada · github.com/ada_l ·\n1 Example Row · SW1A 1AA · London, GB\n');
   });
 
-  it('matches the golden file for the example (UPDATE_GOLDEN=1 to accept a change on purpose)', () => {
+  it('matches the golden file for the example (UPDATE_GOLDEN=1 to accept a change on purpose)', async () => {
     checkGolden('resume.txt', renderText(loadResume(example).model));
   });
 });
@@ -82,7 +82,7 @@ describe('plain text renderer (-f txt)', () => {
 describe('wrapping', () => {
   const words = 'Improved pipeline capacity while keeping the system practical for production constraints and downstream serving needs, again and again and again.';
 
-  it('fills lines up to the width and never splits a word', () => {
+  it('fills lines up to the width and never splits a word', async () => {
     for (const width of [20, 33, 80]) {
       const lines = wrap(words, width);
       expect(lines.join(' ')).toBe(words);
@@ -92,12 +92,12 @@ describe('wrapping', () => {
     }
   });
 
-  it('hangs continuation lines under the first and keeps separators off the start of a line', () => {
+  it('hangs continuation lines under the first and keeps separators off the start of a line', async () => {
     const lines = wrap('alpha beta · gamma delta · epsilon', 12, '- ', '  ');
     expect(lines).toEqual(['- alpha', '  beta ·', '  gamma', '  delta ·', '  epsilon']);
   });
 
-  it('counts wide characters as two columns', () => {
+  it('counts wide characters as two columns', async () => {
     expect(displayWidth('漢字')).toBe(4);
     expect(displayWidth('Łódź')).toBe(4);
     expect(displayWidth('e\u0301')).toBe(1);
@@ -105,22 +105,22 @@ describe('wrapping', () => {
     expect(wrap('漢字漢字 漢字漢字 ab', 10)).toEqual(['漢字漢字', '漢字漢字', 'ab']);
   });
 
-  it('packs list items, breaking between them', () => {
+  it('packs list items, breaking between them', async () => {
     expect(wrapList(['one two', 'three four', 'five'], 18)).toEqual(['one two ·', 'three four · five']);
     expect(wrapList([LONG_URL, 'b'], 80)).toEqual([LONG_URL, 'b']);
   });
 });
 
 describe('folio build -f txt, end to end', { timeout: 30_000 }, () => {
-  it('writes out/resume.txt only when asked for', () => {
+  it('writes out/resume.txt only when asked for', async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = runCli(['build', '-f', 'txt,md'], dir);
+    const r = await runCli(['build', '-f', 'txt,md'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/out\/resume\.txt +[\d.]+ (KB|B)/);
     expect(readFileSync(join(dir, 'out/resume.txt'), 'utf8')).toBe(renderText(loadResume(example).model));
-    const help = runCli(['build', '--help'], dir);
+    const help = await runCli(['build', '--help'], dir);
     expect(help.stdout).toMatch(/pdf, html, md, txt, png\s+\(default:\s+\["pdf","html","md"\]\)/);
     expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
   });

@@ -212,7 +212,7 @@ describe('folio serve ports', () => {
       expect(p).toBeLessThan(4341);
       expect((await get(p, '/')).status).toBe(200);
 
-      const clash = runCli(['serve', '--port', String(p)], dir);
+      const clash = await runCli(['serve', '--port', String(p)], dir);
       expect(clash.status).toBe(1);
       expect(clash.stderr).toContain(`error: port ${p} on 127.0.0.1 is in use; choose another with --port`);
     } finally {

@@ -44,7 +44,7 @@ describe('folio build --watch', () => {
     expect(md()).toContain('Grace Hopper');
     expect(md()).not.toContain('Broken Save');
     expect(readFileSync(join(dir, 'out/resume.pdf')).equals(pdfBefore)).toBe(true);
-    expect(r.proc.exitCode).toBeNull(); // still watching
+    expect(r.exitCode()).toBeNull(); // still watching
 
     // 3. the fix, saved the way vim and JetBrains do: write a new file, rename it over the old one
     writeFileSync(join(dir, '.resume.yaml.swp'), good.replace('name: Your Name', 'name: Ada Fixed'));
@@ -56,6 +56,7 @@ describe('folio build --watch', () => {
     writeFileSync(src, '');
     writeFileSync(src, good.replace('name: Your Name', 'name: Two Writes'));
     await waitFor(() => md().includes('Two Writes'), 'a rebuild after a two-write save', ctx);
+    await waitFor(() => built() === 4, 'the build report', ctx);
     expect(r.err()).not.toContain('empty');
     expect(count(r.out(), 'build failed')).toBe(1);
 
@@ -86,11 +87,11 @@ describe('folio build --watch', () => {
     expect(md()).toBe('second template for Your Name\n');
   }, 60_000);
 
-  it('stops with a plain error when the folder to watch does not exist', () => {
+  it('stops with a plain error when the folder to watch does not exist', async () => {
     const dir = tempDir();
-    expect(runCli(['build', '--watch', 'nope/cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'error: cannot watch nope: no such folder\n' });
+    expect(await runCli(['build', '--watch', 'nope/cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'error: cannot watch nope: no such folder\n' });
     writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8'));
-    const r = runCli(['build', '--watch', '--templates', 'mine'], dir);
+    const r = await runCli(['build', '--watch', '--templates', 'mine'], dir);
     expect(r).toMatchObject({ status: 1, stderr: 'error: cannot watch mine: no such folder\n' });
   }, 60_000);
 });

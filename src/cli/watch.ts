@@ -5,6 +5,8 @@ import { UserError } from '../source/diagnostics.js';
 export interface WatchTargets {
   /** The résumé source. */
   file: string;
+  /** The folder relative paths are taken from. */
+  cwd?: string;
   /** Folders watched recursively (a --templates folder). */
   dirs?: readonly string[];
 }
@@ -21,7 +23,7 @@ export interface Watcher {
  * (truncate, then write) and bursts from "save all" into one call.
  */
 export function watchFiles(targets: WatchTargets, onChange: () => void, debounceMs = 100, pollMs = 500): Watcher {
-  const file = resolve(targets.file);
+  const file = resolve(targets.cwd ?? '', targets.file);
   let timer: NodeJS.Timeout | undefined;
   const fire = (): void => {
     clearTimeout(timer);
@@ -35,7 +37,7 @@ export function watchFiles(targets: WatchTargets, onChange: () => void, debounce
     source = watchSource(file, fire);
     for (const d of targets.dirs ?? []) {
       what = d;
-      watchers.push(watch(resolve(d), { recursive: true }, fire));
+      watchers.push(watch(resolve(targets.cwd ?? '', d), { recursive: true }, fire));
     }
   } catch (err) {
     for (const w of [...source, ...watchers]) w.close();
@@ -141,17 +143,4 @@ export function serialise(task: () => Promise<void>): () => Promise<void> {
     }
   };
   return run;
-}
-
-/** Resolve when the process is asked to stop (Ctrl-C or SIGTERM). */
-export function untilInterrupted(): Promise<void> {
-  return new Promise((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -65,7 +65,7 @@ function paragraph(path: string, text: string): Entry {
 
 function blank(path: string): Entry {
   return {
-    path, title: null, subtitle: null, category: null, dates: null, location: null, url: null, details: [], outcome: null,
+    path, title: null, subtitle: null, heading: null, category: null, dates: null, location: null, url: null, details: [], meta: [], outcome: null,
     summary: null, highlights: [], keywords: [], metrics: [], tags: [],
   };
 }

@@ -71,12 +71,16 @@ export interface Entry {
   path: string;
   title: string | null;
   subtitle: string | null;
+  /** `title · subtitle` (or whichever is present), assembled once for every renderer and message; null when neither is. */
+  heading: string | null;
   category: string | null;
   dates: string | null;
   location: string | null;
   url: { href: string; text: string } | null;
   /** Short facts shown in one line: score, roles, type. */
   details: string[];
+  /** The meta line: dates, location, then the details, in that order. */
+  meta: string[];
   outcome: Inline | null;
   summary: Inline | null;
   highlights: Inline[];

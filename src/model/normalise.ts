@@ -13,6 +13,19 @@ import { type CustomShape, customSections } from '../validate/custom-sections.js
 
 type Item = Record<string, unknown>;
 
+/**
+ * Every entry's heading (`title · subtitle`) and meta line (dates, location, details), computed once
+ * from its slots after they are all filled (extras included), for every renderer and message.
+ */
+function withHeadings(section: Section): Section {
+  if (section.kind !== 'entries') return section;
+  for (const e of section.entries) {
+    e.heading = [e.title, e.subtitle].filter(Boolean).join(' · ') || null;
+    e.meta = [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
+  }
+  return section;
+}
+
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
 export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): ResumeModel {
   // folio.lang, else the language of the text; section titles, dates and labels come from its catalogue.
@@ -23,7 +36,7 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
     const shape = custom.get(id);
     const texts = resume.folio?.sections as Record<string, SectionText | undefined> | undefined;
     const section = shape ? customSection(id, shape, texts?.[id], locale) : isSectionId(id) ? buildSection(resume, id, locale) : null;
-    if (section) sections.push(section);
+    if (section) sections.push(withHeadings(section));
   }
   return {
     lang: locale.lang,
@@ -176,7 +189,7 @@ export function knownKeys(id: SectionId): ReadonlySet<string> {
 function entry(id: SectionId, item: Item, i: number, locale: Locale): Entry {
   const e: Entry = {
     path: `${id}[${i}]`, title: null, subtitle: null, category: str(item.category), dates: null, location: str(item.location),
-    url: link(item.url), details: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
+    url: link(item.url), heading: null, details: [], meta: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
     keywords: strings(item.keywords), metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [], tags: tags(item.tags),
   };
   const range = () => dateRange(item.startDate, item.endDate, locale);

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../source/diagnostics.js';
 
 /** A file this command reads, and what it is to the user ("the source", "your template"). */
@@ -13,14 +14,15 @@ export interface InputFile {
  * replace the résumé with its own Markdown. Files are compared by device and
  * inode, so a symbolic link, a hard link or `./x` versus `x` cannot slip through.
  */
-export async function refuseOverwritingInputs(targets: readonly string[], inputs: readonly InputFile[], hint: string): Promise<void> {
+/** Paths are taken from `cwd` and named as given. */
+export async function refuseOverwritingInputs(targets: readonly string[], inputs: readonly InputFile[], hint: string, cwd = ''): Promise<void> {
   const ids = new Map<string, InputFile>();
   for (const input of inputs) {
-    const s = await stat(input.path).catch(() => null);
+    const s = await stat(resolve(cwd, input.path)).catch(() => null);
     if (s) ids.set(`${s.dev}:${s.ino}`, input);
   }
   for (const target of targets) {
-    const s = await stat(target).catch(() => null);
+    const s = await stat(resolve(cwd, target)).catch(() => null);
     const input = s && ids.get(`${s.dev}:${s.ino}`);
     if (input) {
       const which = input.path === target ? '' : ` (${input.path})`;

@@ -11,14 +11,18 @@ export interface OutputFile {
   data: string | Uint8Array;
 }
 
-/** Create the output directory (and its parents); a clear error when it is a file or cannot be made. */
-export async function ensureDir(dir: string): Promise<void> {
-  const existing = await stat(dir).catch(async (err: NodeJS.ErrnoException) => {
+/**
+ * Create the output directory (and its parents); a clear error when it is a file or cannot be made.
+ * `dir` is taken from `cwd` and named as given in messages (so are the paths below).
+ */
+export async function ensureDir(dir: string, cwd = ''): Promise<void> {
+  const at = resolve(cwd, dir);
+  const existing = await stat(at).catch(async (err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') {
       // A symbolic link to nowhere: say so, rather than "removed during the build" after a failed write.
-      const link = await lstat(dir).catch(() => null);
+      const link = await lstat(at).catch(() => null);
       if (link?.isSymbolicLink()) {
-        throw new UserError(`error: output directory ${dir} is a symbolic link to ${await readlink(dir)}, which does not exist; create it or choose another --out`);
+        throw new UserError(`error: output directory ${dir} is a symbolic link to ${await readlink(at)}, which does not exist; create it or choose another --out`);
       }
       return null;
     }
@@ -28,7 +32,7 @@ export async function ensureDir(dir: string): Promise<void> {
   if (existing && !existing.isDirectory()) throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
   if (existing) return;
   try {
-    await mkdirParents(resolve(dir));
+    await mkdirParents(at);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'this place does not allow new directories' : describe(err);
     throw new UserError(`error: cannot create output directory ${dir}: ${why}`);
@@ -77,20 +81,21 @@ export function checkOutputName(name: string): void {
  * place: a reader never sees a half-written file, and if any write fails the
  * temporaries are removed and no target has been replaced.
  */
-export async function writeAll(dir: string, files: readonly OutputFile[], inputs: readonly InputFile[] = []): Promise<string[]> {
+export async function writeAll(dir: string, files: readonly OutputFile[], inputs: readonly InputFile[] = [], cwd = ''): Promise<string[]> {
   for (const f of files) checkOutputName(f.name);
-  await ensureDir(dir);
+  await ensureDir(dir, cwd);
+  const at = resolve(cwd, dir);
   // Every target is checked before the first is written: a directory in the way of the third
   // file must not leave the first two replaced.
   const finals = files.map((f) => join(dir, f.name));
-  await refuseOverwritingInputs(finals, inputs, 'Choose another --out folder or --name.');
-  for (const final of finals) await checkReplaceable(final);
-  await removeStaleTemps(dir, files.map((f) => f.name));
+  await refuseOverwritingInputs(finals, inputs, 'Choose another --out folder or --name.', cwd);
+  for (const final of finals) await checkReplaceable(final, cwd);
+  await removeStaleTemps(at, files.map((f) => f.name));
   const staged: { tmp: string; final: string }[] = [];
   try {
     for (const f of files) {
       const final = join(dir, f.name);
-      const tmp = join(dir, tempName(f.name, process.pid));
+      const tmp = join(at, tempName(f.name, process.pid));
       staged.push({ tmp, final });
       await writeFile(tmp, f.data);
     }
@@ -100,7 +105,7 @@ export async function writeAll(dir: string, files: readonly OutputFile[], inputs
   }
   for (const [i, s] of staged.entries()) {
     try {
-      await rename(s.tmp, s.final);
+      await rename(s.tmp, resolve(cwd, s.final));
     } catch (err) {
       await Promise.all(staged.slice(i).map((t) => rm(t.tmp, { force: true }).catch(() => undefined)));
       const done = staged.slice(0, i).map((t) => basename(t.final));
@@ -120,8 +125,8 @@ function tempName(name: string, pid: number): string {
  * may write. A directory, a device, a FIFO or a socket is never replaced (renaming over
  * /dev/null as root would turn it into a plain file), and a read-only file stays as it is.
  */
-export async function checkReplaceable(path: string): Promise<void> {
-  const link = await lstat(path).catch(() => null);
+export async function checkReplaceable(path: string, cwd = ''): Promise<void> {
+  const link = await lstat(resolve(cwd, path)).catch(() => null);
   if (!link) return;
   // A symbolic link is itself replaced by the rename; what it points at is never written.
   if (link.isSymbolicLink()) return;
@@ -162,11 +167,11 @@ export const describe = describeErrno;
  * it over the original, so a reader (or a crash) never sees half a file. The original's
  * permissions are kept, and a symbolic link is followed so the link itself survives.
  */
-export async function replaceFile(path: string, data: Uint8Array): Promise<void> {
+export async function replaceFile(path: string, data: Uint8Array, cwd = ''): Promise<void> {
   let target: string;
   let mode: number;
   try {
-    target = await realpath(path);
+    target = await realpath(resolve(cwd, path));
     mode = (await stat(target)).mode & 0o7777;
   } catch (err) {
     throw new UserError(`error: cannot write ${path}: ${describe(err)}`);

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { baseName, build, type BuildOptions, type BuildResult } from './build.js';
 import { formatDiagnostic, UserError } from '../source/diagnostics.js';
@@ -17,12 +17,12 @@ const SOURCE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export type BatchOutcome = { source: string; ok: true; result: BuildResult } | { source: string; ok: false; message: string };
 
 /** Sources as given, with each directory replaced by the résumé files in it (sorted), duplicates of an output name refused. */
-export async function expandSources(args: readonly string[]): Promise<string[]> {
+export async function expandSources(args: readonly string[], cwd?: string): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
-    const s = await stat(arg).catch(() => null);
+    const s = await stat(resolve(cwd ?? '', arg)).catch(() => null);
     if (s?.isDirectory()) {
-      const names = (await readdir(arg)).filter((n) => SOURCE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      const names = (await readdir(resolve(cwd ?? '', arg))).filter((n) => SOURCE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
       if (!names.length) throw new UserError(`${arg}: error: no .yaml, .yml or .json files in this folder`);
       out.push(...names.map((n) => join(arg, n)));
     } else out.push(arg);
@@ -106,7 +106,7 @@ export async function outputCollisions(sources: readonly string[], opts: Omit<Bu
   for (const source of sources) {
     let name: string;
     try {
-      const { resume } = validate(await loadFile(source, source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes }), { strict: opts.strict });
+      const { resume } = validate(await loadFile(resolve(opts.cwd ?? '', source), source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes }), { strict: opts.strict });
       name = outputBaseName(resume.folio?.output, resume.basics?.name, baseName(source));
     } catch (err) {
       if (err instanceof UserError) continue;

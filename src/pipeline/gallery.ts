@@ -8,6 +8,10 @@ import type { Diagnostic } from '../source/diagnostics.js';
 export interface GalleryOptions {
   source: string;
   dir: string;
+  /** The folder relative paths are taken from. */
+  cwd?: string;
+  /** The PDFs' date (default: the source's modification time). */
+  date?: Date;
   /** Resolution of the page images (default 100 dpi: a gallery shows many pages at once). */
   dpi?: number;
   strict?: boolean;
@@ -26,7 +30,7 @@ export async function buildGallery(opts: GalleryOptions): Promise<GalleryResult>
   for (const theme of THEME_NAMES) {
     const t0 = performance.now();
     const r = await build({
-      source: opts.source, outDir: join(opts.dir, theme), formats: ['pdf', 'png'], theme, dpi: opts.dpi ?? 100, pngPages: [1], strict: opts.strict, name: 'resume',
+      source: opts.source, cwd: opts.cwd, date: opts.date, outDir: join(opts.dir, theme), formats: ['pdf', 'png'], theme, dpi: opts.dpi ?? 100, pngPages: [1], strict: opts.strict, name: 'resume',
     });
     // The same source gives the same warnings in every theme but for font coverage: report each once.
     for (const w of r.warnings) if (!warnings.some((x) => x.message === w.message && x.line === w.line)) warnings.push(w);

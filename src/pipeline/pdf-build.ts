@@ -24,6 +24,8 @@ export interface PdfBuildOptions {
   selfCheck: boolean;
   /** A variant with maxPages is rendered within its pages (tightened by --fit) instead of against maxPages. */
   variant?: VariantBuild | null;
+  /** Folder a relative photo path is taken from (default: the source file's folder as named). */
+  baseDir?: string;
 }
 
 export interface PdfBuilt {
@@ -90,7 +92,7 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     warnings.push(at(m.path, `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`, 'warning', m.index));
   }
 
-  const photo = await loadPhoto(src, resume, warnings, at);
+  const photo = await loadPhoto(src, resume, opts.baseDir ?? dirname(src.file), warnings, at);
   const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, interFallback: coverage.interFallback, photo, scale });
   let note: string | undefined;
   let bytes: Buffer;
@@ -140,14 +142,14 @@ function overBudget(
   const entryPath: DataPath = typeof index === 'number' ? [String(section), index] : [String(section)];
   const entry = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : [])).find((e) => e.path === formatPath(entryPath));
   const item = typeof index === 'number' ? itemTitle(model, String(section), index) : null;
-  const what = entry ? `"${[entry.title, entry.subtitle].filter(Boolean).join(' · ')}"` : `"${clip(item ?? first.leaf.text)}"`;
+  const what = entry ? `"${entry.heading ?? ''}"` : `"${clip(item ?? first.leaf.text)}"`;
   return new UserError(`error: ${budget}`, [
     at(entryPath, `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`, 'error'),
   ]);
 }
 
 async function loadPhoto(
-  src: LoadedSource, resume: Resume, warnings: Diagnostic[],
+  src: LoadedSource, resume: Resume, baseDir: string, warnings: Diagnostic[],
   at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
 ): Promise<Photo | null> {
   const image = resume.basics?.image;
@@ -159,7 +161,7 @@ async function loadPhoto(
   }
   let data: Buffer;
   try {
-    data = await readInput(resolve(dirname(src.file), image), image, PHOTO_KIND);
+    data = await readInput(resolve(baseDir, image), image, PHOTO_KIND);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = err.message.slice(`${image}: error: `.length);

@@ -169,7 +169,7 @@ function itemTitle(s: Section, i: number): string {
   switch (s.kind) {
     case 'entries': {
       const e = s.entries[i];
-      return [e?.title, e?.subtitle].filter(Boolean).join(' · ');
+      return e?.heading ?? '';
     }
     case 'groups':
       return s.groups[i]?.name ?? '';

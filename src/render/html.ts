@@ -6,11 +6,13 @@ import { isSafeHref } from '../validate/links.js';
 import { designCss } from './html-design.js';
 import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
-import { anchorOf, entryMeta, partialOf, publicHeader, splitSections } from './view.js';
+import { anchorOf, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
   /** A folder whose html/ files override the built-in templates/html/ files one by one. */
   templatesDir?: string;
+  /** The folder a relative templatesDir is taken from. */
+  cwd?: string;
 }
 
 export interface HtmlResult {
@@ -41,7 +43,7 @@ export function inlineHtml(spans: Inline | null): string {
 
 const helpers: Record<string, FullHandlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
-  meta: (e: Entry) => entryMeta(e),
+  meta: (e: Entry) => e.meta,
   linkText: (e: Entry) => entryLinkText(e),
 };
 
@@ -67,7 +69,7 @@ function metricPanel(s: MetricsSection): MetricsSection & { featured: Metric[]; 
 
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
-  const t = loadTemplates('html', helpers, opts.templatesDir);
+  const t = loadTemplates('html', helpers, opts.templatesDir, opts.cwd);
   const { body, cta } = splitSections(model);
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];

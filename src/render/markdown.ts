@@ -3,10 +3,12 @@ import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, Stack
 import { tokens } from './tokens.js';
 import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
-import { entryMeta, HEADER_ID, partialOf, publicHeader, splitSections } from './view.js';
+import { HEADER_ID, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
   templatesDir?: string;
+  /** The folder a relative templatesDir is taken from. */
+  cwd?: string;
   /**
    * Only these ids, in the model's order (for a short profile README): section ids,
    * plus `basics` for the header (name, headline, tagline, summary, contacts).
@@ -36,7 +38,7 @@ export interface MarkdownResult {
  */
 export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): MarkdownResult {
   // noEscape: Handlebars' HTML escaping would corrupt Markdown; escaping is done here, in code.
-  const t = loadTemplates('markdown', {}, opts.templatesDir);
+  const t = loadTemplates('markdown', {}, opts.templatesDir, opts.cwd);
   const { body, cta } = splitSections(model);
   const wanted = opts.sections;
   const keep = (id: string) => !wanted || wanted.includes(id);
@@ -111,7 +113,7 @@ export function badge(name: string): string {
 }
 
 function entry(e: Entry): Record<string, unknown> {
-  const meta = [e.category, ...entryMeta(e)].filter((s): s is string => s !== null);
+  const meta = [e.category, ...e.meta].filter((s): s is string => s !== null);
   return {
     title: md(e.title),
     subtitle: md(e.subtitle),

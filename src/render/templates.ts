@@ -31,14 +31,14 @@ const cache = new Map<string, TemplateSet>();
  * when given, mirrors `templates/`: its `<format>/` files override built-in files
  * one by one. Loaded once per process.
  */
-export function loadTemplates(format: TemplateFormat, helpers: Record<string, Handlebars.HelperDelegate>, userDir?: string): TemplateSet {
-  const key = `${format}\0${userDir ?? ''}`;
+export function loadTemplates(format: TemplateFormat, helpers: Record<string, Handlebars.HelperDelegate>, userDir?: string, cwd?: string): TemplateSet {
+  const key = `${format}\0${resolve(cwd ?? '', userDir ?? '')}\0${userDir ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
 
   const built = precompiled[format];
   if (!built) throw new Error(`no precompiled templates for ${format}: run npm run build`);
-  const mine = userDir ? userTemplates(userDir, format) : new Map<string, string>();
+  const mine = userDir ? userTemplates(userDir, format, cwd) : new Map<string, string>();
   const overridden = [...mine.keys()];
 
   const compiler = mine.size ? userCompiler() : null;
@@ -139,18 +139,20 @@ function count(text: string, needle: string): number {
  * The user's files for one format, from `<dir>/<format>/`. A folder that holds
  * neither html/ nor markdown/ is almost certainly laid out wrong: say how it should look.
  */
-function userTemplates(dir: string, format: TemplateFormat): Map<string, string> {
-  if (!existsSync(dir)) throw new UserError(`--templates ${dir}: no such folder`);
-  if (!statSync(dir).isDirectory()) throw new UserError(`--templates ${dir}: is a file; give the folder that holds your html/ or markdown/ templates`);
+function userTemplates(dir: string, format: TemplateFormat, cwd?: string): Map<string, string> {
+  // `dir` as the user wrote it names the folder in messages; `at` is where it is.
+  const at = resolve(cwd ?? '', dir);
+  if (!existsSync(at)) throw new UserError(`--templates ${dir}: no such folder`);
+  if (!statSync(at).isDirectory()) throw new UserError(`--templates ${dir}: is a file; give the folder that holds your html/ or markdown/ templates`);
   const formats: TemplateFormat[] = ['html', 'markdown'];
-  if (!formats.some((f) => existsSync(join(dir, f)))) {
-    const parent = (formats as string[]).includes(basename(resolve(dir))) ? `; pass its parent folder instead` : '';
+  if (!formats.some((f) => existsSync(join(at, f)))) {
+    const parent = (formats as string[]).includes(basename(at)) ? `; pass its parent folder instead` : '';
     throw new UserError(
       `--templates ${dir}: expected an html/ or markdown/ folder inside it, laid out like folio's templates/ folder${parent} (e.g. mytheme/html/partials/hero.hbs)`,
     );
   }
   const mine = new Map<string, string>();
-  const sub = join(dir, format);
+  const sub = join(at, format);
   if (existsSync(sub)) collect(`${sub}/`, '', mine);
   return mine;
 }

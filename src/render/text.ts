@@ -1,7 +1,6 @@
 import { displayUrl } from '../validate/links.js';
 import type { Entry, Group, Inline, ResumeModel, Section } from '../model/model.js';
 import { displayWidth, wrap, wrapList } from './text-wrap.js';
-import { entryMeta } from './view.js';
 
 export interface TextOptions {
   /** Column limit (default 80, what most form fields and terminals show without breaking lines). */
@@ -64,9 +63,8 @@ function groupLine(g: Group, list: string): string {
 }
 
 function entry(out: TextBuilder, e: Entry, list: string): void {
-  const title = [e.title, e.subtitle].filter(Boolean).join(' · ');
-  const meta = [e.category, ...entryMeta(e)].filter((s): s is string => s !== null);
-  if (title) out.para(title, { tight: true });
+  const meta = [e.category, ...e.meta].filter((s): s is string => s !== null);
+  if (e.heading) out.para(e.heading, { tight: true });
   if (meta.length) out.list(meta, { tight: true });
   out.blank();
   if (e.outcome) out.para(inlineText(e.outcome));

@@ -1,5 +1,5 @@
 import { fill } from '../model/locale.js';
-import type { Contact, Entry, ResumeModel, Section } from '../model/model.js';
+import type { Contact, ResumeModel, Section } from '../model/model.js';
 import { isSectionId } from '../validate/schema.js';
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
@@ -11,11 +11,6 @@ export function publicHeader(model: ResumeModel): { contacts: Contact[]; address
     contacts: model.header.contacts.filter((c) => !c.private || (c.kind === 'phone' && model.public.phone)),
     address: model.public.address ? model.header.address : [],
   };
-}
-
-/** The small facts under an entry's title, in display order. */
-export function entryMeta(e: Entry): string[] {
-  return [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
 }
 
 /** Sections shown in the body, and the call to action that closes the page. */

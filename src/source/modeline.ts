@@ -22,8 +22,8 @@ export function schemaUrl(): string {
  * - the résumé inside folio's own checkout: relative to the schema beside it;
  * - anywhere else (a global install, npx): the schema's public address for this version.
  */
-export function modeline(target?: string): string {
-  return `# yaml-language-server: $schema=${schemaRef(target === undefined ? process.cwd() : dirname(resolve(target)))}`;
+export function modeline(target?: string, cwd = process.cwd()): string {
+  return `# yaml-language-server: $schema=${schemaRef(target === undefined ? resolve(cwd) : dirname(resolve(cwd, target)))}`;
 }
 
 function schemaRef(from: string): string {

@@ -1,17 +1,38 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cli } from '../helpers.js';
+import { run } from '../../src/cli/run.js';
+import { cli, collector } from '../helpers.js';
 
-/** A CLI process that keeps running (watch, serve), with its output so far. */
+/** A CLI run that keeps going (watch, serve), with its output so far. */
 export interface Running {
-  proc: ChildProcess;
   out: () => string;
   err: () => string;
-  /** Stop it (SIGTERM, as Ctrl-C would) and wait for its exit code. */
+  /** The exit code once it has ended, null while it runs. */
+  exitCode: () => number | null;
+  /** Stop it (as Ctrl-C would) and wait for its exit code. */
   stop: () => Promise<number | null>;
 }
 
-/** Start `folio <args>` in `cwd` and collect its output. */
+/** Start `folio <args>` in `cwd`, in this process through run(); stop() is its Ctrl-C. */
 export function start(args: string[], cwd: string): Running {
+  const stdout = collector();
+  const stderr = collector();
+  let interrupt = (): void => {};
+  const interrupted = new Promise<void>((done) => (interrupt = done));
+  let code: number | null = null;
+  const exited = run(args, { stdout, stderr, cwd, env: process.env, untilInterrupted: () => interrupted }).then((c) => (code = c));
+  return {
+    out: stdout.text,
+    err: stderr.text,
+    exitCode: () => code,
+    stop: async () => {
+      interrupt();
+      return exited;
+    },
+  };
+}
+
+/** Start `folio <args>` in `cwd` as a real process and collect its output; stop() sends SIGTERM. */
+export function spawnStart(args: string[], cwd: string): Running & { proc: ChildProcess } {
   const proc = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -22,6 +43,7 @@ export function start(args: string[], cwd: string): Running {
     proc,
     out: () => out,
     err: () => err,
+    exitCode: () => proc.exitCode,
     stop: async () => {
       if (proc.exitCode === null) proc.kill('SIGTERM');
       return exited;

@@ -1,12 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type PaperName, THEME_NAMES, type ThemeName } from '../../model/design.js';
-import { build, type BuildOptions, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/build.js';
-import { formatDiagnostic, printable, UsageError, UserError } from '../../source/diagnostics.js';
+import {
+  build, type BuildOptions, buildPrepared, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format, loadValidated, prepareFrom,
+} from '../../pipeline/build.js';
+import { printable, UsageError, UserError } from '../../source/diagnostics.js';
 import { outputBaseName } from '../../tailor/output-name.js';
-import { DEFAULT_LIMITS } from '../../source/limits.js';
-import { loadFile } from '../../source/load.js';
-import { validate } from '../../validate/validate.js';
-import { formatBytes, printableLines, printDiagnostics } from '../report.js';
+import { epochDate, type Io } from '../io.js';
+import { formatBytes, printableLines, printDiagnostics, printFailure } from '../report.js';
 import { maxSizeOption } from './max-size.js';
 
 /** Other names people use for a format. */
@@ -95,7 +95,7 @@ interface BuildFlags {
   maxSize?: number;
 }
 
-export function registerBuild(program: Command): void {
+export function registerBuild(program: Command, io: Io): void {
   program
     .command('build')
     .description(
@@ -160,72 +160,54 @@ Examples:
     .action(async (args: string[], opts: BuildFlags) => {
       const t0 = performance.now();
       const { expandSources } = await import('../../pipeline/batch.js');
-      const sources = await expandSources(args);
+      const sources = await expandSources(args, io.cwd);
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name) {
           throw new UsageError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
         }
-        return buildBatch(sources, opts, t0);
+        return buildBatch(sources, opts, t0, io);
       }
       const source = sources[0] ?? 'resume.yaml';
       if (opts.fit && !opts.variant && !opts.allVariants) throw new UsageError('error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
-        source,
-        outDir: opts.out,
-        formats: opts.format,
-        strict: opts.strict,
-        templatesDir: opts.templates,
-        variant: opts.variant,
-        fit: opts.fit,
-        paper: opts.paper,
-        theme: opts.theme,
-        dpi: opts.dpi,
-        name: opts.name,
-        maxPages: opts.maxPages,
-        maxBytes: opts.maxSize,
+        source, cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
+        paper: opts.paper, theme: opts.theme, dpi: opts.dpi, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
       };
-      if (opts.allVariants) return buildAll(buildOpts, t0);
+      if (opts.allVariants) return buildAll(buildOpts, t0, io);
       if (opts.watch) {
         // Loaded only when asked for, so a plain build pays nothing for it.
         const { watchBuild } = await import('./build-watch.js');
-        return watchBuild(buildOpts, printBuild);
+        return watchBuild(buildOpts, io, (r, ms) => printBuild(r, ms, io));
       }
-      printBuild(await build(buildOpts), performance.now() - t0);
+      printBuild(await build(buildOpts), performance.now() - t0, io);
     });
 }
 
 /** The build report: warnings, overridden templates, notes, one line per file, the total time. */
-export function printBuild(result: BuildResult, totalMs: number): void {
-  printDiagnostics(result.warnings);
-  printFiles(result);
-  process.stdout.write(
-    `built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`,
-  );
+export function printBuild(result: BuildResult, totalMs: number, io: Io): void {
+  printDiagnostics(result.warnings, io.stderr);
+  printFiles(result, io);
+  io.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
 }
 
-function printFiles(result: BuildResult): void {
-  for (const f of result.overridden) process.stdout.write(`using your template ${f}\n`);
-  for (const n of result.notes) process.stdout.write(`${n}\n`);
+function printFiles(result: BuildResult, io: Io): void {
+  for (const f of result.overridden) io.stdout.write(`using your template ${f}\n`);
+  for (const n of result.notes) io.stdout.write(`${n}\n`);
   // A file name may hold terminal escapes (a source named "\e]0;…"): shown as visible symbols, never run.
   const shown = result.files.map((f) => printable(f.path));
   const width = Math.max(...shown.map((p) => p.length));
   for (const [i, f] of result.files.entries()) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
-    process.stdout.write(
-      `${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`,
-    );
+    io.stdout.write(`${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
   }
 }
 
-/** Build every variant in turn; one that fails is reported and the rest still build (exit 1 at the end). */
-async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
-  const src = await loadFile(opts.source, opts.source, {
-    ...DEFAULT_LIMITS,
-    maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
-  });
-  const { resume, warnings } = validate(src, { strict: opts.strict });
-  printDiagnostics(warnings);
+/** Build every variant in turn from one read of the source; one that fails is reported and the rest still build (exit 1 at the end). */
+async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
+  const validated = await loadValidated(opts);
+  const { resume, warnings } = validated;
+  printDiagnostics(warnings, io.stderr);
   const names = Object.keys(resume.variants ?? {});
   if (!names.length)
     throw new UserError(
@@ -235,57 +217,41 @@ async function buildAll(opts: BuildOptions, t0: number): Promise<void> {
   let files = 0;
   for (const variant of names) {
     try {
-      const result = await build({ ...opts, variant });
-      printFiles(result);
+      const result = await buildPrepared(await prepareFrom(validated, { ...opts, variant }), opts);
+      printFiles(result, io);
       files += result.files.length;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failed.push(variant);
-      process.stderr.write(
-        `${err.diagnostics.length ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message}\n`,
-      );
+      printFailure(err, io.stderr, { count: false });
     }
   }
-  process.stdout.write(
-    `built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`,
-  );
+  io.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
   if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
-async function buildBatch(sources: string[], opts: BuildFlags, t0: number): Promise<void> {
+async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: Io): Promise<void> {
   const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    outDir: opts.out,
-    formats: opts.format,
-    strict: opts.strict,
-    templatesDir: opts.templates,
-    paper: opts.paper,
-    theme: opts.theme,
-    dpi: opts.dpi,
-    maxPages: opts.maxPages,
+    cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
   // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
   const collisions = await outputCollisions(sources, common);
-  for (const message of collisions.values()) process.stderr.write(`${printableLines(message)}\n`);
-  const outcomes = await buildMany(
-    sources.filter((s) => !collisions.has(s)),
-    common,
-    jobs,
-    (o) => {
-      if (o.ok) {
-        printDiagnostics(o.result.warnings);
-        printFiles(o.result);
-        files += o.result.files.length;
-      } else process.stderr.write(`${printableLines(o.message)}\n`);
-    },
-  );
+  for (const message of collisions.values()) io.stderr.write(`${printableLines(message)}\n`);
+  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
+    if (o.ok) {
+      printDiagnostics(o.result.warnings, io.stderr);
+      printFiles(o.result, io);
+      files += o.result.files.length;
+    } else io.stderr.write(`${printableLines(o.message)}\n`);
+  });
   const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
-  process.stdout.write(
+  io.stdout.write(
     `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
   );
   if (failed.length) throw new UserError(`not built: ${failed.join(', ')}`);

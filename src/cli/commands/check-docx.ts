@@ -2,6 +2,7 @@ import type { DocxFacts } from '../../check/docx-read.js';
 import type { OrderedMatch } from '../../check/find-in-order.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { LoadedSource } from '../../source/load.js';
+import type { Io } from '../io.js';
 import { expectedStrings, textRows } from './check-text.js';
 
 /**
@@ -9,7 +10,13 @@ import { expectedStrings, textRows } from './check-text.js';
  * ATS that takes .docx reads it, reported like a PDF. Exit 1 when a string is
  * missing or out of order, or the document has no text.
  */
-export async function checkDocx(path: string, bytes: Uint8Array, source: string | undefined): Promise<void> {
+export async function checkDocx(
+  path: string,
+  bytes: Uint8Array,
+  source: string | undefined,
+  io: Io,
+  maxBytes?: number,
+): Promise<void> {
   const { docxText, readDocx } = await import('../../check/docx-read.js');
   let facts: DocxFacts;
   try {
@@ -19,11 +26,11 @@ export async function checkDocx(path: string, bytes: Uint8Array, source: string 
       `${path}: error: cannot read this Word file (${err instanceof Error ? err.message : String(err)})`,
     );
   }
-  const expected = source ? await expectedStrings(source) : null;
+  const expected = source ? await expectedStrings(source, io, maxBytes) : null;
   const { matchInOrder } = await import('../../check/find-in-order.js');
   const text = docxText(facts);
   const match = expected ? matchInOrder(expected.leaves, [text]) : null;
-  process.stdout.write(docxReport(path, facts, text, match, expected?.src ?? null));
+  io.stdout.write(docxReport(path, facts, text, match, expected?.src ?? null));
   const parts = [
     match?.missing.length && `${match.missing.length} missing`,
     match?.outOfOrder.length && `${match.outOfOrder.length} out of order`,

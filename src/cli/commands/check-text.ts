@@ -1,14 +1,19 @@
 import type { OrderedMatch } from '../../check/find-in-order.js';
 import type { Leaf } from '../../check/leaves.js';
-import { type LoadedSource, loadFile } from '../../source/load.js';
-import { formatPath, validate } from '../../validate/validate.js';
+import { loadValidated } from '../../pipeline/build.js';
+import type { LoadedSource } from '../../source/load.js';
+import { formatPath } from '../../validate/validate.js';
+import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
 /** The strings the source asks the PDF (and the Word file, which shows the same) to show, in display order. */
-export async function expectedStrings(source: string): Promise<{ src: LoadedSource; leaves: Leaf[] }> {
-  const src = await loadFile(source);
-  const { resume, warnings } = validate(src);
-  printDiagnostics(warnings);
+export async function expectedStrings(
+  source: string,
+  io: Io,
+  maxBytes?: number,
+): Promise<{ src: LoadedSource; leaves: Leaf[] }> {
+  const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes });
+  printDiagnostics(warnings, io.stderr);
   const { pdfLeaves } = await import('../../check/expected.js');
   return { src, leaves: pdfLeaves(resume) };
 }

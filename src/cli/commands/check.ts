@@ -6,7 +6,9 @@ import { UsageError, UserError } from '../../source/diagnostics.js';
 import { basename, dirname, resolve } from 'node:path';
 import type { DataPath, LoadedSource } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
+import { type Io, pathIn } from '../io.js';
 import { checkDocx } from './check-docx.js';
+import { maxSizeOption } from './max-size.js';
 import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { formatPath } from '../../validate/validate.js';
 
@@ -19,13 +21,14 @@ export interface CheckProblems {
 }
 
 /** `folio check <pdf> [--source file]`: the ATS self-check report; exit 1 when anything is missing. */
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, io: Io): void {
   program
     .command('check')
     .description('read a PDF or Word file back as an applicant-tracking system would and report what it finds')
     .argument('<file>', 'a PDF or .docx made by folio build')
     .option('-s, --source <file>', 'the résumé it was built from: every string it should show is looked for, in order')
     .option(VARIANT_FLAGS, `with --source: the PDF is this variant's (out/<name>/…); ${VARIANT_HELP}`)
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -43,11 +46,11 @@ Examples:
   $ folio check out/backend/resume.pdf --source resume.yaml --variant backend
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
-    .action(async (pdfPath: string, opts: { source?: string; variant?: string }) => {
+    .action(async (pdfPath: string, opts: { source?: string; variant?: string; maxSize?: number }) => {
       if (opts.variant && !opts.source) throw new UsageError('error: --variant says which variant of the --source résumé the PDF shows: add --source <file>');
-      const bytes = await readInput(pdfPath, pdfPath, PDF_KIND);
+      const bytes = await readInput(pathIn(io, pdfPath), pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
-      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source);
+      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source, io, opts.maxSize);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
       try {
@@ -58,11 +61,11 @@ Examples:
       }
       let checked: { src: LoadedSource; result: SourceCheck } | null = null;
       if (opts.source) {
-        const { src, resume } = await loadAsVariant(opts.source, opts.variant);
+        const { src, resume } = await loadAsVariant(opts.source, opts.variant, io, opts.maxSize);
         const { checkSource } = await import('../../check/source-check.js');
         checked = { src, result: checkSource(resume, facts.pages) };
       }
-      process.stdout.write(report(pdfPath, facts, checked?.result ?? null, checked?.src ?? null));
+      io.stdout.write(report(pdfPath, facts, checked?.result ?? null, checked?.src ?? null));
       const problems = problemsOf(facts, checked?.result ?? null);
       const parts = [
         problems.missing && `${problems.missing} missing`,

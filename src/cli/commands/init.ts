@@ -9,6 +9,7 @@ import { loadFile } from '../../source/load.js';
 import { modeline } from '../../source/modeline.js';
 import { packageInfo, packageRoot } from '../../source/paths.js';
 import { WORKFLOW_FILES, type WorkflowKind, workflow } from '../ci-workflow.js';
+import { type Io, pathIn } from '../io.js';
 
 /** The starter résumé with its schema line pointing at this installation's schema. */
 export async function starterResume(target: string): Promise<string> {
@@ -25,7 +26,7 @@ function parseCi(value: string): WorkflowKind {
   );
 }
 
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
     .description('write a commented starter résumé to edit (and, with --ci, a GitHub Actions workflow)')
@@ -61,21 +62,21 @@ Examples:
       const ci = opts.ci === true ? 'resume' : opts.ci;
       const arg = file === 'resume.yaml' ? '' : ` ${file}`;
       if (!ci) {
-        await writeNewFile(file, await starterResume(file), opts.force ?? false);
-        process.stdout.write(
+        await writeNewFile(file, await starterResume(pathIn(io, file)), opts.force ?? false, [], io.cwd);
+        io.stdout.write(
           `wrote ${file}\nnext: edit it, then run "folio serve${arg}" for a live preview or "folio build${arg}"\n`,
         );
         return;
       }
       // --ci: the starter only where there is no résumé yet; an existing one is read, never replaced.
-      const fresh = !existsSync(file);
-      if (fresh) await writeNewFile(file, await starterResume(file), false);
-      const { path, notes } = await writeWorkflow(ci, file, opts.force ?? false);
+      const fresh = !existsSync(pathIn(io, file));
+      if (fresh) await writeNewFile(file, await starterResume(pathIn(io, file)), false, [], io.cwd);
+      const { path, notes } = await writeWorkflow(ci, file, opts.force ?? false, io.cwd);
       const wrote = fresh ? [`wrote ${file}`, `wrote ${path}`] : [`wrote ${path}`];
       const next = fresh
         ? `next: edit ${file} ("folio serve${arg}" previews it), then commit both files and push`
         : `next: commit ${path} and push; its first lines say what it does`;
-      process.stdout.write(`${[...wrote, ...notes, next].join('\n')}\n`);
+      io.stdout.write(`${[...wrote, ...notes, next].join('\n')}\n`);
     });
 }
 
@@ -84,19 +85,20 @@ async function writeWorkflow(
   kind: WorkflowKind,
   file: string,
   force: boolean,
+  cwd: string,
 ): Promise<{ path: string; notes: string[] }> {
-  const root = repositoryRoot(dirname(resolve(file)));
-  const source = relative(root.dir, resolve(file)).split(sep).join('/');
+  const root = repositoryRoot(dirname(resolve(cwd, file)));
+  const source = relative(root.dir, resolve(cwd, file)).split(sep).join('/');
   const target = join(root.dir, WORKFLOW_FILES[kind]);
   const text = workflow(kind, {
     source,
     version: packageInfo().version,
     local: localInstall(root.dir),
-    variants: await hasVariants(file),
+    variants: await hasVariants(resolve(cwd, file)),
   });
-  const path = relative(process.cwd(), target);
+  const path = relative(cwd, target);
   await mkdir(dirname(target), { recursive: true });
-  await writeNewFile(path, text, force);
+  await writeNewFile(path, text, force, [], cwd);
   const notes: string[] = [];
   if (!root.git)
     notes.push(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Io } from '../io.js';
 import { listLocales } from '../../validate/languages.js';
 
 /** `de<TAB>Deutsch<TAB>German`: the code first, so `folio locales | cut -f1` gives the codes. */
@@ -8,7 +9,7 @@ export function localesText(): string {
     .join('');
 }
 
-export function registerLocales(program: Command): void {
+export function registerLocales(program: Command, io: Io): void {
   program
     .command('locales')
     .description('list the languages folio writes its own words in (folio.lang)')
@@ -30,6 +31,6 @@ Example:
   $ folio locales | cut -f1`,
     )
     .action(() => {
-      process.stdout.write(localesText());
+      io.stdout.write(localesText());
     });
 }

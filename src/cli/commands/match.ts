@@ -1,18 +1,20 @@
 import type { Command } from 'commander';
-import { loadFile } from '../../source/load.js';
+import { loadValidated } from '../../pipeline/build.js';
 import { JOB_KIND, readInput } from '../../source/read-input.js';
 import { formatMatch, matchJob } from '../../check/job-ad/match.js';
+import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
 import { findVariant } from '../../tailor/variants.js';
 
-export function registerMatch(program: Command): void {
+export function registerMatch(program: Command, io: Io): void {
   program
     .command('match')
     .description('compare a job description with your résumé or one variant, offline')
     .argument('<job>', 'the job description, as a plain text file')
     .option('--variant <name>', 'match this variant instead of the whole résumé')
     .option('-s, --source <file>', 'the résumé YAML', 'resume.yaml')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -27,12 +29,11 @@ Examples:
   $ folio match job.txt --variant backend
   $ folio match job.txt --variant ml-platform -s cv.yaml`,
     )
-    .action(async (job: string, opts: { variant?: string; source: string }) => {
-      const text = (await readInput(job, job, JOB_KIND)).toString('utf8');
-      const src = await loadFile(opts.source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
+    .action(async (job: string, opts: { variant?: string; source: string; maxSize?: number }) => {
+      const text = (await readInput(pathIn(io, job), job, JOB_KIND)).toString('utf8');
+      const { src, resume, warnings } = await loadValidated({ source: opts.source, cwd: io.cwd, maxBytes: opts.maxSize });
+      printDiagnostics(warnings, io.stderr);
       if (opts.variant) findVariant(resume, opts.variant);
-      process.stdout.write(formatMatch(matchJob(text, src, resume, opts.variant ?? null), job));
+      io.stdout.write(formatMatch(matchJob(text, src, resume, opts.variant ?? null), job));
     });
 }

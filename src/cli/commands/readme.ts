@@ -1,15 +1,18 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../source/diagnostics.js';
-import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
+import { prepare } from '../../pipeline/build.js';
 import { README_KIND, readInput } from '../../source/read-input.js';
 import { refuseOverwritingInputs } from '../../output/input-guard.js';
-import { normalise } from '../../model/normalise.js';
 import { END_MARKER, headingLevelAbove, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
+import { type Io, pathIn } from '../io.js';
+import { printDiagnostics } from '../report.js';
+import { VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 import { sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
 import { replaceFile } from '../../output/write.js';
+import { maxSizeOption } from './max-size.js';
 
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
 export function readmeSectionIds(): string[] {
@@ -42,10 +45,11 @@ interface ReadmeFlags {
   sections?: string[];
   variant?: string;
   headingLevel?: number;
+  maxSize?: number;
 }
 
 /** `folio readme <file>`: render the Markdown and splice it between the README's folio markers. */
-export function registerReadme(program: Command): void {
+export function registerReadme(program: Command, io: Io): void {
   program
     .command('readme')
     .description(`write the résumé as Markdown between ${START_MARKER} and ${END_MARKER} in a README`)
@@ -55,6 +59,7 @@ export function registerReadme(program: Command): void {
     .option(VARIANT_FLAGS, VARIANT_HELP)
     .option('--heading-level <n>', "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)", parseHeadingLevel)
     .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       () => `
@@ -77,20 +82,20 @@ Examples:
   $ folio readme README.md --heading-level 3    ### Name, #### sections`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
-      await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.');
+      await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.', io.cwd);
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
-      const { resume } = await loadAsVariant(flags.source, flags.variant);
-      const model = normalise(resume);
+      const { model, warnings } = await prepare({ source: flags.source, cwd: io.cwd, maxBytes: flags.maxSize, variant: flags.variant });
+      printDiagnostics(warnings, io.stderr);
       if (flags.sections) {
         const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
         for (const id of flags.sections.filter((s) => !present.has(s))) {
-          process.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
+          io.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
         }
       }
       // 2. read the README as it is on disk
       let before: Buffer;
       try {
-        before = await readInput(file, file, README_KIND);
+        before = await readInput(pathIn(io, file), file, README_KIND);
       } catch (err) {
         // Only a README that is not there is told how to start one.
         if (err instanceof UserError && err.message === `${file}: error: no such file`) {
@@ -108,14 +113,14 @@ Examples:
       const { data, changed } = spliceReadme(before, markdown, file);
       // 4. report, or write
       if (!changed) {
-        process.stdout.write(`${file}: already up to date\n`);
+        io.stdout.write(`${file}: already up to date\n`);
         return;
       }
       if (flags.check) {
         throw new UserError(`${file}: out of date with ${flags.source}; run: ${rerun(file, flags)}`);
       }
-      await replaceFile(file, data);
-      process.stdout.write(`${file}: updated from ${flags.source}\n`);
+      await replaceFile(file, data, io.cwd);
+      io.stdout.write(`${file}: updated from ${flags.source}\n`);
     });
 }
 

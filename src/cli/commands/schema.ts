@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { writeNewFile } from '../../output/new-file.js';
 import { schemaPath, schemaUrl } from '../../source/modeline.js';
+import type { Io } from '../io.js';
 
 /** `folio schema [-o file]`: the JSON Schema of the résumé, for editors and other tools. */
-export function registerSchema(program: Command): void {
+export function registerSchema(program: Command, io: Io): void {
   program
     .command('schema')
     .description("print (or write with -o) the JSON Schema of folio's résumé, for editors and other tools")
@@ -25,11 +26,11 @@ Examples:
     .action(async (opts: { out?: string; force?: boolean }) => {
       const text = await readFile(schemaPath(), 'utf8');
       if (!opts.out) {
-        process.stdout.write(text);
+        io.stdout.write(text);
         return;
       }
-      await writeNewFile(opts.out, text, opts.force ?? false);
-      process.stdout.write(
+      await writeNewFile(opts.out, text, opts.force ?? false, [], io.cwd);
+      io.stdout.write(
         `wrote ${opts.out}\nuse it from a résumé's first line: # yaml-language-server: $schema=<path of ${opts.out} relative to the résumé>\n`,
       );
     });

@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { Io } from '../io.js';
+import { maxSizeOption } from './max-size.js';
 import type { ThemeName } from '../../model/design.js';
 import { parseTheme } from './build.js';
 
@@ -12,7 +14,7 @@ function parsePort(value: string): number {
   return n;
 }
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
     .description('preview the résumé in a browser; pages reload on every save')
@@ -22,6 +24,7 @@ export function registerServe(program: Command): void {
     .option('--strict', 'treat warnings as errors')
     .option('--variant <name>', 'open the preview on this variant, at /v/<name>/ (the whole résumé stays at /)')
     .option('--theme <name>', 'the look, as for build (default: folio.design.theme)', parseTheme)
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -39,8 +42,8 @@ Examples:
   $ folio serve cv.yaml -p 8080
   $ folio serve --variant backend  the backend variant at /v/backend/`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; variant?: string }) => {
+    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; variant?: string; maxSize?: number }) => {
       const { serve } = await import('../serve/run.js');
-      await serve(source, opts);
+      await serve(source, opts, io);
     });
 }

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { loadFile } from '../../source/load.js';
-import { formatUserError, printDiagnostics } from '../report.js';
 import { UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
-import { prepareVariant } from '../../pipeline/variant-build.js';
 import { validate } from '../../validate/validate.js';
+import { prepareVariant } from '../../pipeline/variant-build.js';
+import { type Io, pathIn } from '../io.js';
+import { formatUserError, printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
 
-export function registerValidate(program: Command): void {
+export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
     .description('check a résumé against the schema without writing anything')
@@ -27,15 +28,15 @@ Examples:
   $ folio validate big.yaml --max-size 4MiB`,
     )
     .action(async (sources: string[], opts: { strict?: boolean; maxSize?: number }) => {
-      if (sources.length === 1) return validateOne(sources[0] as string, opts);
+      if (sources.length === 1) return validateOne(sources[0] as string, opts, io);
       // Several files: each is reported, one that fails does not hide the others.
       const failed: string[] = [];
       for (const source of sources) {
         try {
-          await validateOne(source, opts);
+          await validateOne(source, opts, io);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
-          process.stderr.write(formatUserError(err));
+          io.stderr.write(formatUserError(err));
           failed.push(source);
         }
       }
@@ -43,14 +44,14 @@ Examples:
     });
 }
 
-async function validateOne(source: string, opts: { strict?: boolean; maxSize?: number }): Promise<void> {
-  const src = await loadFile(source, source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
+async function validateOne(source: string, opts: { strict?: boolean; maxSize?: number }, io: Io): Promise<void> {
+  const src = await loadFile(pathIn(io, source), source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
   const { resume, warnings, notes } = validate(src, { strict: opts.strict });
   // Each variant's merged résumé too: an override can break a rule the base file keeps.
   for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: source });
-  printDiagnostics(warnings);
+  printDiagnostics(warnings, io.stderr);
   // What folio read in a way worth knowing: custom sections found, JSON Resume 0.x keys read under their 1.0 names.
-  printDiagnostics(notes);
+  printDiagnostics(notes, io.stderr);
   const w = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
-  process.stdout.write(`${source}: valid${w}\n`);
+  io.stdout.write(`${source}: valid${w}\n`);
 }

@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
-import { baseName } from '../../pipeline/build.js';
-import { loadFile } from '../../source/load.js';
+import { baseName, loadValidated } from '../../pipeline/build.js';
+import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { validate } from '../../validate/validate.js';
+import { maxSizeOption } from './max-size.js';
 import { describeVariants } from '../variants-report.js';
 
-export function registerVariants(program: Command): void {
+export function registerVariants(program: Command, io: Io): void {
   program
     .command('variants')
     .description('list the variants of a résumé and the items each one keeps')
     .argument('[source]', 'the résumé YAML', 'resume.yaml')
     .option('-o, --out <dir>', 'output directory the builds would use', 'out')
+    .addOption(maxSizeOption())
     .addHelpText(
       'after',
       `
@@ -21,10 +22,9 @@ Examples:
   $ folio variants
   $ folio variants cv.yaml`,
     )
-    .action(async (source: string, opts: { out: string }) => {
-      const src = await loadFile(source);
-      const { resume, warnings } = validate(src);
-      printDiagnostics(warnings);
-      process.stdout.write(describeVariants(src, resume, { fallbackName: baseName(source), outDir: opts.out }));
+    .action(async (source: string, opts: { out: string; maxSize?: number }) => {
+      const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes: opts.maxSize });
+      printDiagnostics(warnings, io.stderr);
+      io.stdout.write(describeVariants(src, resume, { fallbackName: baseName(source), outDir: opts.out }));
     });
 }

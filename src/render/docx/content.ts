@@ -9,7 +9,6 @@ import {
 } from 'docx';
 import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../../model/model.js';
 import { isSafeHref } from '../../validate/links.js';
-import { entryMeta } from '../view.js';
 import { LIST, STYLE } from './styles.js';
 
 const SEPARATOR = '  ·  ';
@@ -144,7 +143,7 @@ function entry(e: Entry, c: RunColors): Paragraph[] {
         children: title,
       }),
     );
-  const meta = entryMeta(e);
+  const meta = e.meta;
   const body: Paragraph[] = [];
   if (e.outcome) body.push(new Paragraph({ spacing: { before: 40 }, children: inline(e.outcome, { bold: true }) }));
   if (e.summary) body.push(new Paragraph({ spacing: { before: 40 }, children: inline(e.summary) }));

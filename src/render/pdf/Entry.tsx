@@ -14,7 +14,7 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   // Dates lead the meta line by default: extractors (pdftotext, many ATS) read a right-aligned column in a
   // block of its own. `dates: right` puts them on the title's own line instead, where they read with it.
   const right = design.dates === 'right' && entry.dates !== null;
-  const meta = [right ? null : entry.dates, entry.location, ...entry.details].filter((s): s is string => Boolean(s)).join(' · ');
+  const meta = (right ? entry.meta.slice(entry.dates === null ? 0 : 1) : entry.meta).join(' · ');
   const [first, ...rest] = blocks(entry);
   // A paragraph of a custom section has no title line at all.
   const hasTitle = Boolean(entry.title || entry.subtitle || (meta && !first));
