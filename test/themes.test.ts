@@ -140,7 +140,11 @@ variants:
 
 describe('render: every theme reads back in order', () => {
   for (const theme of TEXT_THEMES) {
-    for (const path of [example, fixture('unicode.yaml')]) {
+    // The full suite reads every theme over the fixtures too: long entries, tricky markup, JSON Resume.
+    const sources = FULL
+      ? [example, fixture('unicode.yaml'), fixture('minimal.yaml'), fixture('tricky.yaml'), fixture('long.yaml'), fixture('portfolio-full.yaml'), fixture('jsonresume-full.json')]
+      : [example, fixture('unicode.yaml')];
+    for (const path of sources) {
       const name = `${theme}: ${path.split('/').pop()}`;
       it(`${name}: the self-check, pdftotext and pdf-parse find every string in order`, async () => {
         const built = await themedPdf(path, theme);
