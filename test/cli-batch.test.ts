@@ -53,7 +53,7 @@ describe('folio build with many sources (worker pool)', () => {
     expect(await runCli(['build', 'empty'], dir)).toMatchObject({ status: 1, stderr: 'empty: error: no .yaml, .yml or .json files in this folder\n' });
     const many = folder();
     const r = await runCli(['build', 'people', '--watch'], many);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2); // a usage mistake
     expect(r.stderr).toContain('take one source');
   });
 });

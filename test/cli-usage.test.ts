@@ -56,7 +56,7 @@ describe('exit codes (cli)', () => {
     const both = await runCli(['validate', 'resume.yaml', 'bad.yaml'], dir);
     expect(both.status).toBe(1);
     expect(both.stdout).toBe('resume.yaml: valid\n');
-    expect(both.stderr).toMatch(/^bad\.yaml:3:4: error: indentation: `label:` is indented 3 spaces/);
+    expect(both.stderr).toMatch(/^bad\.yaml:3:4: error: indentation: `label:` is indented 3 spaces/m);
     expect(both.stderr).toMatch(/1 of 2 files not valid: bad.yaml\n$/);
     // The order does not matter: a bad first file does not hide the second.
     const reversed = await runCli(['validate', 'bad.yaml', 'resume.yaml'], dir);

@@ -211,7 +211,8 @@ describe('choosing the locale (model stage)', () => {
     expect(inferLanguage({ basics: { name: '佐藤 花子', summary: 'I build payment systems that stay up under load.' } })).toBeNull();
     const ja = resolveLocale(without('ja'));
     expect([ja.code, ja.chosen, ja.lang]).toEqual(['ja', 'inferred', 'ja']);
-    expect(normalise(without('ja')).sections.map((s) => s.title)).toEqual(['職歴', 'スキル', '学歴', '語学']);
+    // Sections follow the order of their keys in the source.
+    expect(normalise(without('ja')).sections.map((s) => s.title)).toEqual(['職歴', '学歴', 'スキル', '語学']);
     expect(inferredNote(ja)).toMatch(/mostly Japanese.*\(ja\).*folio\.lang/);
     // folio.lang wins over the text, and then nothing is inferred or noted.
     const set = resolveLocale({ ...without('ja'), folio: { lang: 'en' } });
@@ -228,7 +229,7 @@ describe('choosing the locale (model stage)', () => {
       },
     };
     const m = normalise(r);
-    expect(m.sections.map((s) => s.title)).toEqual(['Berufserfahrung', 'IT-Kenntnisse', 'Studium', 'Sprachkenntnisse']);
+    expect(m.sections.map((s) => s.title)).toEqual(['Berufserfahrung', 'Studium', 'IT-Kenntnisse', 'Sprachkenntnisse']);
     const work = m.sections[0];
     expect(work?.kind === 'entries' && work.entries[0]?.dates).toBe('März 2019 – bis heute');
     expect(m.header.contacts[0]?.label).toBe('Mail');
@@ -272,7 +273,11 @@ describe('builds in each language (pipeline, every format)', () => {
         expect(out.warnings).toHaveLength(1);
         expect(out.warnings[0]).toMatch(/texts in right-to-left script.*do not read back in logical order/);
       } else expect(out.warnings).toEqual([]);
-      expect(out.notes).toEqual([]);
+      // The only note is the self-check's count; left to right, every string is found or not shown by design.
+      expect(out.notes).toHaveLength(1);
+      const count = /^self-check: (\d+) of (\d+) strings .* found in order; (\d+) not shown by design$/.exec(out.notes[0] ?? '');
+      expect(count, out.notes[0]).not.toBeNull();
+      if (localeForTag(code).dir !== 'rtl') expect(Number(count?.[1]) + Number(count?.[3])).toBe(Number(count?.[2]));
     }, 120_000);
 
     it(`${code}: the example builds in every format with ${code} dates and labels (its own section titles stay as written)`, async () => {

@@ -191,7 +191,7 @@ console.log(JSON.stringify({
     // and a misspelt model field in wrong.mts, and find nothing wrong in consumer.mts or folio's declarations.
     writeFileSync(
       join(cwd, 'wrong.mts'),
-      `import { prepare, render } from 'folio-cv';\nconst p = await prepare('resume.yaml');\nawait render(p, ['docx']);\nconsole.log(p.model.heder);\n`,
+      `import { prepare, render } from 'folio-cv';\nconst p = await prepare('resume.yaml');\nawait render(p, ['rtf']);\nconsole.log(p.model.heder);\n`,
     );
     writeFileSync(
       join(cwd, 'tsconfig.json'),
@@ -213,7 +213,7 @@ console.log(JSON.stringify({
     const checked = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], cwd);
     const errors = checked.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
     expect(errors.map((l) => l.replace(/\(.*/, ''))).toEqual(['wrong.mts', 'wrong.mts']);
-    expect(errors[0]).toContain(`Type '"docx"' is not assignable`);
+    expect(errors[0]).toContain(`Type '"rtf"' is not assignable`);
     expect(errors[1]).toContain(`Property 'heder' does not exist`);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ const field = (text: string, path: (string | number)[] = ['basics', 'name']) => 
 describe('PDF font coverage', () => {
   it('Inter alone covers Latin Extended, Greek, Cyrillic and typographic symbols', () => {
     const c = checkCoverage([field('Zoë Łukasiewicz-Núñez, Ελένη Παπαδοπούλου, Дмитрий Иванов, Kraków → – “…” € ½ № ✓')]);
-    expect(c).toEqual({ fallbacks: [], emoji: [], uncovered: [] });
+    expect(c).toEqual({ fallbacks: [], emoji: [], uncovered: [], notInFamily: [], interFallback: false });
   });
 
   it('asks for Noto fonts only for the scripts present', () => {

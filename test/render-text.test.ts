@@ -121,7 +121,7 @@ describe('folio build -f txt, end to end', { timeout: 30_000 }, () => {
     expect(r.stdout).toMatch(/out\/resume\.txt +[\d.]+ (KB|B)/);
     expect(readFileSync(join(dir, 'out/resume.txt'), 'utf8')).toBe(renderText(loadResume(example).model));
     const help = await runCli(['build', '--help'], dir);
-    expect(help.stdout).toMatch(/pdf, html, md, txt, png\s+\(default:\s+\["pdf","html","md"\]\)/);
+    expect(help.stdout).toMatch(/pdf, html, md, txt, png, docx\s+\(default: folio.formats, else pdf,html,md\)/);
     expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
   });
 });

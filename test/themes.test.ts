@@ -140,14 +140,20 @@ variants:
 
 describe('render: every theme reads back in order', () => {
   for (const theme of TEXT_THEMES) {
-    for (const path of [example, fixture('unicode.yaml')]) {
+    // The full suite reads every theme over more fixtures: long entries, a bare minimum, JSON Resume.
+    // Not yet tricky.yaml and portfolio-full.yaml: an unbreakable URL broken at a line end reads back
+    // split in some themes' line widths (issue 13 stays open for it).
+    const sources = FULL
+      ? [example, fixture('unicode.yaml'), fixture('minimal.yaml'), fixture('long.yaml'), fixture('jsonresume-full.json')]
+      : [example, fixture('unicode.yaml')];
+    for (const path of sources) {
       const name = `${theme}: ${path.split('/').pop()}`;
       it(`${name}: the self-check, pdftotext and pdf-parse find every string in order`, async () => {
         const built = await themedPdf(path, theme);
         // The build's own self-check: no string missing or out of order.
         expect(built.warnings.filter((w) => /missing|out of order/.test(w.message))).toEqual([]);
         const leaves = pdfLeaves(built.resume);
-        expect(leaves.length).toBeGreaterThan(10);
+        expect(leaves.length).toBeGreaterThan(path.endsWith('minimal.yaml') ? 1 : 10);
         for (const text of [pdftotext(built.bytes), await pdfText(built.bytes)]) {
           const m = matchInOrder(leaves, [squash(text)], { ignoreSpaces: true });
           expect(m.missing.map((l) => l.text)).toEqual([]);
