@@ -22,7 +22,8 @@ module.exports = {
     })),
     {
       name: 'entries-are-not-imported',
-      comment: 'src/index.ts (the public API) and src/bin.ts (the bin) sit on top of every stage: no stage imports them.',
+      comment:
+        'src/index.ts (the public API) and src/bin.ts (the bin) sit on top of every stage: no stage imports them.',
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^src/(index|bin)\\.ts$' },
@@ -43,7 +44,8 @@ module.exports = {
     },
     {
       name: 'resolvable',
-      comment: 'An import the cruiser cannot resolve would escape every rule above. (src/generated/ exists after a build.)',
+      comment:
+        'An import the cruiser cannot resolve would escape every rule above. (src/generated/ exists after a build.)',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true, pathNot: '(^|/)generated/' },

@@ -7,11 +7,30 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * `npm test` runs both; `npm run test:full` (FOLIO_FULL=1) adds the heavy checks that run one case by default.
  */
 const E2E = [
-  'test/cli*.test.ts', 'test/init.test.ts', 'test/serve.test.ts', 'test/watch.test.ts', 'test/output-safety.test.ts', 'test/browser-html.test.ts',
-  'test/check.test.ts', 'test/fit.test.ts', 'test/hostile-output.test.ts', 'test/invalid-fixtures.test.ts', 'test/jsonresume.test.ts',
-  'test/layers.test.ts', 'test/pdf-build.test.ts', 'test/properties.test.ts', 'test/render-pdf.test.ts', 'test/render-text.test.ts',
-  'test/render-variants.test.ts', 'test/cli-themes.test.ts', 'test/exit-codes.test.ts', 'test/input-guard.test.ts', 'test/read-input.test.ts',
-  'test/pdf-facts.test.ts', 'test/themes.test.ts', 'test/watch-tracking.test.ts',
+  'test/cli*.test.ts',
+  'test/init.test.ts',
+  'test/serve.test.ts',
+  'test/watch.test.ts',
+  'test/output-safety.test.ts',
+  'test/browser-html.test.ts',
+  'test/check.test.ts',
+  'test/fit.test.ts',
+  'test/hostile-output.test.ts',
+  'test/invalid-fixtures.test.ts',
+  'test/jsonresume.test.ts',
+  'test/layers.test.ts',
+  'test/pdf-build.test.ts',
+  'test/properties.test.ts',
+  'test/render-pdf.test.ts',
+  'test/render-text.test.ts',
+  'test/render-variants.test.ts',
+  'test/cli-themes.test.ts',
+  'test/exit-codes.test.ts',
+  'test/input-guard.test.ts',
+  'test/read-input.test.ts',
+  'test/pdf-facts.test.ts',
+  'test/themes.test.ts',
+  'test/watch-tracking.test.ts',
 ];
 
 export default defineConfig({
@@ -35,7 +54,13 @@ export default defineConfig({
       // A loaded 2-core machine (several engineers' suites at once) can slow a property test well past 5 s.
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/full/**', ...E2E], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/full/**', ...E2E],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       // CLI and PDF tests render fonts and a few runs spawn a process; a loaded 2-core CI machine needs headroom.
       { extends: true, test: { name: 'e2e', include: E2E, testTimeout: 60_000, hookTimeout: 60_000 } },

@@ -50,25 +50,53 @@ const typstReady = existsSync(join(root, 'node_modules/@myriaddreamin/typst-ts-n
 
 // Cases, run interleaved (one of each per round) so load drift hits all of them alike.
 const cases = [
-  ['floor: node -e \'\'', () => timeProcess(process.execPath, ['-e', ''])],
+  ["floor: node -e ''", () => timeProcess(process.execPath, ['-e', ''])],
   ['cold build, all formats', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-o', 'o-all'])],
-  ['cold build, html+md', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'html,md', '-o', 'o-hm'])],
-  ['cold build, pdf only', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'pdf', '-o', 'o-pdf'])],
-  ['cold build, docx only', () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'docx', '-o', 'o-docx'])],
-  ['cold build, long résumé, all formats', () => timeProcess(process.execPath, [cli, 'build', 'long.json', '-o', 'o-long'])],
+  [
+    'cold build, html+md',
+    () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'html,md', '-o', 'o-hm']),
+  ],
+  [
+    'cold build, pdf only',
+    () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'pdf', '-o', 'o-pdf']),
+  ],
+  [
+    'cold build, docx only',
+    () => timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'docx', '-o', 'o-docx']),
+  ],
+  [
+    'cold build, long résumé, all formats',
+    () => timeProcess(process.execPath, [cli, 'build', 'long.json', '-o', 'o-long']),
+  ],
 ];
-if (typstReady) cases.push(['Typst, comparable résumé (whole process)', () => timeProcess(process.execPath, [join(root, 'bench/typst-compile.mjs'), join(work, 'typst.pdf')])]);
+if (typstReady)
+  cases.push([
+    'Typst, comparable résumé (whole process)',
+    () => timeProcess(process.execPath, [join(root, 'bench/typst-compile.mjs'), join(work, 'typst.pdf')]),
+  ]);
 if (chromium) {
   timeProcess(process.execPath, [cli, 'build', 'resume.yaml', '-f', 'html', '-o', 'o-html']);
   const profile = join(work, 'chrome-profile');
   cases.push([
-    'Chromium --print-to-pdf of folio\'s HTML',
+    "Chromium --print-to-pdf of folio's HTML",
     () =>
-      timeProcess(chromium, [
-        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
-        `--print-to-pdf=${join(work, 'chromium.pdf')}`, `file://${join(work, 'o-html/resume.html')}`,
-      ], { stdio: 'ignore' }),
+      timeProcess(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${profile}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${join(work, 'chromium.pdf')}`,
+          `file://${join(work, 'o-html/resume.html')}`,
+        ],
+        { stdio: 'ignore' },
+      ),
   ]);
 }
 
@@ -93,10 +121,17 @@ const warm = JSON.parse(spawnSync(process.execPath, [warmScript], { cwd: work, e
 
 // Peak memory: the full build, with maxRSS read at exit by a preloaded hook.
 const rssHook = join(work, 'rss.mjs');
-writeFileSync(rssHook, `process.on('exit', () => process.stderr.write('\\nmaxrss=' + process.resourceUsage().maxRSS + '\\n'));`);
+writeFileSync(
+  rssHook,
+  `process.on('exit', () => process.stderr.write('\\nmaxrss=' + process.resourceUsage().maxRSS + '\\n'));`,
+);
 const rss = [];
 for (let i = 0; i < Math.min(runs, 5); i++) {
-  const r = spawnSync(process.execPath, ['--import', rssHook, cli, 'build', 'resume.yaml', '-o', 'o-rss'], { cwd: work, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', rssHook, cli, 'build', 'resume.yaml', '-o', 'o-rss'], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+  });
   rss.push(Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
 }
 
@@ -120,21 +155,40 @@ const rows = [];
 const row = (name, xs, unit = 's') => {
   const m = median(xs);
   const [lo, hi] = spread(xs);
-  rows.push([name, `${m.toFixed(3)} ${unit}`, `${lo.toFixed(3)}–${hi.toFixed(3)}`, unit === 's' ? `${(m / floor).toFixed(1)}×` : '']);
+  rows.push([
+    name,
+    `${m.toFixed(3)} ${unit}`,
+    `${lo.toFixed(3)}–${hi.toFixed(3)}`,
+    unit === 's' ? `${(m / floor).toFixed(1)}×` : '',
+  ]);
 };
 for (const [name] of cases) row(name, results.get(name));
 row('warm PDF rebuild in one process (watch path)', warm);
-rows.push(['peak memory, full build (max RSS)', `${median(rss).toFixed(0)} MB`, `${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)}`, '']);
+rows.push([
+  'peak memory, full build (max RSS)',
+  `${median(rss).toFixed(0)} MB`,
+  `${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)}`,
+  '',
+]);
 
 // Batch: 100 résumés from one directory, with 1 and 2 workers.
 if (!skipBatch) {
   const batch = join(work, 'batch');
   mkdirSync(batch, { recursive: true });
   const src = readFileSync(join(root, 'resume.yaml'), 'utf8');
-  for (let i = 0; i < 100; i++) writeFileSync(join(batch, `r${String(i).padStart(3, '0')}.yaml`), src.replace('name: Your Name', `name: Person ${i}`));
+  for (let i = 0; i < 100; i++)
+    writeFileSync(
+      join(batch, `r${String(i).padStart(3, '0')}.yaml`),
+      src.replace('name: Your Name', `name: Person ${i}`),
+    );
   for (const jobs of [1, 2]) {
     const s = timeProcess(process.execPath, [cli, 'build', batch, '-o', `o-batch-${jobs}`, '--jobs', String(jobs)]);
-    rows.push([`batch of 100 résumés, all formats, ${jobs} worker${jobs > 1 ? 's' : ''}`, `${(100 / s).toFixed(1)} résumés/s`, `${s.toFixed(2)} s total`, '']);
+    rows.push([
+      `batch of 100 résumés, all formats, ${jobs} worker${jobs > 1 ? 's' : ''}`,
+      `${(100 / s).toFixed(1)} résumés/s`,
+      `${s.toFixed(2)} s total`,
+      '',
+    ]);
   }
 }
 
@@ -144,6 +198,6 @@ console.log(`${'figure'.padEnd(w[0])}  ${'median'.padStart(w[1])}  ${'spread'.pa
 for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}  ${r[3]}`);
 const pdfCold = median(results.get('cold build, pdf only'));
 const typ = results.get('Typst, comparable résumé (whole process)');
-const chr = results.get('Chromium --print-to-pdf of folio\'s HTML');
+const chr = results.get("Chromium --print-to-pdf of folio's HTML");
 if (typ) console.log(`cold PDF build / Typst: ${(pdfCold / median(typ)).toFixed(2)}× (target ≤ 3×)`);
 if (chr) console.log(`Chromium / cold PDF build: ${(median(chr) / pdfCold).toFixed(2)}× faster (target ≥ 2×)`);

@@ -10,9 +10,15 @@ const outDir = new URL('src/generated/', root);
 
 /** Every leaf of a nested object as [dotted key, value]. */
 function leaves(obj, prefix = '') {
-  return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]],
+  );
 }
-const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /**
  * The month-year format of a locale as Intl writes it: a pattern with {month} and {year}, and the twelve month
@@ -26,19 +32,27 @@ function dateFormat(code, width) {
   for (let m = 0; m < 12; m++) {
     // ICU puts a narrow no-break space in some literals ("2021 г."): a plain no-break space keeps them together
     // in every font folio embeds.
-    const parts = f.formatToParts(new Date(Date.UTC(2021, m, 1))).map((x) => ({ ...x, value: x.value.replace(/\u202f/g, '\u00a0') }));
-    const p = parts.map((x) => (x.type === 'month' ? '{month}' : x.type === 'year' ? '{year}' : x.value.replace(/[{}]/g, ''))).join('');
-    if (pattern !== null && p !== pattern) throw new Error(`locales/${code}.json: Intl gives two month-year patterns (${pattern}, ${p})`);
+    const parts = f
+      .formatToParts(new Date(Date.UTC(2021, m, 1)))
+      .map((x) => ({ ...x, value: x.value.replace(/\u202f/g, '\u00a0') }));
+    const p = parts
+      .map((x) => (x.type === 'month' ? '{month}' : x.type === 'year' ? '{year}' : x.value.replace(/[{}]/g, '')))
+      .join('');
+    if (pattern !== null && p !== pattern)
+      throw new Error(`locales/${code}.json: Intl gives two month-year patterns (${pattern}, ${p})`);
     pattern = p;
     const month = parts.find((x) => x.type === 'month');
-    if (!month || !parts.some((x) => x.type === 'year')) throw new Error(`locales/${code}.json: Intl gives no month or year part`);
+    if (!month || !parts.some((x) => x.type === 'year'))
+      throw new Error(`locales/${code}.json: Intl gives no month or year part`);
     months.push(month.value);
   }
   return { pattern, months };
 }
 
 // Sorted by code (pt before pt-BR), the order `folio locales` lists them in.
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort((a, b) => a.slice(0, -5).localeCompare(b.slice(0, -5), 'en'));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort((a, b) => a.slice(0, -5).localeCompare(b.slice(0, -5), 'en'));
 const read = (f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
 const en = read('en.json');
 const enLeaves = new Map(leaves(en.words));
@@ -48,18 +62,27 @@ for (const file of files) {
   const code = file.slice(0, -'.json'.length);
   const c = read(file);
   const problems = [];
-  for (const key of ['name', 'englishName', 'dir', 'monthWidth', 'words']) if (c[key] === undefined) problems.push(`missing "${key}"`);
+  for (const key of ['name', 'englishName', 'dir', 'monthWidth', 'words'])
+    if (c[key] === undefined) problems.push(`missing "${key}"`);
   if (!['ltr', 'rtl'].includes(c.dir)) problems.push(`dir must be ltr or rtl`);
   if (!['short', 'long'].includes(c.monthWidth)) problems.push(`monthWidth must be short or long`);
   const mine = new Map(leaves(c.words ?? {}));
   for (const [key, value] of enLeaves) {
     const v = mine.get(key);
     if (typeof v !== 'string' || v.trim() === '') problems.push(`words.${key} is missing`);
-    else if (placeholders(v) !== placeholders(value)) problems.push(`words.${key} must use the placeholders of English "${value}"`);
+    else if (placeholders(v) !== placeholders(value))
+      problems.push(`words.${key} must use the placeholders of English "${value}"`);
   }
   for (const key of mine.keys()) if (!enLeaves.has(key)) problems.push(`words.${key} is not a word folio writes`);
   if (problems.length) throw new Error(`locales/${file}:\n  ${problems.join('\n  ')}`);
-  const entry = { code, name: c.name, englishName: c.englishName, dir: c.dir, words: c.words, date: dateFormat(code, c.monthWidth) };
+  const entry = {
+    code,
+    name: c.name,
+    englishName: c.englishName,
+    dir: c.dir,
+    words: c.words,
+    date: dateFormat(code, c.monthWidth),
+  };
   catalogues[code] = JSON.stringify(entry);
   list.push({ code, name: c.name, englishName: c.englishName, dir: c.dir });
 }

@@ -39,7 +39,13 @@ for (let i = 1; i <= edits; i++) {
   await until(i + 1);
 }
 proc.kill('SIGTERM');
-const warm = builds().slice(1).map((m) => ({ pdf: Number(m[1]), total: Number(m[2]) }));
-console.log(`cold  folio build -f pdf (${coldRuns} runs): median process wall ${Math.round(median(cold.wall))} ms, build ${median(cold.total)} ms, PDF render ${median(cold.pdf)} ms`);
-console.log(`warm  build --watch rebuilds (${warm.length} edits): median rebuild ${median(warm.map((w) => w.total))} ms, PDF render ${median(warm.map((w) => w.pdf))} ms`);
+const warm = builds()
+  .slice(1)
+  .map((m) => ({ pdf: Number(m[1]), total: Number(m[2]) }));
+console.log(
+  `cold  folio build -f pdf (${coldRuns} runs): median process wall ${Math.round(median(cold.wall))} ms, build ${median(cold.total)} ms, PDF render ${median(cold.pdf)} ms`,
+);
+console.log(
+  `warm  build --watch rebuilds (${warm.length} edits): median rebuild ${median(warm.map((w) => w.total))} ms, PDF render ${median(warm.map((w) => w.pdf))} ms`,
+);
 console.log(`      PDF render per edit: ${warm.map((w) => w.pdf).join(' ')}`);

@@ -2,16 +2,16 @@
 // Thin functions over the pipeline's stages, documented in docs/api.md. Nothing here prints, exits or
 // (except build) writes: a user's mistake comes back as data (validate) or as a FolioError (the others).
 import { fileURLToPath } from 'node:url';
+import type { PaperName } from './model/design.js';
 import type { ResumeModel } from './model/model.js';
 import { normalise } from './model/normalise.js';
 import { baseName, FORMATS, type Format, renderFormat, sourceDate } from './pipeline/build.js';
 import { prepareVariant, type VariantBuild } from './pipeline/variant-build.js';
+import { pdfPaper } from './render/paper.js';
 import { type Diagnostic, UserError } from './source/diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits } from './source/limits.js';
 import { type LoadedSource, loadFile, parseBytes } from './source/load.js';
 import { outputBaseName } from './tailor/output-name.js';
-import type { PaperName } from './model/design.js';
-import { pdfPaper } from './render/paper.js';
 import type { Resume } from './validate/schema.js';
 import { validate as validateSource } from './validate/validate.js';
 
@@ -154,10 +154,15 @@ export async function render(
       files.push({ name: `${prepared.name}.pdf`, format, data: new Uint8Array(pdf.bytes), pages: pdf.pages });
       continue;
     }
-    const out = await renderFormat(format, prepared.model, { templatesDir: options.templatesDir }, {
-      paper: options.paper ?? prepared.model.design.paper,
-      date: prepared.context.date,
-    });
+    const out = await renderFormat(
+      format,
+      prepared.model,
+      { templatesDir: options.templatesDir },
+      {
+        paper: options.paper ?? prepared.model.design.paper,
+        date: prepared.context.date,
+      },
+    );
     files.push({ name: `${prepared.name}.${format}`, format, data: out.data, pages: null });
   }
   return files;

@@ -65,7 +65,10 @@ interface Opened {
 }
 
 /** Open a page with every request recorded; anything not the file itself is aborted, so no test touches the network. */
-async function open(url: string, opts: { width?: number; scheme?: 'light' | 'dark'; media?: 'screen' | 'print' } = {}): Promise<Opened> {
+async function open(
+  url: string,
+  opts: { width?: number; scheme?: 'light' | 'dark'; media?: 'screen' | 'print' } = {},
+): Promise<Opened> {
   const context = await (await browser()).newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
     colorScheme: opts.scheme ?? 'light',
@@ -110,11 +113,15 @@ interface AxeViolation {
 /** Run axe-core inside the page (injected as inline script: no request) and return its violations. */
 async function axe(page: Page): Promise<AxeViolation[]> {
   if (!(await evaluate<boolean>(page, `typeof axe === 'object'`))) await page.addScriptTag({ content: axeSource });
-  const result = await evaluate<{ violations: AxeViolation[] }>(page, `axe.run(document, { resultTypes: ['violations'] })`);
+  const result = await evaluate<{ violations: AxeViolation[] }>(
+    page,
+    `axe.run(document, { resultTypes: ['violations'] })`,
+  );
   return result.violations;
 }
 
-const describeViolations = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+const describeViolations = (vs: AxeViolation[]) =>
+  vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
 /** npm test checks one representative case of the costly sweeps; npm run test:full (FOLIO_FULL=1) checks them all. */
 const FULL = Boolean(process.env.FOLIO_FULL);
@@ -128,7 +135,10 @@ describe('HTML page in Chromium', () => {
       }
     }
     // Negative control: an image from the web is seen and blocked.
-    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace('</main>', '<img src="https://example.com/x.png" alt="x"></main>');
+    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
+      '</main>',
+      '<img src="https://example.com/x.png" alt="x"></main>',
+    );
     const leaky = writePage('leaky.html', html);
     const outside = await withPage(leaky, {}, async (o) => [...o.outside]);
     expect(outside).toEqual(['https://example.com/x.png']);
@@ -139,12 +149,19 @@ describe('HTML page in Chromium', () => {
       const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
       const leaves = sourceLeaves(p.resume, { audience: 'public' });
       expect(leaves.length).toBeGreaterThan(1);
-      expect(missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`), p.url).toEqual([]);
+      expect(
+        missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`),
+        p.url,
+      ).toEqual([]);
     }
     // The example keeps its phone number off the page; the full fixture opted in to show phone and address.
-    const exampleText = await withPage(pages.example.url, {}, ({ page }) => evaluate<string>(page, 'document.documentElement.outerHTML'));
+    const exampleText = await withPage(pages.example.url, {}, ({ page }) =>
+      evaluate<string>(page, 'document.documentElement.outerHTML'),
+    );
     expect(exampleText).not.toContain('555 010 0000');
-    const fullText = await withPage(pages.full.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
+    const fullText = await withPage(pages.full.url, {}, ({ page }) =>
+      evaluate<string>(page, 'document.body.innerText'),
+    );
     expect(fullText).toContain('+44 20 7946 0958');
     expect(fullText).toContain('221B Example Street');
   }, 60_000);
@@ -163,14 +180,31 @@ describe('HTML page in Chromium', () => {
           })()`,
         ),
       );
-    expect(await sides(pages.ar)).toEqual({ dir: 'rtl', lang: 'ar', h1: 'right', h2: 'right', firstContact: 'right', skip: 'انتقل إلى المحتوى' });
-    expect(await sides(pages.he)).toEqual({ dir: 'rtl', lang: 'he', h1: 'right', h2: 'right', firstContact: 'right', skip: 'דילוג לתוכן' });
+    expect(await sides(pages.ar)).toEqual({
+      dir: 'rtl',
+      lang: 'ar',
+      h1: 'right',
+      h2: 'right',
+      firstContact: 'right',
+      skip: 'انتقل إلى المحتوى',
+    });
+    expect(await sides(pages.he)).toEqual({
+      dir: 'rtl',
+      lang: 'he',
+      h1: 'right',
+      h2: 'right',
+      firstContact: 'right',
+      skip: 'דילוג לתוכן',
+    });
     // Negative control: the same measure puts an English page's headings at the left.
     expect(await sides(pages.minimal)).toMatchObject({ dir: 'ltr', h1: 'left', skip: 'Skip to content' });
   }, 60_000);
 
   it('the leaf check fails when a section is missing (negative control)', async () => {
-    const html = readFileSync(new URL(pages.example.url), 'utf8').replace(/<section class="section principles"[\s\S]*?<\/section>/, '');
+    const html = readFileSync(new URL(pages.example.url), 'utf8').replace(
+      /<section class="section principles"[\s\S]*?<\/section>/,
+      '',
+    );
     const url = writePage('no-principles.html', html);
     const text = await withPage(url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
     const missing = missingLeaves(sourceLeaves(pages.example.resume, { audience: 'public' }), text).map((l) => l.text);
@@ -192,9 +226,14 @@ describe('HTML page in Chromium', () => {
       });
     }
     // Negative control: a fixed-width element does overflow, and the measure sees it.
-    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace('</main>', '<div style="width:500px">wide</div></main>');
+    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
+      '</main>',
+      '<div style="width:500px">wide</div></main>',
+    );
     const wide = writePage('wide.html', html);
-    const scroll = await withPage(wide, { width: 360 }, ({ page }) => evaluate<number>(page, 'document.documentElement.scrollWidth'));
+    const scroll = await withPage(wide, { width: 360 }, ({ page }) =>
+      evaluate<number>(page, 'document.documentElement.scrollWidth'),
+    );
     expect(scroll).toBeGreaterThan(360);
   }, 90_000);
 
@@ -216,7 +255,10 @@ describe('HTML page in Chromium', () => {
   }, 120_000);
 
   it('axe does catch a contrast failure (negative control)', async () => {
-    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace('</main>', '<p style="color:#eee;background:#fff">faint</p></main>');
+    const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
+      '</main>',
+      '<p style="color:#eee;background:#fff">faint</p></main>',
+    );
     const url = writePage('faint.html', html);
     const violations = await withPage(url, {}, ({ page }) => axe(page));
     expect(violations.map((v) => `${v.impact} ${v.id}`)).toContain('serious color-contrast');
@@ -243,7 +285,9 @@ describe('HTML page in Chromium', () => {
         expect(level, `heading ${i} "${o.headings[i]?.[1]}"`).toBeLessThanOrEqual(prev + 1);
       });
     }
-    const full = await withPage(pages.full.url, {}, ({ page }) => evaluate<string[]>(page, `[...document.querySelectorAll('body > footer')].map((e) => e.id)`));
+    const full = await withPage(pages.full.url, {}, ({ page }) =>
+      evaluate<string[]>(page, `[...document.querySelectorAll('body > footer')].map((e) => e.id)`),
+    );
     expect(full).toEqual(['contact']);
   }, 60_000);
 
@@ -301,7 +345,11 @@ describe('HTML page in Chromium', () => {
     const hostile: ResumeModel = {
       ...model,
       header: { ...model.header, name: evil, label: `"><b>${evil}`, availability: evil },
-      sections: model.sections.map((s) => (s.kind === 'principles' ? { ...s, title: evil, principles: s.principles.map((x) => ({ ...x, title: evil })) } : s)),
+      sections: model.sections.map((s) =>
+        s.kind === 'principles'
+          ? { ...s, title: evil, principles: s.principles.map((x) => ({ ...x, title: evil })) }
+          : s,
+      ),
     };
     const url = writePage('hostile.html', renderHtml(hostile).html);
     await withPage(url, {}, async ({ page, outside }) => {
@@ -396,6 +444,10 @@ describe('HTML page in Chromium', () => {
     // Paper adds the link address after its text and wraps long URLs: compare without those and without whitespace.
     const bare = (s: string) => s.replace(/\s+/g, '');
     const paper = bare(text.replace(/ \(https:\/\/zoe\.example\.org\/incidents\)/, ''));
-    expect(sourceLeaves(pages.full.resume, { audience: 'public' }).filter((l) => !paper.includes(bare(l.text))).map((l) => l.text)).toEqual([]);
+    expect(
+      sourceLeaves(pages.full.resume, { audience: 'public' })
+        .filter((l) => !paper.includes(bare(l.text)))
+        .map((l) => l.text),
+    ).toEqual([]);
   }, 60_000);
 });

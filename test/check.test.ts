@@ -9,7 +9,10 @@ const leaf = (text: string, name = text) => ({ path: [name], text });
 
 describe('order-aware matching', () => {
   it('finds leaves in order, tells missing from out of order, and knows the page', () => {
-    const m = matchInOrder([leaf('alpha'), leaf('gamma'), leaf('beta'), leaf('delta'), leaf('omega')], ['alpha beta', 'gamma  delta']);
+    const m = matchInOrder(
+      [leaf('alpha'), leaf('gamma'), leaf('beta'), leaf('delta'), leaf('omega')],
+      ['alpha beta', 'gamma  delta'],
+    );
     expect(m.found.map((f) => `${f.leaf.text}@${f.page}`)).toEqual(['alpha@1', 'gamma@2', 'delta@2']);
     expect(m.outOfOrder.map((l) => l.text)).toEqual(['beta']);
     expect(m.missing.map((l) => l.text)).toEqual(['omega']);

@@ -24,14 +24,20 @@ describe('folio build with many sources (worker pool)', () => {
       const r = jobs === '1' ? await runCli(args, dir) : spawnCli(args, dir);
       expect(r.status).toBe(1);
       for (const name of ['ada', 'cy']) {
-        expect(readFileSync(join(dir, `out/${name}.md`), 'utf8')).toContain(name === 'ada' ? 'Ada Lovelace' : 'Cy Twombly');
+        expect(readFileSync(join(dir, `out/${name}.md`), 'utf8')).toContain(
+          name === 'ada' ? 'Ada Lovelace' : 'Cy Twombly',
+        );
         expect(existsSync(join(dir, `out/${name}.html`))).toBe(true);
       }
       expect(existsSync(join(dir, 'out/bob.md'))).toBe(false);
       expect(existsSync(join(dir, 'out/notes.md'))).toBe(false);
-      expect(r.stderr).toMatch(/people\/bob\.yaml:\d+:16: error: work\[0\]\.startDate: expected a date like 2021-03 \(got "someday"\)/);
+      expect(r.stderr).toMatch(
+        /people\/bob\.yaml:\d+:16: error: work\[0\]\.startDate: expected a date like 2021-03 \(got "someday"\)/,
+      );
       expect(r.stderr).toContain('not built: people/bob.yaml');
-      expect(r.stdout).toMatch(new RegExp(`built 4 files for 2 of 3 résumés in [\\d.]+ s \\([\\d.]+ résumés/s, ${jobs} workers?\\)`));
+      expect(r.stdout).toMatch(
+        new RegExp(`built 4 files for 2 of 3 résumés in [\\d.]+ s \\([\\d.]+ résumés/s, ${jobs} workers?\\)`),
+      );
     });
   }
 
@@ -50,7 +56,10 @@ describe('folio build with many sources (worker pool)', () => {
   it('says so when a folder holds no résumés, and refuses one-source options', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));
-    expect(await runCli(['build', 'empty'], dir)).toMatchObject({ status: 1, stderr: 'empty: error: no .yaml, .yml or .json files in this folder\n' });
+    expect(await runCli(['build', 'empty'], dir)).toMatchObject({
+      status: 1,
+      stderr: 'empty: error: no .yaml, .yml or .json files in this folder\n',
+    });
     const many = folder();
     const r = await runCli(['build', 'people', '--watch'], many);
     expect(r.status).toBe(2); // a usage mistake

@@ -17,7 +17,11 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     const dir = withSource(fixture('unicode.yaml'), 'cv.yaml');
     const r = await runCli(['build', 'cv.yaml', '--name', '{name}-Resume'], dir, epoch);
     expect(r.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['Zoe-Lukasiewicz-Nunez-Resume.html', 'Zoe-Lukasiewicz-Nunez-Resume.md', 'Zoe-Lukasiewicz-Nunez-Resume.pdf']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'Zoe-Lukasiewicz-Nunez-Resume.html',
+      'Zoe-Lukasiewicz-Nunez-Resume.md',
+      'Zoe-Lukasiewicz-Nunez-Resume.pdf',
+    ]);
     expect(r.stderr).toMatch(/cv\.yaml:29:\d+: warning: work\[0\]\.highlights\[2\]: emoji 🚀 left out of the PDF/);
     expect(r.stdout).toMatch(/self-check \d+ ms/);
     // --strict turns the PDF's warnings into errors: nothing more is written.
@@ -29,7 +33,10 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
 
   it('folio.output sets the pattern; folders, ".." and absolute paths are refused', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'resume.yaml'), `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "{name} CV"\n')}`);
+    writeFileSync(
+      join(dir, 'resume.yaml'),
+      `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "{name} CV"\n')}`,
+    );
     expect((await runCli(['build', '-f', 'md'], dir)).status).toBe(0);
     expect(existsSync(join(dir, 'out/Your-Name-CV.md'))).toBe(true);
     for (const bad of ['../escape', '/tmp/abs', '{nom}']) {
@@ -38,15 +45,24 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
       expect(r.status, bad).toBe(2);
       expect(r.stderr).toMatch(/output name/);
     }
-    writeFileSync(join(dir, 'resume.yaml'), `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "../{name}"\n')}`);
-    expect(await runCli(['build', '-f', 'md'], dir)).toMatchObject({ status: 1, stderr: expect.stringMatching(/folio.output/) });
+    writeFileSync(
+      join(dir, 'resume.yaml'),
+      `${readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  output: "../{name}"\n')}`,
+    );
+    expect(await runCli(['build', '-f', 'md'], dir)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/folio.output/),
+    });
   });
 
   it('--paper letter (or a5) and folio.paper: letter give that size; A4 by default', async () => {
     const dir = withSource(example);
     expect((await runCli(['build', '-f', 'pdf', '--paper', 'letter'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'out/resume.pdf'), 'latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
-    writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  paper: letter\n'));
+    writeFileSync(
+      join(dir, 'resume.yaml'),
+      readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  paper: letter\n'),
+    );
     expect((await runCli(['build', '-f', 'pdf', '-o', 'b'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'b/resume.pdf'), 'latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
     expect((await runCli(['build', '-f', 'pdf', '-o', 'c', '--paper', 'a5'], dir, epoch)).status).toBe(0);
@@ -60,15 +76,23 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/would have \d pages, over the budget of 2/);
     // The entry that runs onto page 3, with its line in the source.
-    expect(r.stderr).toMatch(/resume\.yaml:\d+:\d+: error: work\[\d+\]: .*"[^"]+ · [^"]+" is the entry that runs onto page 3/);
+    expect(r.stderr).toMatch(
+      /resume\.yaml:\d+:\d+: error: work\[\d+\]: .*"[^"]+ · [^"]+" is the entry that runs onto page 3/,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
     // folio.maxPages does the same (the two-page example over a one-page budget); --max-pages overrides it.
-    writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  maxPages: 1\n'));
+    writeFileSync(
+      join(dir, 'resume.yaml'),
+      readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  maxPages: 1\n'),
+    );
     const y = await runCli(['build', '-f', 'pdf'], dir, epoch);
     expect(y.status).toBe(1);
     expect(y.stderr).toMatch(/over the budget of 1/);
     // The first item past page 1 at its own line, not the section title before it or a folio setting.
-    const firstPrinciple = readFileSync(join(dir, 'resume.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('principles:')) + 2;
+    const firstPrinciple =
+      readFileSync(join(dir, 'resume.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('principles:')) + 2;
     expect(y.stderr).toContain(`resume.yaml:${firstPrinciple}:5: error: principles[0]: the PDF would have 2 pages`);
     expect(y.stderr).toMatch(/"Design APIs around workflows" is the entry that runs onto page 2/);
     expect(y.stderr).not.toMatch(/error: folio:/);
@@ -80,7 +104,9 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'resume.yaml'), 'basics:\n  name: Somchai Jaidee\n  label: "Engineer ✦ สมชาย"\n');
     const r = await runCli(['build', '-f', 'pdf,md'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/resume\.yaml:3:19: error: basics\.label: U\+2726 "✦", U\+0E2A "ส", U\+0E21 "ม", .* are not covered by any PDF font/);
+    expect(r.stderr).toMatch(
+      /resume\.yaml:3:19: error: basics\.label: U\+2726 "✦", U\+0E2A "ส", U\+0E21 "ม", .* are not covered by any PDF font/,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
@@ -103,7 +129,8 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
   it('folio.photo puts a local basics.image in the header; URLs are never fetched', async () => {
     const dir = tempDir();
     copyFileSync(fixture('photo.png'), join(dir, 'me.png'));
-    const yaml = (image: string, photo: boolean) => `basics:\n  name: Ana Photo\n  image: ${image}\nfolio:\n  photo: ${photo}\n`;
+    const yaml = (image: string, photo: boolean) =>
+      `basics:\n  name: Ana Photo\n  image: ${image}\nfolio:\n  photo: ${photo}\n`;
     writeFileSync(join(dir, 'resume.yaml'), yaml('me.png', true));
     expect((await runCli(['build', '-f', 'pdf', '-o', 'with'], dir, epoch)).status).toBe(0);
     expect(readFileSync(join(dir, 'with/resume.pdf'), 'latin1')).toMatch(/\/Subtype \/Image/);
@@ -135,7 +162,9 @@ describe('folio check', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/creator +folio\n/);
     expect(r.stdout).toMatch(/language +en\n/);
     // Every string of the source is found in order or not shown by design (meta, private keys on the page …).
-    const m = /text +(\d+) of (\d+) strings from resume\.yaml found in order; (\d+) not shown by design\n/.exec(r.stdout);
+    const m = /text +(\d+) of (\d+) strings from resume\.yaml found in order; (\d+) not shown by design\n/.exec(
+      r.stdout,
+    );
     expect(m, r.stdout).not.toBeNull();
     expect(Number(m?.[1]) + Number(m?.[3])).toBe(Number(m?.[2]));
   });

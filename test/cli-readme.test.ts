@@ -1,4 +1,13 @@
-import { chmodSync, copyFileSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
@@ -37,8 +46,16 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     // GitHub's view: the hand-written heading, then the résumé, then the footer.
     const html = marked.parse(text, { gfm: true, async: false });
     expect([...html.matchAll(/<h[123]>([^<]*)</g)].map((m) => m[1])).toEqual([
-      'Hi, I’m Ada 👋', 'Your Name', 'Production thinking', 'Selected engineering stories', 'Experience', 'How I think', 'Stack', 'Beyond backend',
-      'Available for backend roles', 'Elsewhere',
+      'Hi, I’m Ada 👋',
+      'Your Name',
+      'Production thinking',
+      'Selected engineering stories',
+      'Experience',
+      'How I think',
+      'Stack',
+      'Beyond backend',
+      'Available for backend roles',
+      'Elsewhere',
     ]);
 
     const mtime = statSync(path).mtimeMs;
@@ -56,7 +73,9 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     const before = readFileSync(path);
     const stale = await runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toBe('README.md: out of date with resume.yaml; run: folio readme README.md --sections projects,skills\n');
+    expect(stale.stderr).toBe(
+      'README.md: out of date with resume.yaml; run: folio readme README.md --sections projects,skills\n',
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
     expect((await runCli(['readme', 'README.md', '--sections', 'projects,skills'], dir)).status).toBe(0);
     const fresh = await runCli(['readme', 'README.md', '--check', '--sections', 'projects,skills'], dir);
@@ -78,8 +97,13 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     // --heading-level overrides the README's own headings; --check knows it.
     expect((await runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4'], dir)).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toContain(`${START}\n\n#### Your Name\n`);
-    expect((await runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4', '--check'], dir)).status).toBe(0);
-    expect(await runCli(['readme', 'README.md', '--heading-level', '6'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('give a heading level from 1 (# Name) to 5') });
+    expect(
+      (await runCli(['readme', 'README.md', '--sections', 'basics', '--heading-level', '4', '--check'], dir)).status,
+    ).toBe(0);
+    expect(await runCli(['readme', 'README.md', '--heading-level', '6'], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('give a heading level from 1 (# Name) to 5'),
+    });
   });
 
   it('rejects an unknown section id with the list of known ones (usage error, exit 2)', async () => {
@@ -87,7 +111,9 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     const before = readFileSync(path);
     const r = await runCli(['readme', 'README.md', '--sections', 'projets,skills'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown section "projets" (did you mean "projects"?); section ids are basics, metrics, projects, work, principles, skills');
+    expect(r.stderr).toContain(
+      'unknown section "projets" (did you mean "projects"?); section ids are basics, metrics, projects, work, principles, skills',
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -115,7 +141,9 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     const { dir } = setup();
     const r = await runCli(['readme', 'NOPE.md'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`NOPE.md: error: no such file. Create it with the two marker lines where the résumé should go:\n\n${START}\n${END}\n`);
+    expect(r.stderr).toContain(
+      `NOPE.md: error: no such file. Create it with the two marker lines where the résumé should go:\n\n${START}\n${END}\n`,
+    );
     const s = await runCli(['readme', 'README.md', '--source', 'cv.yaml'], dir);
     expect(s.status).toBe(1);
     expect(s.stderr).toBe('cv.yaml: error: no such file\n');

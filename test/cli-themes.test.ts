@@ -1,5 +1,5 @@
 // folio themes, --theme and -f png end to end: the built CLI in a real process.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { THEME_NAMES } from '../src/model/design.js';
@@ -24,7 +24,9 @@ describe('cli: themes', () => {
 
   it('-f png writes one image per PDF page (and no PDF unless asked), at --dpi', async () => {
     const out = tempDir();
-    const r = await runCli(['build', example, '-f', 'png', '--dpi', '40', '--theme', 'classic', '-o', out], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['build', example, '-f', 'png', '--dpi', '40', '--theme', 'classic', '-o', out], tempDir(), {
+      SOURCE_DATE_EPOCH: '1700000000',
+    });
     expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual(['resume-1.png', 'resume-2.png']);
@@ -35,17 +37,24 @@ describe('cli: themes', () => {
   });
 
   // Five builds and five page images: the full suite's (npm run test:full); -f png above is npm test's case.
-  it.runIf(process.env.FOLIO_FULL === '1')('--gallery builds every theme with a page image and an index that shows them all', async () => {
-    const dir = join(tempDir(), 'gallery');
-    const r = await runCli(['themes', '--gallery', dir, example], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
-    expect(r.status, r.stderr).toBe(0);
-    for (const t of THEME_NAMES) {
-      expect(existsSync(join(dir, t, 'resume.pdf')), t).toBe(true);
-      expect(readFileSync(join(dir, t, 'resume-1.png')).subarray(0, 8).equals(PNG)).toBe(true);
-    }
-    const index = readFileSync(join(dir, 'index.html'), 'utf8');
-    for (const t of THEME_NAMES) expect(index).toContain(`src="${t}/resume-1.png"`);
-    expect(index).not.toMatch(/<script|https?:\/\//);
-    expect(r.stdout).toContain(`gallery: ${join(dir, 'index.html')}`);
-  });
+  it.runIf(process.env.FOLIO_FULL === '1')(
+    '--gallery builds every theme with a page image and an index that shows them all',
+    async () => {
+      const dir = join(tempDir(), 'gallery');
+      const r = await runCli(['themes', '--gallery', dir, example], tempDir(), { SOURCE_DATE_EPOCH: '1700000000' });
+      expect(r.status, r.stderr).toBe(0);
+      for (const t of THEME_NAMES) {
+        expect(existsSync(join(dir, t, 'resume.pdf')), t).toBe(true);
+        expect(
+          readFileSync(join(dir, t, 'resume-1.png'))
+            .subarray(0, 8)
+            .equals(PNG),
+        ).toBe(true);
+      }
+      const index = readFileSync(join(dir, 'index.html'), 'utf8');
+      for (const t of THEME_NAMES) expect(index).toContain(`src="${t}/resume-1.png"`);
+      expect(index).not.toMatch(/<script|https?:\/\//);
+      expect(r.stdout).toContain(`gallery: ${join(dir, 'index.html')}`);
+    },
+  );
 });

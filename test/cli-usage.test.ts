@@ -47,7 +47,9 @@ describe('exit codes (cli)', () => {
     const dir = tempDir();
     const r = await runCli(['serve', 'missing.yaml', '-p', '0'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('missing.yaml: error: no such file; run "folio init missing.yaml" to start one, or give the path of your résumé\n');
+    expect(r.stderr).toBe(
+      'missing.yaml: error: no such file; run "folio init missing.yaml" to start one, or give the path of your résumé\n',
+    );
   });
 
   it('validate checks every file it is given, like build', async () => {
@@ -61,6 +63,9 @@ describe('exit codes (cli)', () => {
     // The order does not matter: a bad first file does not hide the second.
     const reversed = await runCli(['validate', 'bad.yaml', 'resume.yaml'], dir);
     expect(reversed.stdout).toBe('resume.yaml: valid\n');
-    expect(await runCli(['validate', 'resume.yaml', 'resume.yaml'], dir)).toMatchObject({ status: 0, stdout: 'resume.yaml: valid\nresume.yaml: valid\n' });
+    expect(await runCli(['validate', 'resume.yaml', 'resume.yaml'], dir)).toMatchObject({
+      status: 0,
+      stdout: 'resume.yaml: valid\nresume.yaml: valid\n',
+    });
   });
 });

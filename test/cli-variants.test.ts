@@ -14,12 +14,18 @@ function withFixture(): string {
 }
 
 describe('folio CLI: tailoring, end to end', () => {
-  it('build --all-variants --fit: each variant in out/<name>/, the fit reported, the one that cannot fit named', { timeout: 120_000 }, async () => {
+  it('build --all-variants --fit: each variant in out/<name>/, the fit reported, the one that cannot fit named', {
+    timeout: 120_000,
+  }, async () => {
     const dir = withFixture();
     const r = await runCli(['build', 'cv.yaml', '--all-variants', '--fit'], dir);
     expect(r.status).toBe(1);
     // backend: named by its output pattern, fits as it is.
-    expect(readdirSync(join(dir, 'out/backend')).sort()).toEqual(['Ada-Example-Backend.html', 'Ada-Example-Backend.md', 'Ada-Example-Backend.pdf']);
+    expect(readdirSync(join(dir, 'out/backend')).sort()).toEqual([
+      'Ada-Example-Backend.html',
+      'Ada-Example-Backend.md',
+      'Ada-Example-Backend.pdf',
+    ]);
     // data: 2 pages as designed; --fit brings it to 1 and says what it changed.
     expect(readdirSync(join(dir, 'out/data')).sort()).toEqual(['cv.html', 'cv.md', 'cv.pdf']);
     const dataPdf = readFileSync(join(dir, 'out/data/cv.pdf'));
@@ -27,19 +33,33 @@ describe('folio CLI: tailoring, end to end', () => {
     // Fitting changes the type, never the words.
     const { resume } = loadResume(join(dir, 'cv.yaml'));
     const text = await pdfText(dataPdf);
-    expect(missingLeaves(sourceLeaves(applyVariant(resume, 'data'), { audience: 'private', omit: pdfOmits }), text).map((l) => l.text)).toEqual([]);
-    expect(r.stdout).toMatch(/^data: fitted to 1 page: (font [\d.]+ → [\d.]+ pt, )?(line height [\d.]+ → [\d.]+, )?spacing −\d+%$/m);
+    expect(
+      missingLeaves(sourceLeaves(applyVariant(resume, 'data'), { audience: 'private', omit: pdfOmits }), text).map(
+        (l) => l.text,
+      ),
+    ).toEqual([]);
+    expect(r.stdout).toMatch(
+      /^data: fitted to 1 page: (font [\d.]+ → [\d.]+ pt, )?(line height [\d.]+ → [\d.]+, )?spacing −\d+%$/m,
+    );
     expect(r.stdout).not.toMatch(/^backend: fitted/m);
     expect(r.stdout).toMatch(/out\/data\/cv\.pdf +[\d.]+ KB +1 page /);
     // lead: cannot fit even at the floors; nothing written for it, the overflowing item named with its line.
     expect(existsSync(join(dir, 'out/lead'))).toBe(false);
-    const m = /variant lead does not fit on 1 page, even at the floors of the design \(font 9\.5 → 8\.5 pt, line height 1\.4 → 1\.25, spacing −45%\): 2 pages; it overflows at (\w+)\[(\d+)\] "([^"]+)" \(cv\.yaml:(\d+)\)/.exec(r.stderr);
+    const m =
+      /variant lead does not fit on 1 page, even at the floors of the design \(font 9\.5 → 8\.5 pt, line height 1\.4 → 1\.25, spacing −45%\): 2 pages; it overflows at (\w+)\[(\d+)\] "([^"]+)" \(cv\.yaml:(\d+)\)/.exec(
+        r.stderr,
+      );
     expect(m, r.stderr).not.toBeNull();
     const [, section, index, title, line] = m as RegExpExecArray;
     const yaml = readFileSync(join(dir, 'cv.yaml'), 'utf8').split('\n');
     // The line is that item's first line, and the title is what the reader sees for it.
     expect(yaml[Number(line) - 1]).toMatch(/^ {2}- /);
-    expect(yaml.slice(0, Number(line) - 1).reverse().find((l) => /^\w+:/.test(l))).toBe(`${section}:`);
+    expect(
+      yaml
+        .slice(0, Number(line) - 1)
+        .reverse()
+        .find((l) => /^\w+:/.test(l)),
+    ).toBe(`${section}:`);
     // The item that starts there (up to the next item) holds the words the title shows.
     const rest = yaml.slice(Number(line));
     const end = rest.findIndex((l) => /^ {2}- |^\w/.test(l));
@@ -52,7 +72,9 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stdout).toContain('built 6 files for 2 of 3 variants');
   });
 
-  it('builds the example: both variants on one page each, and the base build unchanged', { timeout: 120_000 }, async () => {
+  it('builds the example: both variants on one page each, and the base build unchanged', {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
     copyFileSync(example, join(dir, 'resume.yaml'));
     const r = await runCli(['build', '--all-variants', '-f', 'pdf'], dir);
@@ -69,12 +91,18 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^backend \(cv\.yaml:\d+\) → out\/backend\/Ada-Example-Backend\.pdf, \.html, \.md, max 1 page$/);
+    expect(lines[0]).toMatch(
+      /^backend \(cv\.yaml:\d+\) → out\/backend\/Ada-Example-Backend\.pdf, \.html, \.md, max 1 page$/,
+    );
     expect(r.stdout).toContain('  include backend · exclude ml\n  overrides basics.label\n');
-    expect(r.stdout).toMatch(/ {2}work +2 of 4 {2}Staff Backend Engineer · Zephyr Payments \(2 of 3 bullets\), Software Engineer · Numbat Consulting\n/);
+    expect(r.stdout).toMatch(
+      / {2}work +2 of 4 {2}Staff Backend Engineer · Zephyr Payments \(2 of 3 bullets\), Software Engineer · Numbat Consulting\n/,
+    );
     expect(r.stdout).toMatch(/ {2}skills +2 of 4 {2}Backend, Practices\n/);
     expect(r.stdout).toContain('  left out: education, awards, references (not in sections)');
-    expect(r.stdout).toMatch(/\ndata \(cv\.yaml:\d+\) → out\/data\/cv\.pdf, \.html, \.md, max 1 page\n {2}include data, ml\n/);
+    expect(r.stdout).toMatch(
+      /\ndata \(cv\.yaml:\d+\) → out\/data\/cv\.pdf, \.html, \.md, max 1 page\n {2}include data, ml\n/,
+    );
     expect(r.stdout).toMatch(/\nlead .*\n {2}include every tag · exclude intern\n/);
   });
 
@@ -84,7 +112,9 @@ describe('folio CLI: tailoring, end to end', () => {
     const r = await runCli(['match', 'job.txt', '--variant', 'data', '-s', 'cv.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^job\.txt: 16 technical terms; variant data shows \d+ \(\d+%\)\n\nshown \(\d+\)\n {2}stream processing +×3 required +cv\.yaml:\d+/);
+    expect(r.stdout).toMatch(
+      /^job\.txt: 16 technical terms; variant data shows \d+ \(\d+%\)\n\nshown \(\d+\)\n {2}stream processing +×3 required +cv\.yaml:\d+/,
+    );
     expect(r.stdout).toMatch(/\n {2}Kafka +×2 required +cv\.yaml:\d+, cv\.yaml:\d+\n/);
     // Strong terms first: SQL is required, and only the Heron project (tagged backend) mentions it.
     expect(r.stdout).toMatch(
@@ -92,7 +122,10 @@ describe('folio CLI: tailoring, end to end', () => {
     );
     expect(r.stdout).toMatch(/\nnot in your résumé \(\d+\)\n {2}BigQuery +×1 required\n/);
     expect(readdirSync(dir).sort()).toEqual(['cv.yaml', 'job.txt']);
-    expect(await runCli(['match', 'job.txt', '--variant', 'dta', '-s', 'cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'no variant "dta" (did you mean "data"?); variants: backend, data, lead\n' });
+    expect(await runCli(['match', 'job.txt', '--variant', 'dta', '-s', 'cv.yaml'], dir)).toMatchObject({
+      status: 1,
+      stderr: 'no variant "dta" (did you mean "data"?); variants: backend, data, lead\n',
+    });
   });
 
   it('rejects an undeclared tag with its line, and flag misuse', async () => {
@@ -102,8 +135,13 @@ describe('folio CLI: tailoring, end to end', () => {
     const line = text.split('\n').indexOf('    tags: internn') + 1;
     const r = await runCli(['build', 'cv.yaml', '--variant', 'backend', '-f', 'md'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`cv.yaml:${line}:11: error: work[2].tags: tag "internn" is not in any variant's include or exclude (did you mean "intern"?)`);
-    expect(await runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({ status: 2, stderr: 'error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants\n' });
+    expect(r.stderr).toContain(
+      `cv.yaml:${line}:11: error: work[2].tags: tag "internn" is not in any variant's include or exclude (did you mean "intern"?)`,
+    );
+    expect(await runCli(['build', 'cv.yaml', '--fit'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants\n',
+    });
     expect((await runCli(['build', 'cv.yaml', '--variant', 'data', '--all-variants'], dir)).status).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

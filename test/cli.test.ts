@@ -1,6 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, example, fixture, root, runCli, spawnCli, tempDir } from './helpers.js';
 
@@ -66,7 +66,9 @@ describe('folio CLI, end to end in a temp dir', () => {
     const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
     const r = await runCli(['build'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
+    expect(r.stderr).toContain(
+      `resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`,
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     expect(readFileSync(join(dir, 'out/resume.md')).equals(before)).toBe(true);
     expect(statSync(join(dir, 'out/resume.md')).mtimeMs).toBe(mtime);
@@ -92,7 +94,10 @@ describe('folio CLI, end to end in a temp dir', () => {
 
   it('exits 1 with a clear message for a missing source or an --out that is a file', async () => {
     const dir = tempDir();
-    expect(await runCli(['build', 'nope.yaml'], dir)).toMatchObject({ status: 1, stderr: 'nope.yaml: error: no such file\n' });
+    expect(await runCli(['build', 'nope.yaml'], dir)).toMatchObject({
+      status: 1,
+      stderr: 'nope.yaml: error: no such file\n',
+    });
     copyFileSync(example, join(dir, 'resume.yaml'));
     writeFileSync(join(dir, 'afile'), 'x');
     const r = await runCli(['build', '-f', 'md', '-o', 'afile'], dir);

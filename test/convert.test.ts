@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { toDate, toLink } from '../src/convert/common.js';
 import { convert, detectFormat } from '../src/convert/detect.js';
 import { fromFresh } from '../src/convert/fresh.js';
+import { fromJsonResume } from '../src/convert/jsonresume/import.js';
 import { fromRenderCv } from '../src/convert/rendercv.js';
 import { fromYamlResume } from '../src/convert/yamlresume.js';
-import { fromJsonResume } from '../src/convert/jsonresume/import.js';
 import { parseSource } from '../src/source/load.js';
 import { fixture } from './helpers.js';
 
-const load = (name: string) => parseSource(readFileSync(fixture(`convert/${name}`), 'utf8'), name).data as Record<string, unknown>;
+const load = (name: string) =>
+  parseSource(readFileSync(fixture(`convert/${name}`), 'utf8'), name).data as Record<string, unknown>;
 const noteAt = (notes: { path: ReadonlyArray<string | number>; text: string }[], path: string) =>
   notes.filter((n) => n.path.join('.') === path).map((n) => n.text);
 
@@ -31,8 +32,13 @@ describe('convert: RenderCV', () => {
 
   it('maps the header, building profile links the way RenderCV does', () => {
     expect(data.basics).toEqual({
-      name: 'Ines Okafor', label: 'Robotics engineer', location: { city: 'Lagos, Nigeria' }, email: 'ines@example.org',
-      phone: '+234 800 000 0000', url: 'https://ines.example.org', image: 'ines.jpg',
+      name: 'Ines Okafor',
+      label: 'Robotics engineer',
+      location: { city: 'Lagos, Nigeria' },
+      email: 'ines@example.org',
+      phone: '+234 800 000 0000',
+      url: 'https://ines.example.org',
+      image: 'ines.jpg',
       summary: 'Builds **walking robots** that survive the field.',
       profiles: [
         { network: 'GitHub', username: 'inesok', url: 'https://github.com/inesok' },
@@ -43,22 +49,86 @@ describe('convert: RenderCV', () => {
 
   it('keeps the sections in the file order, each in the folio section of its kind or a custom one', () => {
     expect(Object.keys(data)).toEqual([
-      'basics', 'education', 'work', 'internships', 'projects', 'publications', 'skills', 'honors', 'patents', 'talks', 'volunteer_work', 'folio',
+      'basics',
+      'education',
+      'work',
+      'internships',
+      'projects',
+      'publications',
+      'skills',
+      'honors',
+      'patents',
+      'talks',
+      'volunteer_work',
+      'folio',
     ]);
-    expect(data.work).toEqual([{ name: 'Fieldbots', position: 'Lead engineer', location: 'Remote', startDate: '2019-03', endDate: 'present', summary: 'Legged platforms for farms.', highlights: ['Cut gearbox failures by 40%'] }]);
-    expect(data.internships).toEqual([{ name: 'Kinetic Labs', position: 'Intern', startDate: '2015-06', endDate: '2015-09', highlights: ['Wrote the motor test bench'] }]);
-    expect(data.education).toEqual([{ institution: 'University of Lagos', area: 'Mechanical Engineering', studyType: 'BEng', location: 'Lagos', startDate: '2012-09', endDate: '2016-07', highlights: ['First-class honours'] }]);
-    expect(data.projects).toEqual([{ name: 'Strider', url: 'https://example.org/strider', endDate: 2021, highlights: ['1,200 stars'], description: 'An open quadruped.' }]);
-    expect(data.publications).toEqual([{ name: 'Gait Planning on Soft Soil', publisher: 'ICRA 2022', releaseDate: '2022-05', url: 'https://doi.org/10.1234/gait.2022', authors: '*Ines Okafor*, Tunde Bello' }]);
-    expect(data.skills).toEqual([{ name: 'Languages', keywords: ['C++', 'Rust', 'Python'] }, { name: 'Tools', keywords: ['ROS 2', 'Gazebo'] }]);
+    expect(data.work).toEqual([
+      {
+        name: 'Fieldbots',
+        position: 'Lead engineer',
+        location: 'Remote',
+        startDate: '2019-03',
+        endDate: 'present',
+        summary: 'Legged platforms for farms.',
+        highlights: ['Cut gearbox failures by 40%'],
+      },
+    ]);
+    expect(data.internships).toEqual([
+      {
+        name: 'Kinetic Labs',
+        position: 'Intern',
+        startDate: '2015-06',
+        endDate: '2015-09',
+        highlights: ['Wrote the motor test bench'],
+      },
+    ]);
+    expect(data.education).toEqual([
+      {
+        institution: 'University of Lagos',
+        area: 'Mechanical Engineering',
+        studyType: 'BEng',
+        location: 'Lagos',
+        startDate: '2012-09',
+        endDate: '2016-07',
+        highlights: ['First-class honours'],
+      },
+    ]);
+    expect(data.projects).toEqual([
+      {
+        name: 'Strider',
+        url: 'https://example.org/strider',
+        endDate: 2021,
+        highlights: ['1,200 stars'],
+        description: 'An open quadruped.',
+      },
+    ]);
+    expect(data.publications).toEqual([
+      {
+        name: 'Gait Planning on Soft Soil',
+        publisher: 'ICRA 2022',
+        releaseDate: '2022-05',
+        url: 'https://doi.org/10.1234/gait.2022',
+        authors: '*Ines Okafor*, Tunde Bello',
+      },
+    ]);
+    expect(data.skills).toEqual([
+      { name: 'Languages', keywords: ['C++', 'Rust', 'Python'] },
+      { name: 'Tools', keywords: ['ROS 2', 'Gazebo'] },
+    ]);
     expect(data.honors).toEqual(['Best Paper, ICRA 2022', 'Forty under forty (2023)']);
     expect(data.patents).toEqual(['Compliant foot for legged robots (NG 12345)']);
-    expect(data.volunteer_work).toEqual([{ name: 'Code Club Lagos', when: 'Fall 2020', summary: 'Taught children to program.' }]);
+    expect(data.volunteer_work).toEqual([
+      { name: 'Code Club Lagos', when: 'Fall 2020', summary: 'Taught children to program.' },
+    ]);
     expect(data.folio).toEqual({
       lang: 'en',
       sections: {
-        internships: { title: 'Internships' }, skills: { title: 'Technologies' }, honors: { title: 'Honors' }, patents: { title: 'Patents' },
-        talks: { title: 'Talks' }, volunteer_work: { title: 'Volunteer Work' },
+        internships: { title: 'Internships' },
+        skills: { title: 'Technologies' },
+        honors: { title: 'Honors' },
+        patents: { title: 'Patents' },
+        talks: { title: 'Talks' },
+        volunteer_work: { title: 'Volunteer Work' },
       },
     });
   });
@@ -74,9 +144,16 @@ describe('convert: RenderCV', () => {
 
   it('a value with no place is listed by the leftover sweep (negative control for the list above)', () => {
     const input = load('rendercv.yaml');
-    ((input.cv as Record<string, unknown>).sections as Record<string, unknown[]>).experience?.push({ company: 'X', position: 'Y', start_date: '2020', mood: 'happy' });
+    ((input.cv as Record<string, unknown>).sections as Record<string, unknown[]>).experience?.push({
+      company: 'X',
+      position: 'Y',
+      start_date: '2020',
+      mood: 'happy',
+    });
     const r = fromRenderCv(input);
-    expect(noteAt(r.notes, 'cv.sections.experience.1.mood')).toEqual(['not converted: folio has no place for it ("happy")']);
+    expect(noteAt(r.notes, 'cv.sections.experience.1.mood')).toEqual([
+      'not converted: folio has no place for it ("happy")',
+    ]);
   });
 });
 
@@ -85,21 +162,58 @@ describe('convert: FRESH', () => {
 
   it('maps every FRESH section to a folio or custom section', () => {
     expect(Object.keys(data)).toEqual([
-      'basics', 'work', 'education', 'projects', 'skills', 'volunteer', 'affiliations', 'publications', 'reading', 'speaking', 'awards',
-      'references', 'testimonials', 'languages', 'interests', 'samples', 'extracurricular', 'governance', 'folio',
+      'basics',
+      'work',
+      'education',
+      'projects',
+      'skills',
+      'volunteer',
+      'affiliations',
+      'publications',
+      'reading',
+      'speaking',
+      'awards',
+      'references',
+      'testimonials',
+      'languages',
+      'interests',
+      'samples',
+      'extracurricular',
+      'governance',
+      'folio',
     ]);
     expect(data.work).toEqual([
-      { name: 'Nordic Freight', position: 'Senior data engineer', url: 'https://freight.example.com', startDate: '2020-02', endDate: 'present', summary: 'Owns the ingestion platform.', highlights: ['Replaced nightly batches with streams'], keywords: ['Kafka', 'Flink'] },
+      {
+        name: 'Nordic Freight',
+        position: 'Senior data engineer',
+        url: 'https://freight.example.com',
+        startDate: '2020-02',
+        endDate: 'present',
+        summary: 'Owns the ingestion platform.',
+        highlights: ['Replaced nightly batches with streams'],
+        keywords: ['Kafka', 'Flink'],
+      },
       { name: 'Ostkust Bank', position: 'Data engineer', startDate: '2016-01', endDate: '2020-01' },
     ]);
     expect(data.skills).toEqual([
       { name: 'Streaming', level: 'expert', keywords: ['Kafka', 'Flink', 'Beam'] },
       { name: 'SQL', level: '9', summary: 'Daily since 2014.', years: '10' },
     ]);
-    expect(data.publications).toEqual([{ name: 'Streams at Scale', publisher: 'Tech Press', publisherUrl: 'https://press.example.com', releaseDate: '2022-03', summary: 'A practical guide.', kind: 'book' }]);
+    expect(data.publications).toEqual([
+      {
+        name: 'Streams at Scale',
+        publisher: 'Tech Press',
+        publisherUrl: 'https://press.example.com',
+        releaseDate: '2022-03',
+        summary: 'A practical guide.',
+        kind: 'book',
+      },
+    ]);
     expect(data.awards).toEqual([{ title: 'Engineer of the Year', awarder: 'Nordic Freight', date: '2022' }]);
     expect(data.affiliations).toEqual([{ name: 'ACM', title: 'Member', startDate: '2015', endDate: 'present' }]);
-    expect(data.references).toEqual([{ name: 'Anna Berg', kind: 'professional', contact: ['Email: anna@example.com'] }]);
+    expect(data.references).toEqual([
+      { name: 'Anna Berg', kind: 'professional', contact: ['Email: anna@example.com'] },
+    ]);
     expect((data.basics as Record<string, unknown>).profiles).toEqual([
       { network: 'GitHub', username: 'tlq', url: 'https://github.com/tlq' },
       { network: 'Work email', username: 't.l@work.example', url: 'mailto:t.l@work.example' },
@@ -122,13 +236,32 @@ describe('convert: YAMLResume', () => {
     const basics = data.basics as Record<string, unknown>;
     expect(basics.label).toBe('Frontend developer');
     expect(basics.location).toEqual({ city: 'Osaka', countryCode: 'Japan' });
-    expect(data.work).toEqual([{
-      name: 'Kansai Web', position: 'Senior developer', keywords: ['React', 'TypeScript'], url: 'https://kansai.example.jp',
-      startDate: '2021-04', endDate: 'present', highlights: ['Rebuilt the design system', 'Mentored four juniors'],
-    }]);
-    expect(data.education).toEqual([{ institution: 'Osaka University', area: 'Information Science', score: '3.6', courses: ['Human-computer interaction'], studyType: 'Bachelor', startDate: '2013-04', endDate: '2017-03' }]);
+    expect(data.work).toEqual([
+      {
+        name: 'Kansai Web',
+        position: 'Senior developer',
+        keywords: ['React', 'TypeScript'],
+        url: 'https://kansai.example.jp',
+        startDate: '2021-04',
+        endDate: 'present',
+        highlights: ['Rebuilt the design system', 'Mentored four juniors'],
+      },
+    ]);
+    expect(data.education).toEqual([
+      {
+        institution: 'Osaka University',
+        area: 'Information Science',
+        score: '3.6',
+        courses: ['Human-computer interaction'],
+        studyType: 'Bachelor',
+        startDate: '2013-04',
+        endDate: '2017-03',
+      },
+    ]);
     expect(data.awards).toEqual([{ title: 'Good Design Award', awarder: 'JIDPO', date: '2022-10' }]);
-    expect(data.references).toEqual([{ name: 'Ken Mori', relationship: 'Former manager', reference: 'Mei raises the bar for every release.' }]);
+    expect(data.references).toEqual([
+      { name: 'Ken Mori', relationship: 'Former manager', reference: 'Mei raises the bar for every release.' },
+    ]);
     expect(data.folio).toEqual({ lang: 'ja' });
   });
 
@@ -139,14 +272,19 @@ describe('convert: YAMLResume', () => {
 
 describe('convert: JSON Resume 0.x and hostile keys', () => {
   it('renames website → url in every section, projects included', () => {
-    const { data, notes } = fromJsonResume({ projects: [{ name: 'P', website: 'https://p.example' }], certificates: [{ name: 'C', website: 'https://c.example' }] });
+    const { data, notes } = fromJsonResume({
+      projects: [{ name: 'P', website: 'https://p.example' }],
+      certificates: [{ name: 'C', website: 'https://c.example' }],
+    });
     expect(data.projects).toEqual([{ name: 'P', url: 'https://p.example' }]);
     expect(data.certificates).toEqual([{ name: 'C', url: 'https://c.example' }]);
     expect(notes).toContain('renamed projects[].website → url: the JSON Resume 1.0 name');
   });
 
   it('leaves no __proto__ key behind and sets no prototype', () => {
-    const input = JSON.parse('{"basics":{"name":"A","__proto__":{"polluted":"yes"}},"work":[{"name":"W","x-folio":{"__proto__":{"p":1}}}]}');
+    const input = JSON.parse(
+      '{"basics":{"name":"A","__proto__":{"polluted":"yes"}},"work":[{"name":"W","x-folio":{"__proto__":{"p":1}}}]}',
+    );
     const { data, notes } = fromJsonResume(input);
     const basics = data.basics as Record<string, unknown>;
     expect(Object.keys(basics)).toEqual(['name']);

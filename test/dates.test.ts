@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, formatDate, parseDate, type PartialDate } from '../src/validate/dates.js';
 import { formatRange } from '../src/model/dates.js';
 import { localeForTag } from '../src/model/locale.js';
+import { compareDates, formatDate, type PartialDate, parseDate } from '../src/validate/dates.js';
 import { listLocales } from '../src/validate/languages.js';
 
 const d = (v: string | number) => parseDate(v) as PartialDate;
@@ -27,7 +27,9 @@ describe('dates (normalise stage)', () => {
   it('formats ranges in the words and grammar of the locale', () => {
     expect(formatRange(d('2021-03'), null, true, localeForTag('de'))).toBe('März 2021 – heute');
     expect(formatRange(d('2021-03'), null, true, localeForTag('ja'))).toBe('2021年3月～現在');
-    expect(formatRange(d('2019-09'), d('2021-03'), false, localeForTag('es'))).toBe('septiembre de 2019 – marzo de 2021');
+    expect(formatRange(d('2019-09'), d('2021-03'), false, localeForTag('es'))).toBe(
+      'septiembre de 2019 – marzo de 2021',
+    );
     expect(formatRange(d('2021-03'), null, true, localeForTag('ru'))).toBe('март 2021\u00a0г. — настоящее время');
     expect(formatRange(d('2021-03'), null, true, localeForTag('ar'))).toBe('مارس 2021 – حتى الآن');
     expect(formatRange(d(2019), d(2021), false, localeForTag('ko'))).toBe('2019 ~ 2021');
@@ -43,11 +45,17 @@ describe('month names from the catalogues, without Intl at run time', () => {
   it('match what Intl gives for every month, in every locale, in the width the catalogue asks for', async () => {
     for (const { code } of listLocales()) {
       const { monthWidth } = (await import(`../locales/${code}.json`)).default as { monthWidth: 'short' | 'long' };
-      const intl = new Intl.DateTimeFormat(code, { month: monthWidth, year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
+      const intl = new Intl.DateTimeFormat(code, {
+        month: monthWidth,
+        year: 'numeric',
+        timeZone: 'UTC',
+        numberingSystem: 'latn',
+      });
       for (let m = 1; m <= 12; m++) {
-        expect(formatDate({ year: 2021, month: m, day: null }, localeForTag(code).date).replace(/\s/g, ' '), `${code} month ${m}`).toBe(
-          intl.format(new Date(Date.UTC(2021, m - 1, 1))).replace(/\s/g, ' '),
-        );
+        expect(
+          formatDate({ year: 2021, month: m, day: null }, localeForTag(code).date).replace(/\s/g, ' '),
+          `${code} month ${m}`,
+        ).toBe(intl.format(new Date(Date.UTC(2021, m - 1, 1))).replace(/\s/g, ' '));
       }
     }
   });

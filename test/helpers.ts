@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { parseSource } from '../src/source/load.js';
-import { normalise } from '../src/model/normalise.js';
+import { run } from '../src/cli/run.js';
 import type { ResumeModel } from '../src/model/model.js';
+import { normalise } from '../src/model/normalise.js';
+import { parseSource } from '../src/source/load.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
-import { run } from '../src/cli/run.js';
 
 export const root = new URL('../', import.meta.url).pathname;
 export const cli = join(root, 'dist/cli.js');
@@ -54,7 +54,12 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
 
 /** Run the built CLI as a user would: a real process (for exit codes, pipes, and what a cold start loads). */
 export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

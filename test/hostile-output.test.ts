@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { missingLeaves, pdfOmits, sourceLeaves } from '../src/check/leaves.js';
-import { parseSource } from '../src/source/load.js';
 import { normalise } from '../src/model/normalise.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { renderPdf } from '../src/render/pdf.js';
 import { breakLongWord } from '../src/render/pdf/long-words.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example, pdfText, root } from './helpers.js';
 import { resumeArb } from './support/resume-arb.js';
@@ -23,12 +23,16 @@ function modelOf(resume: Record<string, unknown>) {
 }
 
 /** Every attack in one string: HTML, attribute breakout, template syntax, Markdown block and inline syntax, an unsafe link. */
-const PAYLOAD = '<script>alert(1)</script> " onload="alert(2) \' onerror=x {{handlebars}} {{{triple}}} ' +
+const PAYLOAD =
+  '<script>alert(1)</script> " onload="alert(2) \' onerror=x {{handlebars}} {{{triple}}} ' +
   '# not a heading | not | a table | [click](javascript:alert(3)) ![img](https://x.test/i.png) <img src=x onerror=alert(4)> &amp; > quote ~~strike~~ \\ :smile:';
 
 describe('injection: hostile text in every field comes out literal in every format', () => {
   // One résumé with every section full and every text field holding the payload.
-  const [hostile] = fc.sample(resumeArb(fc.constant(PAYLOAD), 2).filter((r) => Object.keys(r).length > 14), { numRuns: 1, seed: 42 });
+  const [hostile] = fc.sample(
+    resumeArb(fc.constant(PAYLOAD), 2).filter((r) => Object.keys(r).length > 14),
+    { numRuns: 1, seed: 42 },
+  );
   const { resume, model } = modelOf(hostile as Record<string, unknown>);
 
   it('HTML: no script, handler or link sneaks in; the text reads as written', () => {
@@ -54,7 +58,10 @@ describe('injection: hostile text in every field comes out literal in every form
   });
 
   it('Markdown: a heading ending in " #" and a "!" before a link stay literal (found by the property test)', () => {
-    const m = normalise(validate(parseSource('work:\n  - position: "C #"\n    summary: "Wow! [docs](https://example.com)"\n', 'x.yaml')).resume);
+    const m = normalise(
+      validate(parseSource('work:\n  - position: "C #"\n    summary: "Wow! [docs](https://example.com)"\n', 'x.yaml'))
+        .resume,
+    );
     const { html } = markdownText(renderMarkdown(m).markdown);
     expect(html).toContain('<h3>C #</h3>');
     expect(html).toContain('Wow! <a href="https://example.com">docs</a>');
@@ -101,7 +108,9 @@ describe('over-long words', () => {
 
   it('wrap in the HTML page (the stylesheet lets any word break)', () => {
     const { html } = renderHtml(model);
-    expect(readFileSync(`${root}templates/html/style.css`, 'utf8')).toMatch(/body\s*\{[^}]*overflow-wrap:\s*(anywhere|break-word)/);
+    expect(readFileSync(`${root}templates/html/style.css`, 'utf8')).toMatch(
+      /body\s*\{[^}]*overflow-wrap:\s*(anywhere|break-word)/,
+    );
     expect(html).toContain(word);
   });
 });
@@ -134,9 +143,13 @@ describe('PDF page breaks (a loss the property test found)', () => {
   // An entry whose header landed at the foot of page 1 used to lose its summary, highlights and link on both
   // pages; the header now moves to the next page with its first line.
   it('an entry split by a page break keeps its body', async () => {
-    const { resume, model } = modelOf(parseYaml(readFileSync(`${root}test/fixtures/hostile/page-break-loss.yaml`, 'utf8')));
+    const { resume, model } = modelOf(
+      parseYaml(readFileSync(`${root}test/fixtures/hostile/page-break-loss.yaml`, 'utf8')),
+    );
     const text = (await pdfText((await renderPdf(model, { date })).bytes)).replace(/\s+/g, '');
-    const missing = sourceLeaves(resume, { audience: 'private', omit: pdfOmits }).filter((l) => !text.includes(l.text.replace(/\s+/g, '')));
+    const missing = sourceLeaves(resume, { audience: 'private', omit: pdfOmits }).filter(
+      (l) => !text.includes(l.text.replace(/\s+/g, '')),
+    );
     expect(missing.map((l) => l.path.join('.'))).toEqual([]);
   }, 30_000);
 });

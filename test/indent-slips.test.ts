@@ -53,9 +53,15 @@ describe('indentation slips (stage source)', () => {
       const errors = errorsOf(text.replace(from, to));
       return errors.map((d) => [d.line, d.col, d.message.slice(0, 40)]);
     };
-    expect(at(/^ {2}email:/, '\n  email:', '\nemail:')).toEqual([[line(/^ {2}email:/), 1, 'indentation: `email:` is indented 0 spac']]);
-    expect(at(/^ {2}label:/, '\n  label:', '\n   label:')).toEqual([[line(/^ {2}label:/), 4, 'indentation: `label:` is indented 3 spac']]);
-    expect(at(/^ {2}label:/, '\n  label:', '\n label:')).toEqual([[line(/^ {2}label:/), 2, 'indentation: `label:` is indented 1 spac']]);
+    expect(at(/^ {2}email:/, '\n  email:', '\nemail:')).toEqual([
+      [line(/^ {2}email:/), 1, 'indentation: `email:` is indented 0 spac'],
+    ]);
+    expect(at(/^ {2}label:/, '\n  label:', '\n   label:')).toEqual([
+      [line(/^ {2}label:/), 4, 'indentation: `label:` is indented 3 spac'],
+    ]);
+    expect(at(/^ {2}label:/, '\n  label:', '\n label:')).toEqual([
+      [line(/^ {2}label:/), 2, 'indentation: `label:` is indented 1 spac'],
+    ]);
   });
 
   it('finds no slip in valid YAML of every block style (negative controls)', () => {

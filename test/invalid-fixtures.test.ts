@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/source/diagnostics.js';
+import { formatUserError } from '../src/cli/report.js';
+import { formatDiagnostic, UserError } from '../src/source/diagnostics.js';
 import { DEFAULT_LIMITS, type InputLimits, parseSize } from '../src/source/limits.js';
 import { loadFile } from '../src/source/load.js';
-import { formatDiagnostic } from '../src/source/diagnostics.js';
-import { formatUserError } from '../src/cli/report.js';
 import { validate } from '../src/validate/validate.js';
 import { fixture, runCli } from './helpers.js';
 

@@ -11,7 +11,10 @@ import { example, fixture, runCli, tempDir } from './helpers.js';
 const require = createRequire(import.meta.url);
 const official = require('@jsonresume/schema') as {
   schema: OfficialNode;
-  validate: (doc: unknown, cb: (errors: { property: string; message: string }[] | null, valid: boolean) => void) => void;
+  validate: (
+    doc: unknown,
+    cb: (errors: { property: string; message: string }[] | null, valid: boolean) => void,
+  ) => void;
 };
 interface OfficialNode {
   type?: string;
@@ -30,7 +33,12 @@ function officialErrors(doc: unknown): string[] {
 /** Deep copy with keys sorted, so equality ignores key order only. */
 function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
@@ -42,7 +50,8 @@ describe('JSON Resume: the v1 key list', () => {
       if (n.type === 'array') return 'strings';
       return 'value';
     };
-    const fieldsOf = (n: OfficialNode): Fields => Object.fromEntries(Object.entries(n.properties ?? {}).map(([k, v]) => [k, shapeOf(v)]));
+    const fieldsOf = (n: OfficialNode): Fields =>
+      Object.fromEntries(Object.entries(n.properties ?? {}).map(([k, v]) => [k, shapeOf(v)]));
     expect(sorted(JSON_RESUME_V1)).toEqual(sorted(fieldsOf(official.schema)));
   });
 });
@@ -99,16 +108,33 @@ describe('JSON Resume: export of folio extensions', () => {
     const { doc, notes } = toJsonResume(data);
     expect(officialErrors(doc)).toEqual([]);
     expect(doc[EXTENSION_KEY]).toEqual({
-      metrics: data.metrics, principles: data.principles, activities: data.activities, callToAction: data.callToAction, folio: data.folio,
+      metrics: data.metrics,
+      principles: data.principles,
+      activities: data.activities,
+      callToAction: data.callToAction,
+      folio: data.folio,
     });
-    expect(doc.basics).toEqual({ name: 'Ines Extended', email: 'ines@example.com', [EXTENSION_KEY]: { tagline: 'One line under the label.' } });
-    expect(doc.work).toEqual([{
-      name: 'Example Co', position: 'Engineer', startDate: '2021',
-      highlights: ['Plain highlight', 'Tagged highlight'],
-      [EXTENSION_KEY]: { tags: ['backend'], highlights: [null, { tags: ['backend', 'lead'] }] },
-    }]);
+    expect(doc.basics).toEqual({
+      name: 'Ines Extended',
+      email: 'ines@example.com',
+      [EXTENSION_KEY]: { tagline: 'One line under the label.' },
+    });
+    expect(doc.work).toEqual([
+      {
+        name: 'Example Co',
+        position: 'Engineer',
+        startDate: '2021',
+        highlights: ['Plain highlight', 'Tagged highlight'],
+        [EXTENSION_KEY]: { tags: ['backend'], highlights: [null, { tags: ['backend', 'lead'] }] },
+      },
+    ]);
     expect((doc.projects as Record<string, unknown>[])[0]).toEqual({
-      name: 'Tool', [EXTENSION_KEY]: { category: 'Open source', outcome: 'Used by many.', metrics: [{ label: 'Stars', value: '900' }] },
+      name: 'Tool',
+      [EXTENSION_KEY]: {
+        category: 'Open source',
+        outcome: 'Used by many.',
+        metrics: [{ label: 'Stars', value: '900' }],
+      },
     });
     expect(notes.join('\n')).toContain('"endDate: present" left out');
     expect(notes.join('\n')).toContain('written as text ("2021")');
@@ -148,11 +174,17 @@ describe('JSON Resume: import of older and broken files', () => {
   it('renames JSON Resume 0.x keys and says so', async () => {
     const { data, notes } = fromJsonResume({
       basics: { name: 'Old', website: 'https://old.example', picture: 'https://old.example/me.png' },
-      work: [{ company: 'A', website: 'https://a.example' }, { company: 'B', name: 'B2' }],
+      work: [
+        { company: 'A', website: 'https://a.example' },
+        { company: 'B', name: 'B2' },
+      ],
     });
     expect(data).toEqual({
       basics: { name: 'Old', url: 'https://old.example', image: 'https://old.example/me.png' },
-      work: [{ name: 'A', url: 'https://a.example' }, { company: 'B', name: 'B2' }],
+      work: [
+        { name: 'A', url: 'https://a.example' },
+        { company: 'B', name: 'B2' },
+      ],
     });
     expect(notes).toContain('renamed basics.website → url: the JSON Resume 1.0 name');
     expect(notes).toContain('renamed work[].company → name: the JSON Resume 1.0 name');
@@ -160,15 +192,24 @@ describe('JSON Resume: import of older and broken files', () => {
 
   it('writes what folio cannot use as is, and lists it with its line in the new file', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'in.json'), JSON.stringify({ basics: { name: 'Ann' }, work: [{ name: 'X', startDate: 'March 2021', url: 'www.x.example' }] }));
+    writeFileSync(
+      join(dir, 'in.json'),
+      JSON.stringify({ basics: { name: 'Ann' }, work: [{ name: 'X', startDate: 'March 2021', url: 'www.x.example' }] }),
+    );
     const r = await runCli(['import', 'in.json', '-o', 'out.yaml'], dir);
     expect(r.status).toBe(0);
     const lines = readFileSync(join(dir, 'out.yaml'), 'utf8').split('\n');
     const at = (s: string) => lines.findIndex((l) => l.includes(s)) + 1;
-    expect(r.stderr).toContain(`out.yaml:${at('March 2021')}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
-    expect(r.stderr).toContain(`out.yaml:${at('www.x.example')}:10: error: work[0].url: expected a link starting with https://, mailto: or tel:`);
+    expect(r.stderr).toContain(
+      `out.yaml:${at('March 2021')}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`,
+    );
+    expect(r.stderr).toContain(
+      `out.yaml:${at('www.x.example')}:10: error: work[0].url: expected a link starting with https://, mailto: or tel:`,
+    );
     expect(r.stderr).toContain('could not map 2 values (listed above as errors): fix them in out.yaml before building');
-    expect((await runCli(['import', 'in.json', '-o', 'out.yaml'], dir)).stderr).toContain('out.yaml already exists; add --force');
+    expect((await runCli(['import', 'in.json', '-o', 'out.yaml'], dir)).stderr).toContain(
+      'out.yaml already exists; add --force',
+    );
     expect((await runCli(['import', 'in.json', '-o', 'out.yaml', '--force'], dir)).status).toBe(0);
   }, 60_000);
 
@@ -177,7 +218,9 @@ describe('JSON Resume: import of older and broken files', () => {
     writeFileSync(join(dir, 'in.json'), '{"basics": {"name": "Ann"}}');
     const r = await runCli(['import', 'in.json'], dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=.*\n# Imported from in\.json by "folio import"\.\n\nbasics:\n {2}name: Ann\n$/);
+    expect(r.stdout).toMatch(
+      /^# yaml-language-server: \$schema=.*\n# Imported from in\.json by "folio import"\.\n\nbasics:\n {2}name: Ann\n$/,
+    );
     writeFileSync(join(dir, 'bad.json'), '{"basics": {"name": "Ann",\n  "label": "Unclosed}}\n');
     const bad = await runCli(['import', 'bad.json'], dir);
     expect(bad.status).toBe(1);

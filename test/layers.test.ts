@@ -7,10 +7,19 @@ import { root } from './helpers.js';
 
 // `npm run lint`'s layer rule (.dependency-cruiser.cjs), run on the real tree and on a tree built to break it.
 const depcruise = (cwd: string) =>
-  spawnSync(process.execPath, [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', join(root, '.dependency-cruiser.cjs')], {
-    cwd,
-    encoding: 'utf8',
-  });
+  spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      'src',
+      '--config',
+      join(root, '.dependency-cruiser.cjs'),
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
 
 describe('the stage layer rule', () => {
   const bad = mkdtempSync(join(tmpdir(), 'folio-layers-'));
@@ -24,10 +33,14 @@ describe('the stage layer rule', () => {
 
   it('rejects a back-edge, a type-only cycle, a loose file and an unresolvable import (negative control)', () => {
     const files: Record<string, string> = {
-      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true },
+      }),
       // source → validate is a back-edge, and with validate → source a cycle made of type-only imports.
-      'src/source/load.ts': "import type { Rule } from '../validate/rules.js';\nexport type Source = { rules: Rule[] };\n",
-      'src/validate/rules.ts': "import type { Source } from '../source/load.js';\nexport type Rule = (s: Source) => boolean;\n",
+      'src/source/load.ts':
+        "import type { Rule } from '../validate/rules.js';\nexport type Source = { rules: Rule[] };\n",
+      'src/validate/rules.ts':
+        "import type { Source } from '../source/load.js';\nexport type Rule = (s: Source) => boolean;\n",
       'src/loose.ts': "import type { Rule } from './validate/rules.js';\nexport type R = Rule;\n",
       'src/render/page.ts': "import { gone } from '../model/gone.js';\nexport const page = gone;\n",
     };

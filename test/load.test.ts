@@ -23,8 +23,12 @@ describe('load stage', () => {
   });
 
   it('reports a syntax error at its line and column', () => {
-    expect(syntaxErrors('basics:\n  name: "unclosed\n')).toEqual(['cv.yaml:2:9: error: this quoted text has no closing quote']);
-    expect(syntaxErrors('basics:\n\tname: A\n')).toEqual(['cv.yaml:2:1: error: a tab is used for indentation; YAML indents with spaces only']);
+    expect(syntaxErrors('basics:\n  name: "unclosed\n')).toEqual([
+      'cv.yaml:2:9: error: this quoted text has no closing quote',
+    ]);
+    expect(syntaxErrors('basics:\n\tname: A\n')).toEqual([
+      'cv.yaml:2:1: error: a tab is used for indentation; YAML indents with spaces only',
+    ]);
   });
 
   it('reports a duplicate key at its second occurrence', () => {
@@ -43,7 +47,9 @@ describe('load stage', () => {
 describe('load stage: follow-on errors', () => {
   it('a tab in the indentation is reported alone, not with the errors it causes on later lines', () => {
     const text = 'basics:\n  name: A\n\tlabel: B\n  email: a@example.com\nwork:\n  - name: X\n';
-    expect(syntaxErrors(text)).toEqual(['cv.yaml:3:1: error: a tab is used for indentation; YAML indents with spaces only']);
+    expect(syntaxErrors(text)).toEqual([
+      'cv.yaml:3:1: error: a tab is used for indentation; YAML indents with spaces only',
+    ]);
     expect(syntaxErrors('basics:\n\tname: A\n\tlabel: B\n')).toEqual([
       'cv.yaml:2:1: error: a tab is used for indentation; YAML indents with spaces only',
       'cv.yaml:3:1: error: a tab is used for indentation; YAML indents with spaces only',

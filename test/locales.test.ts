@@ -11,8 +11,8 @@ import { localesText } from '../src/cli/commands/locales.js';
 import { inferLanguage, inferredNote, localeForTag, resolveLocale } from '../src/model/locale.js';
 import { normalise } from '../src/model/normalise.js';
 import { build } from '../src/pipeline/build.js';
-import { renderPdf } from '../src/render/pdf.js';
 import { FALLBACKS } from '../src/render/pdf/font-files.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { parseSource } from '../src/source/load.js';
 import { findCatalogue, listLocales } from '../src/validate/languages.js';
 import type { Resume } from '../src/validate/schema.js';
@@ -20,14 +20,40 @@ import { validate } from '../src/validate/validate.js';
 import { example, fixture, pdfText, root, tempDir } from './helpers.js';
 
 const FULL = process.env.FOLIO_FULL === '1';
-const REQUIRED = ['en', 'de', 'fr', 'es', 'it', 'pt', 'pt-BR', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'tr', 'ru', 'uk', 'el', 'ja', 'zh-Hans', 'zh-Hant', 'ko', 'ar', 'he'];
+const REQUIRED = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'pt-BR',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'tr',
+  'ru',
+  'uk',
+  'el',
+  'ja',
+  'zh-Hans',
+  'zh-Hant',
+  'ko',
+  'ar',
+  'he',
+];
 /** Built in every run: one left-to-right and one right-to-left language. FOLIO_FULL=1 builds them all. */
 const BUILT = FULL ? REQUIRED.filter((c) => c !== 'en') : ['de', 'ar'];
 
 interface CatalogueFile {
   words: Record<string, unknown>;
 }
-const catalogueFile = (code: string) => JSON.parse(readFileSync(join(root, 'locales', `${code}.json`), 'utf8')) as CatalogueFile;
+const catalogueFile = (code: string) =>
+  JSON.parse(readFileSync(join(root, 'locales', `${code}.json`), 'utf8')) as CatalogueFile;
 const fixtureOf = (code: string) => fixture(`locales/${code}.yaml`);
 const fixtureData = (code: string) => parse(readFileSync(fixtureOf(code), 'utf8')) as Resume;
 
@@ -36,7 +62,8 @@ function flat(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(obj)) {
     if (typeof v === 'string') out.set(`${prefix}${k}`, v);
-    else if (v && typeof v === 'object') for (const [kk, vv] of flat(v as Record<string, unknown>, `${prefix}${k}.`)) out.set(kk, vv);
+    else if (v && typeof v === 'object')
+      for (const [kk, vv] of flat(v as Record<string, unknown>, `${prefix}${k}.`)) out.set(kk, vv);
   }
   return out;
 }
@@ -55,7 +82,9 @@ function englishLeftovers(text: string, code: string): string[] {
   for (const [key, value] of en) {
     if (own.has(value) || key === 'dateRange' || key === 'listSeparator') continue;
     // {degree} in {area}: the English phrase around two of the text's own words.
-    const pattern = escapeRe(value).replace(/\\\{(n|total)\\\}/g, '\\d+').replace(/\\\{\w+\\\}/g, '\\S+');
+    const pattern = escapeRe(value)
+      .replace(/\\\{(n|total)\\\}/g, '\\d+')
+      .replace(/\\\{\w+\\\}/g, '\\S+');
     if (new RegExp(`(^|[^\\p{L}])${pattern}($|[^\\p{L}])`, 'u').test(text)) found.push(value);
   }
   const months = localeForTag('en').date.months;
@@ -134,7 +163,9 @@ describe('locale catalogues (model stage)', () => {
     const en = flat(catalogueFile('en').words);
     const shared: Record<string, string[]> = {};
     for (const code of REQUIRED.filter((c) => c !== 'en')) {
-      const same = [...flat(catalogueFile(code).words)].filter(([k, v]) => en.get(k) === v && !['dateRange', 'listSeparator'].includes(k)).map(([k]) => k);
+      const same = [...flat(catalogueFile(code).words)]
+        .filter(([k, v]) => en.get(k) === v && !['dateRange', 'listSeparator'].includes(k))
+        .map(([k]) => k);
       if (same.length) shared[code] = same;
     }
     // Words these languages write as English does: a French or Dutch CV's "Contact", "Publications", a German "Website".
@@ -191,7 +222,9 @@ describe('choosing the locale (model stage)', () => {
     // A regional tag of a known language is fine.
     expect(validate(parseSource(yaml('de-CH'), 'cv.yaml')).warnings).toEqual([]);
     // A variant's own language is checked where it is written.
-    const v = validate(parseSource(`basics:\n  name: Ada\nvariants:\n  kiswahili:\n    folio:\n      lang: sw\n`, 'cv.yaml'));
+    const v = validate(
+      parseSource(`basics:\n  name: Ada\nvariants:\n  kiswahili:\n    folio:\n      lang: sw\n`, 'cv.yaml'),
+    );
     expect(v.warnings.map((w) => [w.path, w.line])).toEqual([['variants.kiswahili.folio.lang', 6]]);
   });
 
@@ -206,9 +239,15 @@ describe('choosing the locale (model stage)', () => {
     // Latin-script text is not guessed: it stays English unless folio.lang says otherwise.
     for (const code of ['en', 'de', 'fr', 'tr']) expect(inferLanguage(without(code)), code).toBeNull();
     // Persian is written in Arabic letters but is not Arabic.
-    expect(inferLanguage({ basics: { name: 'مریم', summary: 'من یک مهندس نرم‌افزار هستم که پروژه‌های بزرگ را رهبری می‌کنم.' } })).toBeNull();
+    expect(
+      inferLanguage({
+        basics: { name: 'مریم', summary: 'من یک مهندس نرم‌افزار هستم که پروژه‌های بزرگ را رهبری می‌کنم.' },
+      }),
+    ).toBeNull();
     // An English CV with a Japanese name stays English.
-    expect(inferLanguage({ basics: { name: '佐藤 花子', summary: 'I build payment systems that stay up under load.' } })).toBeNull();
+    expect(
+      inferLanguage({ basics: { name: '佐藤 花子', summary: 'I build payment systems that stay up under load.' } }),
+    ).toBeNull();
     const ja = resolveLocale(without('ja'));
     expect([ja.code, ja.chosen, ja.lang]).toEqual(['ja', 'inferred', 'ja']);
     // Sections follow the order of their keys in the source.
@@ -224,7 +263,12 @@ describe('choosing the locale (model stage)', () => {
       ...fixtureData('de'),
       folio: {
         lang: 'de',
-        locale: { present: 'bis heute', sections: { skills: 'IT-Kenntnisse' }, contact: { email: 'Mail' }, page: 'S. {n}/{total}' },
+        locale: {
+          present: 'bis heute',
+          sections: { skills: 'IT-Kenntnisse' },
+          contact: { email: 'Mail' },
+          page: 'S. {n}/{total}',
+        },
         sections: { education: { title: 'Studium' } },
       },
     };
@@ -243,7 +287,9 @@ describe('builds in each language (pipeline, every format)', () => {
   it('the English-word scan finds folio English words in an English build of a foreign text (negative control)', async () => {
     const out = await buildAll(withLang(fixtureOf('de'), 'en'));
     for (const text of [out.pdf, out.html, out.md, out.txt]) {
-      expect(englishLeftovers(text, 'de')).toEqual(expect.arrayContaining(['Experience', 'Skills', 'Present', 'Mar 2019']));
+      expect(englishLeftovers(text, 'de')).toEqual(
+        expect.arrayContaining(['Experience', 'Skills', 'Present', 'Mar 2019']),
+      );
     }
     expect(englishLeftovers(out.html, 'de')).toEqual(expect.arrayContaining(['Skip to content']));
     expect(englishLeftovers(out.txt, 'de')).toEqual(expect.arrayContaining(['Education', 'Languages', 'Sep 2015']));
@@ -257,7 +303,8 @@ describe('builds in each language (pipeline, every format)', () => {
         expect(englishLeftovers(text, code), `${code} ${format}`).toEqual([]);
         // Written where each format shows it: the work section's title in this language (right-to-left text
         // does not read back in logical order from the PDF: the self-check says so, below).
-        if (format !== 'pdf' || localeForTag(code).dir !== 'rtl') expect(text.replace(/\s+/g, ' '), `${code} ${format}`).toContain(words.sections.work.replace(/\s+/g, ' '));
+        if (format !== 'pdf' || localeForTag(code).dir !== 'rtl')
+          expect(text.replace(/\s+/g, ' '), `${code} ${format}`).toContain(words.sections.work.replace(/\s+/g, ' '));
       }
       for (const text of [out.html, out.md, out.txt]) expect(text).toContain(words.present);
       // Metadata: the PDF's Lang, the HTML lang, the JSON-LD's @language.
@@ -275,7 +322,9 @@ describe('builds in each language (pipeline, every format)', () => {
       } else expect(out.warnings).toEqual([]);
       // The only note is the self-check's count; left to right, every string is found or not shown by design.
       expect(out.notes).toHaveLength(1);
-      const count = /^self-check: (\d+) of (\d+) strings .* found in order; (\d+) not shown by design$/.exec(out.notes[0] ?? '');
+      const count = /^self-check: (\d+) of (\d+) strings .* found in order; (\d+) not shown by design$/.exec(
+        out.notes[0] ?? '',
+      );
       expect(count, out.notes[0]).not.toBeNull();
       if (localeForTag(code).dir !== 'rtl') expect(Number(count?.[1]) + Number(count?.[3])).toBe(Number(count?.[2]));
     }, 120_000);
@@ -284,23 +333,36 @@ describe('builds in each language (pipeline, every format)', () => {
       const source = withLang(example, code);
       const out = await buildAll(source);
       const model = normalise(validate(parseSource(readFileSync(source, 'utf8'), source)).resume);
-      const dates = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries.map((e) => e.dates) : [])).filter((d): d is string => d !== null);
+      const dates = model.sections
+        .flatMap((s) => (s.kind === 'entries' ? s.entries.map((e) => e.dates) : []))
+        .filter((d): d is string => d !== null);
       expect(dates.length).toBeGreaterThan(0);
       // Right-to-left text does not read back in logical order from the PDF (the self-check says so): its PDF is checked for English only.
-      const formats = localeForTag(code).dir === 'rtl' ? [out.html, out.md, out.txt] : [out.pdf, out.html, out.md, out.txt];
-      for (const text of formats) for (const d of dates) expect(text.replace(/\s+/g, ' ')).toContain(d.replace(/\s+/g, ' '));
+      const formats =
+        localeForTag(code).dir === 'rtl' ? [out.html, out.md, out.txt] : [out.pdf, out.html, out.md, out.txt];
+      for (const text of formats)
+        for (const d of dates) expect(text.replace(/\s+/g, ' ')).toContain(d.replace(/\s+/g, ' '));
       // The example is English text with its own section titles: only folio's words change, and none stays English.
       for (const text of [out.pdf, out.html, out.md, out.txt]) {
-        expect(englishLeftovers(text, code).filter((w) => ['Skip to content', 'Present', 'Email', 'Phone', 'Website'].includes(w) || /^[A-Z][a-z]{2} \d{4}$/.test(w))).toEqual([]);
+        expect(
+          englishLeftovers(text, code).filter(
+            (w) =>
+              ['Skip to content', 'Present', 'Email', 'Phone', 'Website'].includes(w) ||
+              /^[A-Z][a-z]{2} \d{4}$/.test(w),
+          ),
+        ).toEqual([]);
       }
       expect(out.htmlSource).toContain(`<a class="skip" href="#main">${localeForTag(code).words.skipLink}</a>`);
     }, 120_000);
   }
 
   it('numbers pages in the language: "Seite 2 von 2" in German, "2 / 2 ページ" in Japanese', async () => {
-    for (const [code, footer, fonts] of [['de', /Seite 2 von [23]/, []], ['ja', /2 \/ [23] ページ/, ['cjk']]] as const) {
+    for (const [code, footer, fonts] of [
+      ['de', /Seite 2 von [23]/, []],
+      ['ja', /2 \/ [23] ページ/, ['cjk']],
+    ] as const) {
       const r = fixtureData(code);
-      const work = Array.from({ length: 14 }, () => (r.work ?? [])).flat();
+      const work = Array.from({ length: 14 }, () => r.work ?? []).flat();
       const model = normalise({ ...r, work });
       const fallbacks = FALLBACKS.filter((f) => (fonts as readonly string[]).includes(f.id));
       const { bytes, pages } = await renderPdf(model, { date: new Date(0), fallbacks });

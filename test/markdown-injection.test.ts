@@ -1,16 +1,17 @@
 // Class: no user string may produce Markdown structure. For any string in any text field, the rendered
 // Markdown, parsed by marked, has exactly the blocks the template made, no image and no raw HTML from the
 // user, only safe links, and never a line that folio readme would take for a marker.
+
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/source/diagnostics.js';
-import { parseSource } from '../src/source/load.js';
 import { normalise } from '../src/model/normalise.js';
 import { findRegion } from '../src/output/readme-markers.js';
-import { codeSpan, markdownHref } from '../src/render/markdown-escape.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { codeSpan, markdownHref } from '../src/render/markdown-escape.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example } from './helpers.js';
 
@@ -109,16 +110,76 @@ function plainShape(path: (string | number)[]): string[] {
 
 /** Pieces that start or end Markdown structure, mixed with words. */
 const piece = fc.constantFrom(
-  '\n', '\n\n', '\r', '\r\n', '\t', '    ', '`', '``', '```', '~~~', '<!-- folio:end -->', '<!-- folio:start -->', '<!--', '-->', '|', ' | ',
-  '![p](https://tracker.example/p.png)', '[x](javascript:alert(1))', '<img src=x>', '<script>', '# ', '## ', '- ', '* ', '+ ', '1. ', '1) ',
-  '> ', '---', '===', '***', '___', '\\', '&amp;', '&#60;', ':smile:', '$', '~~', '_', '*', '**', '<', '>', '[', ']', '(', ')', '!', 'x', 'word', ' ',
-  '<https://a.example>', 'https://b.example', '[^1]', '[^1]: note', '\u2028', '\u000b', '\u000c', '\u0085',
+  '\n',
+  '\n\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '    ',
+  '`',
+  '``',
+  '```',
+  '~~~',
+  '<!-- folio:end -->',
+  '<!-- folio:start -->',
+  '<!--',
+  '-->',
+  '|',
+  ' | ',
+  '![p](https://tracker.example/p.png)',
+  '[x](javascript:alert(1))',
+  '<img src=x>',
+  '<script>',
+  '# ',
+  '## ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '1) ',
+  '> ',
+  '---',
+  '===',
+  '***',
+  '___',
+  '\\',
+  '&amp;',
+  '&#60;',
+  ':smile:',
+  '$',
+  '~~',
+  '_',
+  '*',
+  '**',
+  '<',
+  '>',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  'x',
+  'word',
+  ' ',
+  '<https://a.example>',
+  'https://b.example',
+  '[^1]',
+  '[^1]: note',
+  '\u2028',
+  '\u000b',
+  '\u000c',
+  '\u0085',
 );
-const hostile = fc.oneof({ arbitrary: fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => `w ${p.join('')} w`), weight: 4 }, { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), weight: 1 });
+const hostile = fc.oneof(
+  { arbitrary: fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => `w ${p.join('')} w`), weight: 4 },
+  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), weight: 1 },
+);
 
 describe('Markdown: no user string makes structure', () => {
   it('the reproductions: an image through a code span, a second end marker through a summary', () => {
-    const user = markdownOf(withValue(['basics', 'profiles', 1, 'username'], 'w ![p](https://tracker.example/p.png)\n w')) as string;
+    const user = markdownOf(
+      withValue(['basics', 'profiles', 1, 'username'], 'w ![p](https://tracker.example/p.png)\n w'),
+    ) as string;
     expect(shapeOf(user), user).toEqual(plainShape(['basics', 'profiles', 1, 'username']));
     const img = 'x\n\n![p](https://tracker.example/p.png)\n\nok';
     const skills = withValue(['skills', 0, 'keywords', 0], img);
@@ -126,7 +187,9 @@ describe('Markdown: no user string makes structure', () => {
     expect(shapeOf(md)).toEqual(shapeOf(markdownOf(withValue(['skills', 0, 'keywords', 0], 'x')) as string));
     expect(md).not.toMatch(/^!\[p\]/m);
     const marker = markdownOf(withValue(['basics', 'summary'], '`x\n<!-- folio:end -->`')) as string;
-    expect(() => findRegion(Buffer.from(`a\n<!-- folio:start -->\n${marker}\n<!-- folio:end -->\nb\n`), 'README.md')).not.toThrow();
+    expect(() =>
+      findRegion(Buffer.from(`a\n<!-- folio:start -->\n${marker}\n<!-- folio:end -->\nb\n`), 'README.md'),
+    ).not.toThrow();
     // Negative control: the checker sees an image when one is there.
     expect(shapeOf('a\n\n![p](https://tracker.example/p.png)\n')).toContain('IMAGE https://tracker.example/p.png');
   });

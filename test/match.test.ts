@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../src/source/load.js';
 import { formatMatch, matchJob } from '../src/check/job-ad/match.js';
 import { jobTerms } from '../src/check/job-ad/terms.js';
+import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { fixture } from './helpers.js';
 
@@ -18,8 +18,22 @@ describe('match: the technical terms of a job description', () => {
 
   it('finds tools, languages and practices, whatever their spelling, and nothing from the boilerplate', () => {
     expect(Object.keys(byName).sort()).toEqual([
-      'Airflow', 'BigQuery', 'Flink', 'Go', 'Java', 'Kafka', 'Kubernetes', 'PyTorch', 'Python', 'SQL', 'Scala', 'Snowflake', 'Terraform',
-      'feature store', 'machine learning', 'stream processing',
+      'Airflow',
+      'BigQuery',
+      'Flink',
+      'Go',
+      'Java',
+      'Kafka',
+      'Kubernetes',
+      'PyTorch',
+      'Python',
+      'SQL',
+      'Scala',
+      'Snowflake',
+      'Terraform',
+      'feature store',
+      'machine learning',
+      'stream processing',
     ]);
     for (const noise of ['UK', 'EU', 'PTO', 'Leeds', 'Fernhill']) expect(byName[noise]).toBeUndefined();
   });
@@ -39,7 +53,11 @@ describe('match: the technical terms of a job description', () => {
   it('matches a short name only with its case, and whole words only', () => {
     expect(jobTerms('We go fast and use Django.').map((t) => t.term)).toEqual(['Django']);
     expect(jobTerms('JavaScript only').map((t) => t.term)).toEqual(['JavaScript']);
-    expect(jobTerms('Services in Go and gRPC, data in S3, C++ and Node.js at the edge').map((t) => t.term).sort()).toEqual(['C++', 'gRPC', 'Go', 'Node.js', 'S3'].sort());
+    expect(
+      jobTerms('Services in Go and gRPC, data in S3, C++ and Node.js at the edge')
+        .map((t) => t.term)
+        .sort(),
+    ).toEqual(['C++', 'gRPC', 'Go', 'Node.js', 'S3'].sort());
   });
 });
 
@@ -52,16 +70,22 @@ describe('match: a job description against a variant', () => {
     expect(t.Java?.shown.length).toBeGreaterThan(0);
     // In the source, cut by backend: the data skills and the Quokka entry.
     expect(t.Kafka?.shown).toEqual([]);
-    expect(t.Kafka?.cut.map((p) => p.line)).toEqual([lineOf('on Kafka and Flink for 2B'), lineOf('keywords: [Kafka, Flink')]);
+    expect(t.Kafka?.cut.map((p) => p.line)).toEqual([
+      lineOf('on Kafka and Flink for 2B'),
+      lineOf('keywords: [Kafka, Flink'),
+    ]);
     expect(t.Kafka?.cut[0]?.cut).toBe('work[1] tagged data, none of them in include (backend)');
     expect(t.PyTorch?.cut[0]?.cut).toMatch(/tagged (data|ml)/);
     // Not in the résumé at all.
-    for (const m of ['Snowflake', 'BigQuery', 'Kubernetes', 'Terraform', 'Scala']) expect(t[m]?.shown.length === 0 && t[m]?.cut.length === 0).toBe(true);
+    for (const m of ['Snowflake', 'BigQuery', 'Kubernetes', 'Terraform', 'Scala'])
+      expect(t[m]?.shown.length === 0 && t[m]?.cut.length === 0).toBe(true);
 
     const out = formatMatch(r, 'job.txt');
     expect(out).toMatch(/^job\.txt: \d+ technical terms; variant backend shows \d+ \(\d+%\)/);
     expect(out).toContain(`  Go `);
-    expect(out).toMatch(/in your source but cut by variant backend \(\d+, \d+ strong\)\n {2}(Airflow|Flink|Kafka) +×2 required +variants\.yaml:\d+/);
+    expect(out).toMatch(
+      /in your source but cut by variant backend \(\d+, \d+ strong\)\n {2}(Airflow|Flink|Kafka) +×2 required +variants\.yaml:\d+/,
+    );
     expect(out).toMatch(/not in your résumé \(\d+\)\n( {2}.*\n)* {2}Snowflake +×1 required/);
     expect(out).toContain('nothing was sent anywhere');
   });

@@ -2,14 +2,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkOutputName, replaceFile, writeAll } from '../src/output/write.js';
+import { outputCollisions } from '../src/pipeline/batch.js';
 import { build } from '../src/pipeline/build.js';
 import { UserError } from '../src/source/diagnostics.js';
-import { outputCollisions } from '../src/pipeline/batch.js';
-import { checkOutputName, replaceFile, writeAll } from '../src/output/write.js';
 import { cli, example, root, runCli, spawnCli, tempDir } from './helpers.js';
 
 const faults = join(root, 'test/support/faults.mjs');
-const withFault = (fault: string, marker = '') => ({ NODE_OPTIONS: `--import=${faults}`, FOLIO_FAULT: fault, FOLIO_FAULT_MARKER: marker });
+const withFault = (fault: string, marker = '') => ({
+  NODE_OPTIONS: `--import=${faults}`,
+  FOLIO_FAULT: fault,
+  FOLIO_FAULT_MARKER: marker,
+});
 
 /** A folder holding resume.yaml and a finished out/ from it (html and md). */
 async function builtProject(): Promise<{ dir: string; old: { html: Buffer; md: Buffer } }> {
@@ -18,14 +22,21 @@ async function builtProject(): Promise<{ dir: string; old: { html: Buffer; md: B
   expect((await runCli(['build', '-f', 'html,md'], dir)).status).toBe(0);
   const old = { html: readFileSync(join(dir, 'out/resume.html')), md: readFileSync(join(dir, 'out/resume.md')) };
   // The next build has something new to write.
-  writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('name: Your Name', 'name: Changed Name'));
+  writeFileSync(
+    join(dir, 'resume.yaml'),
+    readFileSync(example, 'utf8').replace('name: Your Name', 'name: Changed Name'),
+  );
   return { dir, old };
 }
 
 /** Start a build that stalls at a fault, wait until it is there, SIGKILL it. */
 async function killMidBuild(dir: string, fault: string): Promise<void> {
   const marker = join(dir, 'marker');
-  const child = spawn(process.execPath, [cli, 'build', '-f', 'html,md'], { cwd: dir, env: { ...process.env, ...withFault(fault, marker) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [cli, 'build', '-f', 'html,md'], {
+    cwd: dir,
+    env: { ...process.env, ...withFault(fault, marker) },
+    stdio: 'ignore',
+  });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   for (let i = 0; i < 300 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
   expect(existsSync(marker)).toBe(true);
@@ -69,7 +80,14 @@ describe('output safety', () => {
     // The Markdown page, rendered after the PDF and the HTML: a failure that late must still write nothing.
     mkdirSync(join(dir, 'broken/markdown'), { recursive: true });
     writeFileSync(join(dir, 'broken/markdown/page.hbs'), '<p>{{no.such.field}}</p>');
-    await expect(build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf', 'html', 'md'], templatesDir: join(dir, 'broken') })).rejects.toThrow(/no/);
+    await expect(
+      build({
+        source: join(dir, 'resume.yaml'),
+        outDir: join(dir, 'out'),
+        formats: ['pdf', 'html', 'md'],
+        templatesDir: join(dir, 'broken'),
+      }),
+    ).rejects.toThrow(/no/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['resume.md', 'resume.pdf']);
     expect(readFileSync(join(dir, 'out/resume.pdf'), 'utf8')).toBe('old pdf');
     expect(readFileSync(join(dir, 'out/resume.md'), 'utf8')).toBe('old md');
@@ -87,12 +105,17 @@ describe('output safety', () => {
     copyFileSync(example, join(dir, 'resume.yaml'));
     writeFileSync(join(dir, 'afile'), 'x');
     expect(await runCli(['build', '-f', 'md', '-o', 'afile/sub'], dir)).toMatchObject({
-      status: 1, stderr: 'error: cannot create output directory afile/sub: a parent path is a file, not a directory\n',
+      status: 1,
+      stderr: 'error: cannot create output directory afile/sub: a parent path is a file, not a directory\n',
     });
     if (existsSync('/proc/self')) {
       const t0 = performance.now();
       const r = await runCli(['build', '-f', 'md', '-o', '/proc/folio-cannot-exist'], dir);
-      expect(r).toMatchObject({ status: 1, stderr: 'error: cannot create output directory /proc/folio-cannot-exist: this place does not allow new directories\n' });
+      expect(r).toMatchObject({
+        status: 1,
+        stderr:
+          'error: cannot create output directory /proc/folio-cannot-exist: this place does not allow new directories\n',
+      });
       expect(performance.now() - t0).toBeLessThan(20_000);
     }
   }, 60_000);
@@ -102,7 +125,10 @@ describe('output safety', () => {
     copyFileSync(example, join(dir, 'resume.yaml'));
     mkdirSync(join(dir, 'out/resume.md'), { recursive: true });
     const r = await runCli(['build', '-f', 'md'], dir);
-    expect(r).toMatchObject({ status: 1, stderr: 'error: cannot write out/resume.md: a directory is in the way; nothing was written\n' });
+    expect(r).toMatchObject({
+      status: 1,
+      stderr: 'error: cannot write out/resume.md: a directory is in the way; nothing was written\n',
+    });
     expect(readdirSync(join(dir, 'out'))).toEqual(['resume.md']);
   }, 30_000);
 
@@ -112,7 +138,9 @@ describe('output safety', () => {
     }
     expect(() => checkOutputName('cv.en.pdf')).not.toThrow();
     const dir = tempDir();
-    await expect(writeAll(join(dir, 'out'), [{ name: '../escape.md', data: 'x' }])).rejects.toThrow(/outside the output directory/);
+    await expect(writeAll(join(dir, 'out'), [{ name: '../escape.md', data: 'x' }])).rejects.toThrow(
+      /outside the output directory/,
+    );
     expect(existsSync(join(dir, 'escape.md'))).toBe(false);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
@@ -130,7 +158,9 @@ describe('no stack traces for users', () => {
     copyFileSync(example, join(dir, 'resume.yaml'));
     const r = spawnCli(['build', '-f', 'md'], dir, withFault('bug'));
     expect(r.status).toBe(70);
-    expect(r.stderr).toMatch(/^folio: internal error: this is a bug in folio, please report it with the command you ran\.\nTypeError: simulated bug/);
+    expect(r.stderr).toMatch(
+      /^folio: internal error: this is a bug in folio, please report it with the command you ran\.\nTypeError: simulated bug/,
+    );
     expect(r.stderr).toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 30_000);
@@ -143,9 +173,9 @@ describe('partial writes: every target is checked before the first is replaced',
     mkdirSync(join(dir, 'od/m.txt'), { recursive: true });
     writeFileSync(join(dir, 'od/m.html'), 'old html');
     writeFileSync(join(dir, 'od/m.md'), 'old md');
-    await expect(build({ source: join(dir, 'm.yaml'), outDir: join(dir, 'od'), formats: ['html', 'md', 'txt'] })).rejects.toThrow(
-      `error: cannot write ${join(dir, 'od/m.txt')}: a directory is in the way; nothing was written`,
-    );
+    await expect(
+      build({ source: join(dir, 'm.yaml'), outDir: join(dir, 'od'), formats: ['html', 'md', 'txt'] }),
+    ).rejects.toThrow(`error: cannot write ${join(dir, 'od/m.txt')}: a directory is in the way; nothing was written`);
     expect(readFileSync(join(dir, 'od/m.html'), 'utf8')).toBe('old html');
     expect(readFileSync(join(dir, 'od/m.md'), 'utf8')).toBe('old md');
     expect(readdirSync(join(dir, 'od')).sort()).toEqual(['m.html', 'm.md', 'm.txt']);
@@ -168,7 +198,10 @@ describe('partial writes: every target is checked before the first is replaced',
     writeFileSync(join(dir, 'a.yaml'), text);
     writeFileSync(join(dir, 'b.yaml'), text);
     copyFileSync(example, join(dir, 'c.yaml'));
-    const collisions = await outputCollisions([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'c.yaml')], { outDir: join(dir, 'out'), formats: ['md'] });
+    const collisions = await outputCollisions([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'c.yaml')], {
+      outDir: join(dir, 'out'),
+      formats: ['md'],
+    });
     expect([...collisions.keys()]).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
     expect(collisions.get(join(dir, 'a.yaml'))).toBe(
       `error: ${join(dir, 'a.yaml')} and ${join(dir, 'b.yaml')} would both write ${join(dir, 'out/Your-Name-CV')}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../src/source/load.js';
 import { normalise } from '../src/model/normalise.js';
 import { buildPdf } from '../src/pipeline/pdf-build.js';
+import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example } from './helpers.js';
 
@@ -21,8 +21,12 @@ describe("the PDF build's self-check", { timeout: 60_000 }, () => {
     const bad = await buildPdf(src, resume, dropped, opts);
     const lines = bad.warnings.map((w) => `${w.file}:${w.line} ${w.path}: ${w.message}`);
     // Jenkins appears only in the stack, so dropping the stack must lose it.
-    expect(lines).toContain(`resume.yaml:${src.locate(['skills', 3, 'keywords', 2]).line} skills[3].keywords[2]: "Jenkins" is missing from the PDF's extracted text (what an ATS reads)`);
-    expect(lines).toContain(`resume.yaml:${src.locate(['folio', 'sections', 'skills', 'title']).line} folio.sections.skills.title: "Stack" is missing from the PDF's extracted text (what an ATS reads)`);
+    expect(lines).toContain(
+      `resume.yaml:${src.locate(['skills', 3, 'keywords', 2]).line} skills[3].keywords[2]: "Jenkins" is missing from the PDF's extracted text (what an ATS reads)`,
+    );
+    expect(lines).toContain(
+      `resume.yaml:${src.locate(['folio', 'sections', 'skills', 'title']).line} folio.sections.skills.title: "Stack" is missing from the PDF's extracted text (what an ATS reads)`,
+    );
     expect(bad.warnings.every((w) => w.severity === 'warning')).toBe(true);
   });
 });

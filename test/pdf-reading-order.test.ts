@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfLeaves } from '../src/check/expected.js';
-import { renderPdf } from '../src/render/pdf.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { fixture, loadResume, pdfText } from './helpers.js';
 
 /** The PDF as a file, for the command-line extractors. */
@@ -29,7 +29,7 @@ async function extractors(pdf: Uint8Array): Promise<Record<string, string>> {
  * The groups in reading order: each group's name, then each of its keywords, then
  * the next group's name. Returns the first string found out of place, or null.
  */
-export function groupOrderProblem(text: string, groups: { name: string; items: string[] }[], after: string): string | null {
+function groupOrderProblem(text: string, groups: { name: string; items: string[] }[], after: string): string | null {
   const flat = text.replace(/\s+/g, ' ');
   let at = 0;
   for (const g of [...groups.flatMap((x) => [x.name, ...x.items]), after]) {
@@ -57,7 +57,10 @@ describe('PDF reading order of the skills, languages and interests groups', { ti
   });
 
   it('negative control: a keyword list read after the next group is reported', () => {
-    const groups = [{ name: 'Backend', items: ['Java, Python'] }, { name: 'Data', items: ['Kafka'] }];
+    const groups = [
+      { name: 'Backend', items: ['Java, Python'] },
+      { name: 'Data', items: ['Kafka'] },
+    ];
     expect(groupOrderProblem('Backend Data Java, Python Kafka Education', groups, 'Education')).toMatch(/Data/);
     expect(groupOrderProblem('Backend Java, Python Data Kafka Education', groups, 'Education')).toBeNull();
   });

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { build } from '../src/pipeline/build.js';
-import { UserError } from '../src/source/diagnostics.js';
 import { type Leaf, pdfOmits, sourceLeaves } from '../src/check/leaves.js';
-import { parseBytes } from '../src/source/load.js';
 import { normalise } from '../src/model/normalise.js';
+import { build } from '../src/pipeline/build.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderPdf } from '../src/render/pdf.js';
+import { UserError } from '../src/source/diagnostics.js';
+import { parseBytes } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example, pdfText, runCli, squash, tempDir } from './helpers.js';
 import { interCharacters, resumeArb, textArb } from './support/resume-arb.js';
@@ -87,7 +87,8 @@ describe('property: every valid résumé builds, and every output shows every le
         const leaves = sourceLeaves(validated, { audience: 'private', omit: pdfOmits });
         const extracted = await pdfText(read('pdf'));
         const problems = dumpOnFailure(resume, missing(leaves, extracted, true));
-        if (problems.length && process.env.FOLIO_FC_DUMP) writeFileSync(`${process.env.FOLIO_FC_DUMP}.pdf`, read('pdf'));
+        if (problems.length && process.env.FOLIO_FC_DUMP)
+          writeFileSync(`${process.env.FOLIO_FC_DUMP}.pdf`, read('pdf'));
         expect(problems).toEqual([]);
       }),
       // No shrinking: each step is a PDF render; the counterexample as found is printed.
@@ -123,21 +124,104 @@ function outcome(bytes: Uint8Array): 0 | 1 {
 }
 
 const TOKENS = [
-  'basics:', 'work:', 'skills:', 'name:', 'startDate:', 'endDate:', 'url:', 'highlights:', 'keywords:', 'folio:', 'sections:', 'title:',
-  '\n', '\n  ', '\n    ', '  ', ' ', '- ', ': ', ':', ',', '&a ', '*a', '&b ', '*b', '[', ']', '{', '}', '"', "'", '|', '>-', '? ', '#',
-  '!!str ', '!!binary ', '!!set ', '!!python/object ', '!local ', '---', '...', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '\t', '\r\n', '\uFEFF',
-  '2020-01', '2024-02-30', '2021', 'present', 'javascript:alert(1)', 'https://example.com', 'mailto:a@b.c', '<script>', '{{x}}', '**b**', '`c`',
-  '[t](https://x.y)', '__proto__', 'constructor', 'null', '~', 'true', '-1', '1e400', '0x1F', '.inf', '"\\u0000"', '"\\uD800"', '"\\e"',
-  '😀', 'ß', 'ق', '漢字', '\u0301', '\u200B',
+  'basics:',
+  'work:',
+  'skills:',
+  'name:',
+  'startDate:',
+  'endDate:',
+  'url:',
+  'highlights:',
+  'keywords:',
+  'folio:',
+  'sections:',
+  'title:',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '  ',
+  ' ',
+  '- ',
+  ': ',
+  ':',
+  ',',
+  '&a ',
+  '*a',
+  '&b ',
+  '*b',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '|',
+  '>-',
+  '? ',
+  '#',
+  '!!str ',
+  '!!binary ',
+  '!!set ',
+  '!!python/object ',
+  '!local ',
+  '---',
+  '...',
+  '%YAML 1.1\n',
+  '%TAG ! tag:x,2000:\n',
+  '\t',
+  '\r\n',
+  '\uFEFF',
+  '2020-01',
+  '2024-02-30',
+  '2021',
+  'present',
+  'javascript:alert(1)',
+  'https://example.com',
+  'mailto:a@b.c',
+  '<script>',
+  '{{x}}',
+  '**b**',
+  '`c`',
+  '[t](https://x.y)',
+  '__proto__',
+  'constructor',
+  'null',
+  '~',
+  'true',
+  '-1',
+  '1e400',
+  '0x1F',
+  '.inf',
+  '"\\u0000"',
+  '"\\uD800"',
+  '"\\e"',
+  '😀',
+  'ß',
+  'ق',
+  '漢字',
+  '\u0301',
+  '\u200B',
 ];
 const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => t.join(''));
 const exampleText = readFileSync(example, 'utf8');
 /** The example résumé with a few random edits: deletions, insertions of YAML tokens, duplicated lines. */
 const mutated = fc
-  .array(fc.tuple(fc.nat({ max: exampleText.length }), fc.nat({ max: 200 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 5 }))), { minLength: 1, maxLength: 4 })
-  .map((edits) => edits.reduce((s, [at, del, ins]) => s.slice(0, at) + ins + s.slice(at + (del % 3 === 0 ? del : 0)), exampleText));
+  .array(
+    fc.tuple(
+      fc.nat({ max: exampleText.length }),
+      fc.nat({ max: 200 }),
+      fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 5 })),
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((edits) =>
+    edits.reduce((s, [at, del, ins]) => s.slice(0, at) + ins + s.slice(at + (del % 3 === 0 ? del : 0)), exampleText),
+  );
 const shaped = fc
-  .record({ basics: fc.jsonValue(), work: fc.jsonValue(), skills: fc.jsonValue(), folio: fc.jsonValue() }, { requiredKeys: [] })
+  .record(
+    { basics: fc.jsonValue(), work: fc.jsonValue(), skills: fc.jsonValue(), folio: fc.jsonValue() },
+    { requiredKeys: [] },
+  )
   .chain((v) => fc.constantFrom(JSON.stringify(v), stringify(v)));
 
 describe('property: arbitrary input never crashes and never hangs', () => {
@@ -148,18 +232,22 @@ describe('property: arbitrary input never crashes and never hangs', () => {
     ['arbitrary JSON/YAML values under résumé keys', shaped.map((s) => Buffer.from(s)), 200],
     ['the example résumé, randomly edited', mutated.map((s) => Buffer.from(s)), 150],
   ];
-  it.each(cases)('%s: exit 0 or 1, each within 2 s', (_name, arb, n) => {
-    let slowest = 0;
-    fc.assert(
-      fc.property(arb, (bytes) => {
-        const t0 = performance.now();
-        expect([0, 1]).toContain(outcome(bytes));
-        slowest = Math.max(slowest, performance.now() - t0);
-      }),
-      runs(n),
-    );
-    expect(slowest).toBeLessThan(2000);
-  }, 120_000);
+  it.each(cases)(
+    '%s: exit 0 or 1, each within 2 s',
+    (_name, arb, n) => {
+      let slowest = 0;
+      fc.assert(
+        fc.property(arb, (bytes) => {
+          const t0 = performance.now();
+          expect([0, 1]).toContain(outcome(bytes));
+          slowest = Math.max(slowest, performance.now() - t0);
+        }),
+        runs(n),
+      );
+      expect(slowest).toBeLessThan(2000);
+    },
+    120_000,
+  );
 
   it('the real CLI agrees: a few hostile files exit 0 or 1, never 70, and never print a stack', async () => {
     const dir = tempDir();

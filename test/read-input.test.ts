@@ -29,8 +29,12 @@ describe('bounded reads', () => {
     execFileSync('mkfifo', [fifo]);
     for (const kind of [README_KIND, PDF_KIND, JOB_KIND]) {
       const t0 = performance.now();
-      await expect(readInput('/dev/zero', '/dev/zero', kind)).rejects.toThrow(`/dev/zero: error: is a device, not a regular file; folio reads ${kind.what} only from a regular file`);
-      await expect(readInput(fifo, 'fifo', kind)).rejects.toThrow('fifo: error: is a FIFO (named pipe), not a regular file');
+      await expect(readInput('/dev/zero', '/dev/zero', kind)).rejects.toThrow(
+        `/dev/zero: error: is a device, not a regular file; folio reads ${kind.what} only from a regular file`,
+      );
+      await expect(readInput(fifo, 'fifo', kind)).rejects.toThrow(
+        'fifo: error: is a FIFO (named pipe), not a regular file',
+      );
       await expect(readInput(dir, 'dir', kind)).rejects.toThrow(`dir: error: is a directory, expected ${kind.what}`);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
@@ -42,7 +46,9 @@ describe('bounded reads', () => {
     writeFileSync(big, '');
     truncateSync(big, 600 * 1024 * 1024);
     const t0 = performance.now();
-    await expect(readInput(big, 'README.md', README_KIND)).rejects.toThrow('README.md: error: the file is 600 MiB, over the 8 MiB limit for a README; folio did not read it');
+    await expect(readInput(big, 'README.md', README_KIND)).rejects.toThrow(
+      'README.md: error: the file is 600 MiB, over the 8 MiB limit for a README; folio did not read it',
+    );
     expect(performance.now() - t0).toBeLessThan(500);
     // Negative control: a file just under the limit is read whole.
     truncateSync(big, README_KIND.maxBytes);
@@ -55,34 +61,70 @@ describe('bounded reads', () => {
     writeFileSync(join(dir, 'BIG.md'), '');
     truncateSync(join(dir, 'BIG.md'), 3 * 1024 ** 3);
     const cases: [string[], string][] = [
-      [['readme', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a README only from a regular file\n'],
-      [['readme', 'BIG.md'], 'BIG.md: error: the file is 3072 MiB, over the 8 MiB limit for a README; folio did not read it\n'],
-      [['check', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a PDF to check only from a regular file\n'],
-      [['match', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a job description only from a regular file\n'],
-      [['validate', '/dev/zero'], '/dev/zero: error: is a device, not a regular file; folio reads a résumé only from a regular file\n'],
+      [
+        ['readme', '/dev/zero'],
+        '/dev/zero: error: is a device, not a regular file; folio reads a README only from a regular file\n',
+      ],
+      [
+        ['readme', 'BIG.md'],
+        'BIG.md: error: the file is 3072 MiB, over the 8 MiB limit for a README; folio did not read it\n',
+      ],
+      [
+        ['check', '/dev/zero'],
+        '/dev/zero: error: is a device, not a regular file; folio reads a PDF to check only from a regular file\n',
+      ],
+      [
+        ['match', '/dev/zero'],
+        '/dev/zero: error: is a device, not a regular file; folio reads a job description only from a regular file\n',
+      ],
+      [
+        ['validate', '/dev/zero'],
+        '/dev/zero: error: is a device, not a regular file; folio reads a résumé only from a regular file\n',
+      ],
     ];
-    for (const [args, stderr] of cases) expect(await runCli(args, dir), args.join(' ')).toMatchObject({ status: 1, stderr });
+    for (const [args, stderr] of cases)
+      expect(await runCli(args, dir), args.join(' ')).toMatchObject({ status: 1, stderr });
   }, 30_000);
 
   it('a photo: its pixel size from the header (PNG and JPEG), refused over 4096 a side before decoding', async () => {
     expect(imageSize(pngHeader(17000, 17000), 'png')).toEqual({ width: 17000, height: 17000 });
     expect(imageSize(readFileSync(fixture('photo.png')), 'png')).toMatchObject({ width: expect.any(Number) });
     // A JPEG: SOI, an APP0 segment, then SOF0 with height 300 and width 200.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x00, 0xc8, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x00, 0xc8, 0x03, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     expect(imageSize(jpeg, 'jpg')).toEqual({ width: 200, height: 300 });
     expect(imageSize(Buffer.from([0xff, 0xd8, 0x00]), 'jpg')).toBeNull();
 
     const dir = tempDir();
     writeFileSync(join(dir, 'huge.png'), pngHeader(17000, 17000));
-    const yaml = readFileSync(example, 'utf8').replace('folio:\n', 'folio:\n  photo: true\n').replace('  name: Your Name\n', '  name: Your Name\n  image: huge.png\n');
+    const yaml = readFileSync(example, 'utf8')
+      .replace('folio:\n', 'folio:\n  photo: true\n')
+      .replace('  name: Your Name\n', '  name: Your Name\n  image: huge.png\n');
     writeFileSync(join(dir, 'resume.yaml'), yaml);
     const t0 = performance.now();
-    await expect(build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf'] })).rejects.toMatchObject({
-      diagnostics: [expect.objectContaining({ path: 'basics.image', message: 'huge.png is 17000 × 17000 pixels; the PDF takes photos up to 4096 pixels a side (a header photo needs about 600): scale it down' })],
+    await expect(
+      build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf'] }),
+    ).rejects.toMatchObject({
+      diagnostics: [
+        expect.objectContaining({
+          path: 'basics.image',
+          message:
+            'huge.png is 17000 × 17000 pixels; the PDF takes photos up to 4096 pixels a side (a header photo needs about 600): scale it down',
+        }),
+      ],
     });
     writeFileSync(join(dir, 'resume.yaml'), yaml.replace('image: huge.png', 'image: /dev/zero'));
-    await expect(build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf'] })).rejects.toMatchObject({
-      diagnostics: [expect.objectContaining({ message: 'cannot use the photo /dev/zero: is a device, not a regular file; folio reads a photo only from a regular file' })],
+    await expect(
+      build({ source: join(dir, 'resume.yaml'), outDir: join(dir, 'out'), formats: ['pdf'] }),
+    ).rejects.toMatchObject({
+      diagnostics: [
+        expect.objectContaining({
+          message:
+            'cannot use the photo /dev/zero: is a device, not a regular file; folio reads a photo only from a regular file',
+        }),
+      ],
     });
     expect(performance.now() - t0).toBeLessThan(10_000);
   }, 30_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/source/diagnostics.js';
 import { findRegion, headingLevelAbove, spliceReadme } from '../src/output/readme-markers.js';
+import { UserError } from '../src/source/diagnostics.js';
 
 const START = '<!-- folio:start -->';
 const END = '<!-- folio:end -->';
@@ -20,7 +20,10 @@ function error(file: string): string {
 describe('README markers (pure splice)', () => {
   it('replaces only what is between the markers and leaves every other byte as it was', () => {
     // Outside the markers: an invalid UTF-8 byte, a BOM, trailing spaces, no final newline.
-    const above = Buffer.concat([Buffer.from('\uFEFF# Hi 👋  \n\nHand-written \u00e9 text\n'), Buffer.from([0xff, 0x0a])]);
+    const above = Buffer.concat([
+      Buffer.from('\uFEFF# Hi 👋  \n\nHand-written \u00e9 text\n'),
+      Buffer.from([0xff, 0x0a]),
+    ]);
     const below = Buffer.from('\nFooter, by hand.  ');
     const file = Buffer.concat([above, Buffer.from(`${START}\nold résumé\n${END}`), below]);
     const { data, changed } = spliceReadme(file, MD, 'README.md');
@@ -45,7 +48,9 @@ describe('README markers (pure splice)', () => {
   });
 
   it('accepts markers written without inner spaces', () => {
-    expect(spliceReadme(bytes('<!--folio:start-->\n<!--folio:end-->\n'), MD, 'README.md').data.toString()).toBe(`<!--folio:start-->\n\n${MD}\n<!--folio:end-->\n`);
+    expect(spliceReadme(bytes('<!--folio:start-->\n<!--folio:end-->\n'), MD, 'README.md').data.toString()).toBe(
+      `<!--folio:start-->\n\n${MD}\n<!--folio:end-->\n`,
+    );
   });
 
   it('ignores markers in running text and in fenced code examples', () => {
@@ -59,14 +64,20 @@ describe('README markers (pure splice)', () => {
     const msg = error('# Just a README\n');
     expect(msg).toContain('no folio markers found');
     expect(msg.endsWith(`\n\n${START}\n${END}`)).toBe(true);
-    expect(error(`x\n${START}\n`)).toMatch(/<!-- folio:start --> \(line 2\) has no <!-- folio:end -->[\s\S]*\n<!-- folio:start -->\n<!-- folio:end -->$/);
+    expect(error(`x\n${START}\n`)).toMatch(
+      /<!-- folio:start --> \(line 2\) has no <!-- folio:end -->[\s\S]*\n<!-- folio:start -->\n<!-- folio:end -->$/,
+    );
     expect(error(`${START} ${END}\n`)).toContain('no folio markers found');
   });
 
   it('duplicated or reversed markers: an error naming the lines', () => {
-    expect(error(`${START}\n${START}\n${END}\n`)).toBe('README.md: error: <!-- folio:start --> appears 2 times (lines 1, 2); keep exactly one pair. README.md was not changed.');
+    expect(error(`${START}\n${START}\n${END}\n`)).toBe(
+      'README.md: error: <!-- folio:start --> appears 2 times (lines 1, 2); keep exactly one pair. README.md was not changed.',
+    );
     expect(error(`${START}\n${END}\n\n${END}\n`)).toContain('<!-- folio:end --> appears 2 times (lines 2, 4)');
-    expect(error(`${END}\n${START}\n`)).toBe('README.md: error: <!-- folio:end --> (line 1) comes before <!-- folio:start --> (line 2); swap them. README.md was not changed.');
+    expect(error(`${END}\n${START}\n`)).toBe(
+      'README.md: error: <!-- folio:end --> (line 1) comes before <!-- folio:start --> (line 2); swap them. README.md was not changed.',
+    );
   });
 });
 
@@ -86,7 +97,9 @@ describe('headingLevelAbove (stage output)', () => {
 describe('readme markers: the generated block never holds a marker line', () => {
   it('refuses Markdown with a marker line of its own (a custom template), changing nothing', () => {
     const readme = Buffer.from('a\n<!-- folio:start -->\n<!-- folio:end -->\nb\n');
-    expect(() => spliceReadme(readme, 'x\n<!-- folio:end -->\ny\n', 'README.md')).toThrow('README.md: error: line 2 of the rendered Markdown is a folio marker');
+    expect(() => spliceReadme(readme, 'x\n<!-- folio:end -->\ny\n', 'README.md')).toThrow(
+      'README.md: error: line 2 of the rendered Markdown is a folio marker',
+    );
     expect(spliceReadme(readme, 'x `<!-- folio:end -->` y\n', 'README.md').changed).toBe(true);
   });
 });

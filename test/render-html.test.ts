@@ -2,10 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
-import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
-import { textDirection } from '../src/validate/languages.js';
 import { normalise } from '../src/model/normalise.js';
+import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
 import { cssVariables } from '../src/render/tokens.js';
+import { textDirection } from '../src/validate/languages.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
 /** Visible text of an HTML page, roughly: drop head, tags and decode the entities Handlebars emits. */
@@ -13,7 +13,13 @@ function bodyText(html: string): string {
   return html
     .replace(/<head>[\s\S]*<\/head>/, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`');
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`');
 }
 
 describe('HTML renderer', () => {
@@ -29,14 +35,29 @@ describe('HTML renderer', () => {
     const { resume, model } = loadResume(fixture('jsonresume-full.json'));
     const { html } = renderHtml(model);
     expect(missingLeaves(sourceLeaves(resume, { audience: 'public' }), bodyText(html)).map((l) => l.text)).toEqual([]);
-    for (const id of ['work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects']) {
+    for (const id of [
+      'work',
+      'volunteer',
+      'education',
+      'awards',
+      'certificates',
+      'publications',
+      'skills',
+      'languages',
+      'interests',
+      'references',
+      'projects',
+    ]) {
       expect(html).toContain(`id="${id}-title"`);
     }
   });
 
   it('escapes every string: a <script> in a field is text', () => {
     const { model } = loadResume(example);
-    const { html } = renderHtml({ ...model, header: { ...model.header, name: '<script>alert(1)</script>" onload="x' } });
+    const { html } = renderHtml({
+      ...model,
+      header: { ...model.header, name: '<script>alert(1)</script>" onload="x' },
+    });
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload&#x3D;&quot;x');
   });
@@ -52,7 +73,10 @@ describe('HTML renderer', () => {
 const STYLE = /<style>\n([\s\S]*?)\n<\/style>/;
 
 describe('HTML golden files (update on purpose: UPDATE_GOLDEN=1 npx vitest run test/render-html.test.ts)', () => {
-  for (const [name, source] of [['minimal', 'minimal.yaml'], ['full', 'portfolio-full.yaml']] as const) {
+  for (const [name, source] of [
+    ['minimal', 'minimal.yaml'],
+    ['full', 'portfolio-full.yaml'],
+  ] as const) {
     it(`${name} page matches test/golden/${name}.html`, () => {
       const { html } = renderHtml(loadResume(fixture(source)).model);
       const style = STYLE.exec(html)?.[1] ?? '';
@@ -79,7 +103,7 @@ describe('HTML page structure', () => {
     expect(html.indexOf('<main')).toBeGreaterThan(html.indexOf('id="metrics-title"'));
   });
 
-  it('shows the sections in the model\'s order (folio.order), each once', () => {
+  it("shows the sections in the model's order (folio.order), each once", () => {
     const { model } = loadResume(fixture('portfolio-full.yaml'));
     const reordered = { ...model, sections: [...model.sections].reverse() };
     for (const m of [model, reordered]) {
@@ -116,7 +140,9 @@ describe('HTML page structure', () => {
     const { model } = loadResume(fixture('portfolio-full.yaml'));
     const entries = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
     const talk = entries.find((e) => e.title?.startsWith('Talked'));
-    expect(talk && entryLinkText(talk)).toBe('Talked about idempotency at a payments meetup: talks.example.org/idempotency');
+    expect(talk && entryLinkText(talk)).toBe(
+      'Talked about idempotency at a payments meetup: talks.example.org/idempotency',
+    );
     const untitled = { ...talk!, title: null };
     expect(entryLinkText(untitled)).toBe('talks.example.org/idempotency');
   });
@@ -139,7 +165,15 @@ describe('HTML page structure', () => {
   });
 
   it('sets the text direction from the language', () => {
-    expect(['en', 'de-CH', 'ar', 'ar-EG', 'he', 'fa-IR', 'zh-Hant'].map(textDirection)).toEqual(['ltr', 'ltr', 'rtl', 'rtl', 'rtl', 'rtl', 'ltr']);
+    expect(['en', 'de-CH', 'ar', 'ar-EG', 'he', 'fa-IR', 'zh-Hant'].map(textDirection)).toEqual([
+      'ltr',
+      'ltr',
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+    ]);
     const { model } = loadResume(example);
     expect(renderHtml({ ...model, lang: 'ar', dir: 'rtl' }).html).toContain('<html lang="ar" dir="rtl">');
     expect(normalise({ ...loadResume(example).resume, folio: { lang: 'he' } }).dir).toBe('rtl');

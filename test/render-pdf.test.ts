@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { pdfLeaves } from '../src/check/expected.js';
 import { objectFacts } from '../src/check/extract.js';
 import { matchInOrder } from '../src/check/find-in-order.js';
-import { parseSource } from '../src/source/load.js';
 import type { ResumeModel } from '../src/model/model.js';
 import { normalise } from '../src/model/normalise.js';
 import { buildPdf } from '../src/pipeline/pdf-build.js';
-import { renderPdf } from '../src/render/pdf.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { parseSource } from '../src/source/load.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture, loadResume, pdfText, root } from './helpers.js';
@@ -28,10 +28,13 @@ const cache = new Map<string, Promise<{ resume: Resume; model: ResumeModel; byte
 /** Each fixture is rendered once per file (A4); tests that need another rendering make their own. */
 function built(path: string) {
   if (!cache.has(path)) {
-    cache.set(path, (async () => {
-      const { resume, model } = loadResume(path);
-      return { resume, model, ...(await render(resume, model)) };
-    })());
+    cache.set(
+      path,
+      (async () => {
+        const { resume, model } = loadResume(path);
+        return { resume, model, ...(await render(resume, model)) };
+      })(),
+    );
   }
   return cache.get(path)!;
 }
@@ -41,7 +44,9 @@ function pdftotextPages(pdf: Uint8Array): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'folio-pdf-'));
   const file = join(dir, 'cv.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p, i, all) => i < all.length - 1 || p.trim());
 }
 
 function pdffonts(pdf: Uint8Array): string[] {
@@ -56,7 +61,10 @@ async function roundTrip(pdf: Uint8Array, resume: Resume) {
   const leaves = pdfLeaves(resume);
   const byPdfParse = matchInOrder(leaves, [await pdfText(pdf)]);
   const byPoppler = matchInOrder(leaves, pdftotextPages(pdf));
-  const show = (m: typeof byPdfParse) => [...m.missing.map((l) => `missing ${l.path.join('.')}: ${l.text}`), ...m.outOfOrder.map((l) => `order ${l.path.join('.')}: ${l.text}`)];
+  const show = (m: typeof byPdfParse) => [
+    ...m.missing.map((l) => `missing ${l.path.join('.')}: ${l.text}`),
+    ...m.outOfOrder.map((l) => `order ${l.path.join('.')}: ${l.text}`),
+  ];
   return { leaves, pdfParse: show(byPdfParse), poppler: show(byPoppler) };
 }
 
@@ -69,7 +77,12 @@ describe('PDF renderer: every designed string extracts exactly, in display order
     expect(r.pdfParse).toEqual([]);
     expect(r.poppler).toEqual([]);
     const text = await pdfText(bytes);
-    for (const s of ['Backend engineer for high-throughput systems', 'Experiment impact 25% to 2% low traffic', 'Prefer boring reliability', 'OxygenOS 15 and 16']) {
+    for (const s of [
+      'Backend engineer for high-throughput systems',
+      'Experiment impact 25% to 2% low traffic',
+      'Prefer boring reliability',
+      'OxygenOS 15 and 16',
+    ]) {
       expect(text).toContain(s);
     }
     // No markup, no private-use or ligature code points, no letter-spaced or upper-cased headings.
@@ -85,7 +98,18 @@ describe('PDF renderer: every designed string extracts exactly, in display order
     expect(r.pdfParse).toEqual([]);
     expect(r.poppler).toEqual([]);
     const text = (await pdfText(bytes)).normalize('NFC');
-    for (const s of ['Zoë Łukasiewicz-Núñez', 'Ελένη Παπαδοπούλου', 'Дмитрий Иванов', 'Kraków', '→', '–', '“Systems that fail gracefully…”', '€1.2M', '李明 (Lǐ Míng)', '株式会社東京データ']) {
+    for (const s of [
+      'Zoë Łukasiewicz-Núñez',
+      'Ελένη Παπαδοπούλου',
+      'Дмитрий Иванов',
+      'Kraków',
+      '→',
+      '–',
+      '“Systems that fail gracefully…”',
+      '€1.2M',
+      '李明 (Lǐ Míng)',
+      '株式会社東京データ',
+    ]) {
       expect(text).toContain(s);
     }
     // The emoji is left out cleanly (no gap before the full stop, no replacement character).
@@ -112,7 +136,10 @@ describe('PDF renderer: every designed string extracts exactly, in display order
       ...entries.map((e) => [e.dates, e.location, ...e.details].filter(Boolean).join(' · ')),
     ]);
     for (const [i, page] of perPage.slice(0, -1).entries()) {
-      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && l !== model.header.name && !/^page \d+ of \d+$/.test(l));
+      const lines = page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && l !== model.header.name && !/^page \d+ of \d+$/.test(l));
       expect(heads.has(lines.at(-1) ?? ''), `page ${i + 1} ends with "${lines.at(-1)}"`).toBe(false);
     }
   });
@@ -134,7 +161,9 @@ describe('PDF renderer: every designed string extracts exactly, in display order
     const reordered = { ...model, sections: [...model.sections].reverse().filter((s) => s.id !== 'principles') };
     const text = await pdfText((await render(resume, reordered)).bytes);
     const m = matchInOrder(pdfLeaves(resume), [text]);
-    expect(m.missing.map((l) => l.path.join('.'))).toEqual(expect.arrayContaining(['principles.0.title', 'principles.2.summary']));
+    expect(m.missing.map((l) => l.path.join('.'))).toEqual(
+      expect.arrayContaining(['principles.0.title', 'principles.2.summary']),
+    );
     expect(m.outOfOrder.length).toBeGreaterThan(0);
   });
 
@@ -152,7 +181,12 @@ describe('PDF renderer: every designed string extracts exactly, in display order
 describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 60_000 }, () => {
   it('embeds each font once: four Inter faces, plus Noto Sans SC only when CJK is present', async () => {
     const exFonts = pdffonts((await built(example)).bytes);
-    expect(exFonts.map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['Inter-Bold', 'Inter-Italic', 'Inter-Regular', 'Inter-SemiBold']);
+    expect(exFonts.map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'Inter-Bold',
+      'Inter-Italic',
+      'Inter-Regular',
+      'Inter-SemiBold',
+    ]);
     for (const l of exFonts) expect(l).toMatch(/ yes yes yes /);
     const uniFonts = pdffonts((await built(fixture('unicode.yaml'))).bytes);
     expect(uniFonts).toHaveLength(6);
@@ -164,7 +198,9 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     const { model, bytes } = await built(fixture('jsonresume-full.json'));
     const { links } = objectFacts(bytes);
     const contacts = model.header.contacts.filter((c) => c.href).map((c) => c.href);
-    const entryUrls = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : [])).flatMap((e) => (e.url ? [e.url.href] : []));
+    const entryUrls = model.sections
+      .flatMap((s) => (s.kind === 'entries' ? s.entries : []))
+      .flatMap((e) => (e.url ? [e.url.href] : []));
     expect(contacts.some((h) => h?.startsWith('mailto:'))).toBe(true);
     expect(contacts.some((h) => h?.startsWith('tel:'))).toBe(true);
     expect(entryUrls.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { displayWidth, wrap, wrapList } from '../src/render/text-wrap.js';
 import { example, fixture, loadResume, runCli, tempDir } from './helpers.js';
 import { checkGolden } from './support/golden.js';
 
-const LONG_URL = 'https://example.com/a/very/long/path/that/goes/on/and/on/and/on/forever/without/any/spaces/at/all/index.html';
+const LONG_URL =
+  'https://example.com/a/very/long/path/that/goes/on/and/on/and/on/forever/without/any/spaces/at/all/index.html';
 
 /** Lines wider than `width` that are not a single unbreakable word. */
 function overlong(text: string, width = 80): string[] {
@@ -15,7 +16,11 @@ function overlong(text: string, width = 80): string[] {
 }
 
 describe('plain text renderer (-f txt)', () => {
-  for (const [name, path] of [['the example', example], ['a JSON Resume document', fixture('jsonresume-full.json')], ['tricky text', fixture('tricky.yaml')]] as const) {
+  for (const [name, path] of [
+    ['the example', example],
+    ['a JSON Resume document', fixture('jsonresume-full.json')],
+    ['tricky text', fixture('tricky.yaml')],
+  ] as const) {
     it(`shows every text leaf of ${name}, phone and address included, within 80 columns`, async () => {
       const { resume, model } = loadResume(path);
       const text = renderText(model);
@@ -36,7 +41,9 @@ describe('plain text renderer (-f txt)', () => {
     const tricky = renderText(loadResume(fixture('tricky.yaml')).model);
     // The owner's markup is gone, their literal characters stay.
     expect(tricky).toContain('Bold claim with a link (example.com/a_b) and emphasis on snake_case_name');
-    expect(tricky).toContain('Writes code_spans, [brackets], a | pipe, $5 and $10, &amp; entities, :smile: and\nnested italic inside bold');
+    expect(tricky).toContain(
+      'Writes code_spans, [brackets], a | pipe, $5 and $10, &amp; entities, :smile: and\nnested italic inside bold',
+    );
     expect(tricky).toContain('- Shipped the thing (example.com/thing) for 漢字テキスト users');
   });
 
@@ -44,7 +51,15 @@ describe('plain text renderer (-f txt)', () => {
     const { model } = loadResume(example);
     const lines = renderText(model).split('\n');
     expect(lines.slice(0, 2)).toEqual(['Your Name', '=========']);
-    for (const title of ['Production thinking', 'Selected engineering stories', 'Experience', 'How I think', 'Stack', 'Beyond backend', 'Available for backend roles']) {
+    for (const title of [
+      'Production thinking',
+      'Selected engineering stories',
+      'Experience',
+      'How I think',
+      'Stack',
+      'Beyond backend',
+      'Available for backend roles',
+    ]) {
       const i = lines.indexOf(title);
       expect(i, title).toBeGreaterThan(0);
       expect(lines[i + 1]).toBe('-'.repeat(title.length));
@@ -71,7 +86,9 @@ describe('plain text renderer (-f txt)', () => {
     expect(lines[lines.indexOf(LONG_URL) - 1]).toBe('nested italic inside bold, plus a long address');
     expect(lines[lines.indexOf(LONG_URL) + 1]).toBe('that must stay whole.');
     // Contacts break between items, never inside one.
-    expect(text).toContain('ada@example.com · +44 20 7946 0000 · example.com/~ada · github.com/ada_l ·\n1 Example Row · SW1A 1AA · London, GB\n');
+    expect(text).toContain(
+      'ada@example.com · +44 20 7946 0000 · example.com/~ada · github.com/ada_l ·\n1 Example Row · SW1A 1AA · London, GB\n',
+    );
   });
 
   it('matches the golden file for the example (UPDATE_GOLDEN=1 to accept a change on purpose)', async () => {
@@ -80,7 +97,8 @@ describe('plain text renderer (-f txt)', () => {
 });
 
 describe('wrapping', () => {
-  const words = 'Improved pipeline capacity while keeping the system practical for production constraints and downstream serving needs, again and again and again.';
+  const words =
+    'Improved pipeline capacity while keeping the system practical for production constraints and downstream serving needs, again and again and again.';
 
   it('fills lines up to the width and never splits a word', async () => {
     for (const width of [20, 33, 80]) {

@@ -5,8 +5,8 @@ import { normalise } from '../src/model/normalise.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderPdf } from '../src/render/pdf.js';
-import type { Resume } from '../src/validate/schema.js';
 import { tailor } from '../src/tailor/variants.js';
+import type { Resume } from '../src/validate/schema.js';
 import { fixture, loadResume, pdfText } from './helpers.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
@@ -17,46 +17,103 @@ function htmlText(html: string): string {
   return html
     .replace(/<head>[\s\S]*<\/head>/, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=');
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=');
 }
 
 /** What a reader of the Markdown sees, through a GFM parser. */
 function markdownText(md: string): string {
-  return marked.parse(md, { gfm: true, async: false }).replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return marked
+    .parse(md, { gfm: true, async: false })
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 /** The base résumé's leaves that the variant does not show: their text must be absent from its outputs. */
-function cutLeaves(tailored: Resume, audience: 'private' | 'public', omit?: (p: readonly (string | number)[]) => boolean): Leaf[] {
+function cutLeaves(
+  tailored: Resume,
+  audience: 'private' | 'public',
+  omit?: (p: readonly (string | number)[]) => boolean,
+): Leaf[] {
   const kept = sourceLeaves(tailored, { audience, omit }).map((l) => squash(l.text));
   // A cut skill keyword ("Java") may still be written inside a kept bullet: only text no kept leaf contains counts.
   return sourceLeaves(resume, { audience, omit }).filter((l) => !kept.some((k) => k.includes(squash(l.text))));
 }
 
-const present = (leaves: Leaf[], text: string) => leaves.filter((l) => squash(text).includes(squash(l.text))).map((l) => l.text);
+const present = (leaves: Leaf[], text: string) =>
+  leaves.filter((l) => squash(text).includes(squash(l.text))).map((l) => l.text);
 
 /** Section headings in the order an output shows them. */
 function headingOrder(text: string, titles: string[]): string[] {
-  return titles.map((t) => [t, text.indexOf(t)] as const).filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1]).map(([t]) => t);
+  return titles
+    .map((t) => [t, text.indexOf(t)] as const)
+    .filter(([, i]) => i >= 0)
+    .sort((a, b) => a[1] - b[1])
+    .map(([t]) => t);
 }
 
-const TITLES: Record<string, string> = { work: 'Experience', skills: 'Skills', projects: 'Projects', education: 'Education', awards: 'Awards', references: 'References' };
+const TITLES: Record<string, string> = {
+  work: 'Experience',
+  skills: 'Skills',
+  projects: 'Projects',
+  education: 'Education',
+  awards: 'Awards',
+  references: 'References',
+};
 
 // The items each variant must show, and must not, named by their marker words.
 const EXPECT: Record<string, { shows: string[]; hides: string[]; label: string; order: string[] }> = {
   backend: {
     shows: ['Zephyr checkout latency', 'Zephyr ledger migration', 'Numbat', 'Heron', 'Osprey'],
-    hides: ['Zephyr fraud model', 'Quokka', 'Wombat', 'Kestrel', 'Ibis', 'Pelican', 'Albatross', 'Cormorant', 'PyTorch', 'Flink'],
+    hides: [
+      'Zephyr fraud model',
+      'Quokka',
+      'Wombat',
+      'Kestrel',
+      'Ibis',
+      'Pelican',
+      'Albatross',
+      'Cormorant',
+      'PyTorch',
+      'Flink',
+    ],
     label: 'Backend engineer for payment systems',
     order: ['work', 'skills', 'projects'],
   },
   data: {
-    shows: ['Quokka ingestion', 'Quokka metrics through a gRPC', 'Quokka churn forecaster', 'Kestrel', 'Ibis', 'Osprey', 'Pelican', 'Numbat', 'PyTorch'],
+    shows: [
+      'Quokka ingestion',
+      'Quokka metrics through a gRPC',
+      'Quokka churn forecaster',
+      'Kestrel',
+      'Ibis',
+      'Osprey',
+      'Pelican',
+      'Numbat',
+      'PyTorch',
+    ],
     hides: ['Zephyr', 'Wombat', 'Heron', 'Albatross', 'Cormorant', 'PostgreSQL'],
     label: 'Data engineer for streaming analytics',
     order: ['projects', 'education', 'work', 'skills'],
   },
   lead: {
-    shows: ['Zephyr fraud model', 'Zephyr ledger', 'Quokka churn', 'Heron', 'Kestrel', 'Pelican', 'Albatross', 'Cormorant', 'Numbat'],
+    shows: [
+      'Zephyr fraud model',
+      'Zephyr ledger',
+      'Quokka churn',
+      'Heron',
+      'Kestrel',
+      'Pelican',
+      'Albatross',
+      'Cormorant',
+      'Numbat',
+    ],
     hides: ['Wombat'],
     label: 'Engineering lead',
     // No sections of its own: the source's order (work before projects in variants.yaml).
@@ -72,7 +129,9 @@ describe.each(Object.keys(EXPECT))('variant %s, in every format', (name) => {
 
   it('PDF: every item it keeps, none it cuts, sections in its order, its overrides', async () => {
     const text = await pdfText((await renderPdf(model, { date })).bytes);
-    expect(missingLeaves(sourceLeaves(t.resume, { audience: 'private', omit: pdfOmits }), text).map((l) => l.text)).toEqual([]);
+    expect(
+      missingLeaves(sourceLeaves(t.resume, { audience: 'private', omit: pdfOmits }), text).map((l) => l.text),
+    ).toEqual([]);
     expect(present(cutLeaves(t.resume, 'private', pdfOmits), text)).toEqual([]);
     for (const s of want.shows) expect(text).toContain(s);
     for (const s of want.hides) expect(text).not.toContain(s);
@@ -107,6 +166,8 @@ describe('negative control', () => {
     const t = tailor(resume, 'backend');
     const leaky = normalise({ ...t.resume, work: [...(t.resume.work ?? []), ...(resume.work ?? []).slice(1, 2)] });
     const text = htmlText(renderHtml(leaky).html);
-    expect(present(cutLeaves(t.resume, 'public'), text)).toContain('Built the Quokka ingestion pipeline on Kafka and Flink for 2B events a day.');
+    expect(present(cutLeaves(t.resume, 'public'), text)).toContain(
+      'Built the Quokka ingestion pipeline on Kafka and Flink for 2B events a day.',
+    );
   });
 });

@@ -1,18 +1,20 @@
 import { validateHeaderValue } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
 import { contentDisposition, isSafeHeaderValue } from '../src/cli/serve/headers.js';
-import { startPreviewServer } from '../src/cli/serve/server.js';
+import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
 import { previewHtml, variantPicker } from '../src/cli/serve/pages.js';
-import { fileUrl, type PreviewSite, route, routeSite, type PreviewState } from '../src/cli/serve/routes.js';
+import { fileUrl, type PreviewSite, type PreviewState, route, routeSite } from '../src/cli/serve/routes.js';
+import { startPreviewServer } from '../src/cli/serve/server.js';
 
 /** A site of one page, for a server test. */
 const siteOf = (s: PreviewState): PreviewSite => ({ version: s.version, variants: [], target: () => s });
 
 describe('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {
-    const html = markdownToHtml('# Title\n\n**bold** and <br> and <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n');
+    const html = markdownToHtml(
+      '# Title\n\n**bold** and <br> and <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n',
+    );
     expect(html).toContain('<h1>Title</h1>');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<br>');
@@ -22,7 +24,9 @@ describe('serve: Markdown preview rendering', () => {
   });
 
   it('keeps only http(s), mailto: and tel: links', () => {
-    const html = markdownToHtml('[ok](https://example.com) [bad](javascript:alert(1)) [data](data:text/html,x) [mail](mailto:a@b.c)');
+    const html = markdownToHtml(
+      '[ok](https://example.com) [bad](javascript:alert(1)) [data](data:text/html,x) [mail](mailto:a@b.c)',
+    );
     expect(html).toContain('<a href="https://example.com">ok</a>');
     expect(html).toContain('<a href="mailto:a@b.c">mail</a>');
     expect(html).not.toContain('javascript:');
@@ -32,7 +36,14 @@ describe('serve: Markdown preview rendering', () => {
 });
 
 describe('serve: pages and routes', () => {
-  const state: PreviewState = { name: 'cv', html: '<html><body><p>page</p></body></html>', pdf: null, md: '# Hi\n', failure: null, version: 3 };
+  const state: PreviewState = {
+    name: 'cv',
+    html: '<html><body><p>page</p></body></html>',
+    pdf: null,
+    md: '# Hi\n',
+    failure: null,
+    version: 3,
+  };
 
   it('injects the reload script before </body> with the build version', () => {
     const page = previewHtml(state.html, null, 3);
@@ -40,7 +51,19 @@ describe('serve: pages and routes', () => {
   });
 
   it('escapes error text in the overlay', () => {
-    const failure = { diagnostics: [{ severity: 'error' as const, file: 'cv.yaml', line: 2, col: 3, path: 'basics.name', message: 'bad </pre><script>x</script>' }], message: '' };
+    const failure = {
+      diagnostics: [
+        {
+          severity: 'error' as const,
+          file: 'cv.yaml',
+          line: 2,
+          col: 3,
+          path: 'basics.name',
+          message: 'bad </pre><script>x</script>',
+        },
+      ],
+      message: '',
+    };
     const page = previewHtml(state.html, failure, 4);
     expect(page).toContain('cv.yaml:2:3: error: basics.name: bad &lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;');
     expect(page).not.toContain('<script>x</script>');
@@ -51,7 +74,8 @@ describe('serve: pages and routes', () => {
     expect(route('/cv.md', state).body).toContain('<h1>Hi</h1>');
     expect(route('/cv.pdf', state).status).toBe(503);
     expect(route('/cv.pdf', { ...state, pdf: new Uint8Array([1]) }).status).toBe(200);
-    for (const p of ['/../package.json', '/resume.pdf', '/cv.yaml', '/index.htm', '']) expect(route(p, state).status, p).toBe(404);
+    for (const p of ['/../package.json', '/resume.pdf', '/cv.yaml', '/index.htm', ''])
+      expect(route(p, state).status, p).toBe(404);
   });
 });
 
@@ -66,7 +90,16 @@ describe('serve: variants at /v/<name>/ with a picker', () => {
       const base = v === null ? '' : `/v/${encodeURIComponent(v)}`;
       let s = states.get(v);
       if (!s) {
-        s = { name: v ? `cv-${v}` : 'cv', html: `<html><body><p>${v ?? 'whole'}</p></body></html>`, pdf: new Uint8Array([7]), md: '# Hi\n', failure: null, version: 2, base, picker: variantPicker(site.variants, v) };
+        s = {
+          name: v ? `cv-${v}` : 'cv',
+          html: `<html><body><p>${v ?? 'whole'}</p></body></html>`,
+          pdf: new Uint8Array([7]),
+          md: '# Hi\n',
+          failure: null,
+          version: 2,
+          base,
+          picker: variantPicker(site.variants, v),
+        };
         states.set(v, s);
       }
       return s;
@@ -83,7 +116,10 @@ describe('serve: variants at /v/<name>/ with a picker', () => {
     expect(routeSite('/v/ml platform/', site).body).toContain('<p>ml platform</p>');
     // An unknown variant is a 404 naming the real ones, and builds nothing.
     const n = asked.length;
-    expect(routeSite('/v/frontend/', site)).toMatchObject({ status: 404, body: expect.stringContaining('Variants: backend, ml platform') });
+    expect(routeSite('/v/frontend/', site)).toMatchObject({
+      status: 404,
+      body: expect.stringContaining('Variants: backend, ml platform'),
+    });
     expect(asked.length).toBe(n);
   });
 
@@ -92,7 +128,9 @@ describe('serve: variants at /v/<name>/ with a picker', () => {
     expect(page).toContain('<strong aria-current="page" style="color:#fff">backend</strong>');
     expect(page).toContain('<a href="/" style="color:#cfe3ff">whole résumé</a>');
     expect(page).toContain('<a href="/v/ml%20platform/"');
-    expect(String(routeSite('/', site).body)).toContain('<strong aria-current="page" style="color:#fff">whole résumé</strong>');
+    expect(String(routeSite('/', site).body)).toContain(
+      '<strong aria-current="page" style="color:#fff">whole résumé</strong>',
+    );
     expect(variantPicker([], null)).toBe('');
     expect(variantPicker(['<x>'], null)).toContain('&lt;x&gt;');
   });
@@ -120,13 +158,24 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
     );
     // Plain ASCII names keep the short form.
     expect(contentDisposition('inline', 'resume.pdf')).toBe('inline; filename="resume.pdf"');
-    expect(contentDisposition('inline', 'резюме.pdf')).toBe(`inline; filename="______.pdf"; filename*=UTF-8''%D1%80%D0%B5%D0%B7%D1%8E%D0%BC%D0%B5.pdf`);
-    expect(contentDisposition('inline', 'Łukasz "x".pdf')).toBe(`inline; filename="_ukasz _x_.pdf"; filename*=UTF-8''%C5%81ukasz%20%22x%22.pdf`);
+    expect(contentDisposition('inline', 'резюме.pdf')).toBe(
+      `inline; filename="______.pdf"; filename*=UTF-8''%D1%80%D0%B5%D0%B7%D1%8E%D0%BC%D0%B5.pdf`,
+    );
+    expect(contentDisposition('inline', 'Łukasz "x".pdf')).toBe(
+      `inline; filename="_ukasz _x_.pdf"; filename*=UTF-8''%C5%81ukasz%20%22x%22.pdf`,
+    );
   });
 
   it('a live server serves /<name>.pdf and /<name>.md for names in any script, with # ? % and spaces', async () => {
     for (const name of ['резюме', 'Łukasz', 'a "b" \\c', '100% #1 ?x', '履歴書 😀']) {
-      const s: PreviewState = { name, html: '<html><body>h</body></html>', pdf: new Uint8Array([37, 80, 68, 70]), md: '# md\n', failure: null, version: 1 };
+      const s: PreviewState = {
+        name,
+        html: '<html><body>h</body></html>',
+        pdf: new Uint8Array([37, 80, 68, 70]),
+        md: '# md\n',
+        failure: null,
+        version: 1,
+      };
       const server = await startPreviewServer(() => siteOf(s), 0);
       try {
         const pdf = await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'pdf')}`);
@@ -159,7 +208,9 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
 
 describe('serve: the Markdown preview loads nothing from the internet', () => {
   it('an image (a badge, or one a hostile string made) shows as its alt text, never as <img>', () => {
-    const html = markdownToHtml('![Java](https://img.shields.io/badge/Java-blue) and ![p](https://tracker.example/p.png)\n');
+    const html = markdownToHtml(
+      '![Java](https://img.shields.io/badge/Java-blue) and ![p](https://tracker.example/p.png)\n',
+    );
     expect(html).not.toMatch(/<img|src=/);
     expect(html).toContain('[image: Java]');
     expect(html).toContain('title="image not loaded in the preview: https://tracker.example/p.png"');

@@ -5,11 +5,19 @@ import { matchInOrder } from '../src/check/find-in-order.js';
 import { pdfkitPageTexts } from '../src/check/pdfkit-text.js';
 import { checkSource } from '../src/check/source-check.js';
 import { summaryLine } from '../src/check/summary.js';
-import { renderPdf } from '../src/render/pdf.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { example, fixture, loadResume } from './helpers.js';
 
-const FIXTURES = [example, fixture('unicode.yaml'), fixture('custom-sections.yaml'), fixture('jsonresume-full.json'), fixture('skills-grid.yaml'), fixture('long-words.yaml'), fixture('tricky.yaml')];
+const FIXTURES = [
+  example,
+  fixture('unicode.yaml'),
+  fixture('custom-sections.yaml'),
+  fixture('jsonresume-full.json'),
+  fixture('skills-grid.yaml'),
+  fixture('long-words.yaml'),
+  fixture('tricky.yaml'),
+];
 
 async function render(path: string) {
   const { resume, model } = loadResume(path);
@@ -47,7 +55,9 @@ describe('one check: the build (pdfkit text) and folio check (PDF.js text) agree
       expect(checkSource(resume, [page]).match.found).toHaveLength(1);
     }
     // Negative control: compared with the break kept, as folio check once did, the string is missing.
-    expect(matchInOrder([{ path: ['basics', 'name'], text: 'データベース設計' }], ['データベー ス設計']).missing).toHaveLength(1);
+    expect(
+      matchInOrder([{ path: ['basics', 'name'], text: 'データベース設計' }], ['データベー ス設計']).missing,
+    ).toHaveLength(1);
   });
 });
 
@@ -56,13 +66,23 @@ describe('the denominator is every string of the source', () => {
     const { resume } = loadResume(fixture('custom-sections.yaml'));
     const withExtras = {
       ...resume,
-      basics: { ...resume.basics, image: 'me.png', profiles: [{ network: 'GitHub', username: 'aiko', url: 'https://github.com/aiko' }] },
+      basics: {
+        ...resume.basics,
+        image: 'me.png',
+        profiles: [{ network: 'GitHub', username: 'aiko', url: 'https://github.com/aiko' }],
+      },
       odd: { nested: { deep: 'kept but never shown' } },
     };
     const c = checkSource(withExtras, ['']);
     expect(c.dropped.map((d) => [d.path.join('.'), d.text])).toEqual([['odd.nested.deep', 'kept but never shown']]);
-    expect(c.byDesign.map((d) => d.path.join('.')).sort()).toEqual(['basics.image', 'basics.profiles.0.network', 'basics.profiles.0.username']);
+    expect(c.byDesign.map((d) => d.path.join('.')).sort()).toEqual([
+      'basics.image',
+      'basics.profiles.0.network',
+      'basics.profiles.0.username',
+    ]);
     expect(c.total).toBe(pdfLeaves(withExtras).length + 3 + 1);
-    expect(summaryLine(c, 'cv.yaml')).toBe(`0 of ${c.total} strings from cv.yaml found in order; 3 not shown by design`);
+    expect(summaryLine(c, 'cv.yaml')).toBe(
+      `0 of ${c.total} strings from cv.yaml found in order; 3 not shown by design`,
+    );
   });
 });

@@ -10,7 +10,9 @@ import { tempDir } from './helpers.js';
 
 describe('special files are never replaced', () => {
   it('a device is refused without writing (checked, not written: /dev/null stays a device)', async () => {
-    await expect(checkReplaceable('/dev/null')).rejects.toThrow('error: cannot write /dev/null: it is a device, and folio replaces only regular files; nothing was written');
+    await expect(checkReplaceable('/dev/null')).rejects.toThrow(
+      'error: cannot write /dev/null: it is a device, and folio replaces only regular files; nothing was written',
+    );
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
@@ -18,12 +20,16 @@ describe('special files are never replaced', () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
-    await expect(writeNewFile(fifo, 'x', true)).rejects.toThrow(/it is a FIFO \(named pipe\), and folio replaces only regular files/);
+    await expect(writeNewFile(fifo, 'x', true)).rejects.toThrow(
+      /it is a FIFO \(named pipe\), and folio replaces only regular files/,
+    );
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     const ro = join(dir, 'ro.yaml');
     writeFileSync(ro, 'mine');
     chmodSync(ro, 0o444);
-    await expect(writeNewFile(ro, 'x', true)).rejects.toThrow(`error: cannot write ${ro}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`);
+    await expect(writeNewFile(ro, 'x', true)).rejects.toThrow(
+      `error: cannot write ${ro}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`,
+    );
     expect(readFileSync(ro, 'utf8')).toBe('mine');
     // Negative control: a writable regular file is replaced with --force.
     const rw = join(dir, 'rw.yaml');

@@ -10,8 +10,8 @@ import { pdfkitPageTexts } from '../src/check/pdfkit-text.js';
 import { resolveDesign, THEME_NAMES, type ThemeName } from '../src/model/design.js';
 import { normalise } from '../src/model/normalise.js';
 import { buildPdf } from '../src/pipeline/pdf-build.js';
-import { designCss } from '../src/render/html-design.js';
 import { renderHtml } from '../src/render/html.js';
+import { designCss } from '../src/render/html-design.js';
 import { renderPngPages } from '../src/render/png.js';
 import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
@@ -45,12 +45,26 @@ function pdftotext(pdf: Uint8Array): string {
 
 describe('model: resolveDesign', () => {
   it('gives the default theme when nothing is set, and the theme named otherwise', () => {
-    expect(resolveDesign(undefined)).toMatchObject({ theme: 'default', font: 'Inter', fontSize: 9.5, margins: 42, paper: 'A4' });
-    expect(resolveDesign({ design: { theme: 'classic' } })).toMatchObject({ theme: 'classic', font: 'Source Serif 4', header: 'center', headings: 'smallcaps' });
+    expect(resolveDesign(undefined)).toMatchObject({
+      theme: 'default',
+      font: 'Inter',
+      fontSize: 9.5,
+      margins: 42,
+      paper: 'A4',
+    });
+    expect(resolveDesign({ design: { theme: 'classic' } })).toMatchObject({
+      theme: 'classic',
+      font: 'Source Serif 4',
+      header: 'center',
+      headings: 'smallcaps',
+    });
   });
 
   it('puts the owner settings over the theme, and --theme over folio.design.theme', () => {
-    const d = resolveDesign({ design: { theme: 'classic', font: 'Inter', colors: { accent: '#7c2d12' }, margins: '20mm' } }, 'compact');
+    const d = resolveDesign(
+      { design: { theme: 'classic', font: 'Inter', colors: { accent: '#7c2d12' }, margins: '20mm' } },
+      'compact',
+    );
     expect(d.theme).toBe('compact');
     expect(d.font).toBe('Inter');
     expect(d.colors.accent).toBe('#7c2d12');
@@ -116,10 +130,14 @@ folio:
     expect(err).toBeInstanceOf(UserError);
     const list = (err as UserError).diagnostics.map((d) => `${d.line}:${d.col} ${d.severity} ${d.path}: ${d.message}`);
     expect(list).toEqual([
-      expect.stringMatching(/^4:12 error folio\.design\.theme: expected one of: default, classic, compact, modern, minimal/),
+      expect.stringMatching(
+        /^4:12 error folio\.design\.theme: expected one of: default, classic, compact, modern, minimal/,
+      ),
       expect.stringMatching(/^5:11 error folio\.design\.font: expected one of: Inter, Source Serif 4, IBM Plex Sans/),
       expect.stringMatching(/^6:15 error folio\.design\.fontSize: /),
-      expect.stringMatching(/^7:14 error folio\.design\.margins: a margin of 2mm \(5\.67 pt\) is outside 5 mm to 50 mm/),
+      expect.stringMatching(
+        /^7:14 error folio\.design\.margins: a margin of 2mm \(5\.67 pt\) is outside 5 mm to 50 mm/,
+      ),
       expect.stringMatching(/^8:23 error folio\.design\.colors\.accent: expected a colour like #0f5e9c \(got "blue"\)/),
       expect.stringMatching(/^9:5 warning folio\.design\.headngs: unknown key "headngs" \(did you mean "headings"\?\)/),
     ]);
@@ -144,7 +162,13 @@ describe('render: every theme reads back in order', () => {
     // Not yet tricky.yaml and portfolio-full.yaml: an unbreakable URL broken at a line end reads back
     // split in some themes' line widths (issue 13 stays open for it).
     const sources = FULL
-      ? [example, fixture('unicode.yaml'), fixture('minimal.yaml'), fixture('long.yaml'), fixture('jsonresume-full.json')]
+      ? [
+          example,
+          fixture('unicode.yaml'),
+          fixture('minimal.yaml'),
+          fixture('long.yaml'),
+          fixture('jsonresume-full.json'),
+        ]
       : [example, fixture('unicode.yaml')];
     for (const path of sources) {
       const name = `${theme}: ${path.split('/').pop()}`;
@@ -181,7 +205,14 @@ describe('render: every theme reads back in order', () => {
   it('dates: right reads title, dates, location in order on the example (pdftotext)', async () => {
     const { src, resume } = loaded(example);
     const model = normalise(resume);
-    const bytes = (await buildPdf(src, resume, { ...model, design: { ...model.design, dates: 'right' } }, { paper: 'A4', maxPages: null, date, selfCheck: true })).bytes;
+    const bytes = (
+      await buildPdf(
+        src,
+        resume,
+        { ...model, design: { ...model.design, dates: 'right' } },
+        { paper: 'A4', maxPages: null, date, selfCheck: true },
+      )
+    ).bytes;
     const text = pdftotext(bytes);
     const at = (s: string) => text.indexOf(s);
     expect(at('Senior Backend Engineer · Example Ad-Tech Co.')).toBeGreaterThan(0);
@@ -194,10 +225,16 @@ describe('render: every theme reads back in order', () => {
     const fontkit = await import('fontkit');
     const { createRequire } = await import('node:module');
     const req = createRequire(import.meta.url);
-    const plex = fontkit.openSync(req.resolve('@expo-google-fonts/ibm-plex-sans/400Regular/IBMPlexSans_400Regular.ttf'));
+    const plex = fontkit.openSync(
+      req.resolve('@expo-google-fonts/ibm-plex-sans/400Regular/IBMPlexSans_400Regular.ttf'),
+    );
     const inter = fontkit.openSync(req.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'));
     let cp = 0x100;
-    while (cp < 0x2000 && (plex.hasGlyphForCodePoint(cp) || !inter.hasGlyphForCodePoint(cp) || !/\p{L}/u.test(String.fromCodePoint(cp)))) cp++;
+    while (
+      cp < 0x2000 &&
+      (plex.hasGlyphForCodePoint(cp) || !inter.hasGlyphForCodePoint(cp) || !/\p{L}/u.test(String.fromCodePoint(cp)))
+    )
+      cp++;
     expect(cp).toBeLessThan(0x2000);
     const ch = String.fromCodePoint(cp);
     const text = `basics: { name: "Ana ${ch}x" }\nfolio: { design: { theme: modern } }\n`;
@@ -223,7 +260,8 @@ describe('render: page images', () => {
     ctx.drawImage(img, 0, 0);
     const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
     const px = new Uint8Array(img.width * img.height);
-    for (let i = 0; i < px.length; i++) px[i] = Math.round(0.299 * (rgba[4 * i] ?? 0) + 0.587 * (rgba[4 * i + 1] ?? 0) + 0.114 * (rgba[4 * i + 2] ?? 0));
+    for (let i = 0; i < px.length; i++)
+      px[i] = Math.round(0.299 * (rgba[4 * i] ?? 0) + 0.587 * (rgba[4 * i + 1] ?? 0) + 0.114 * (rgba[4 * i + 2] ?? 0));
     return { w: img.width, h: img.height, px };
   }
   const meanDiff = (a: Uint8Array, b: Uint8Array) => {
@@ -246,7 +284,9 @@ describe('render: page images', () => {
     for (const a of THEME_NAMES) {
       for (const b of THEME_NAMES) {
         if (a >= b) continue;
-        expect(meanDiff(pages.get(a) as Uint8Array, pages.get(b) as Uint8Array), `${a} vs ${b}`).toBeGreaterThanOrEqual(4);
+        expect(meanDiff(pages.get(a) as Uint8Array, pages.get(b) as Uint8Array), `${a} vs ${b}`).toBeGreaterThanOrEqual(
+          4,
+        );
       }
     }
     // Negative control: the same theme rendered twice does not differ at all.

@@ -20,7 +20,10 @@ function contrast(a: string, b: string): number {
 // "incomplete"), so the colour pairs the page uses are checked here, at the token level:
 // the gradients run between accent-soft and surface/surface-alt, so every stop is covered.
 describe('design tokens', () => {
-  for (const [scheme, c] of [['light', tokens.color], ['dark', tokens.dark]] as const) {
+  for (const [scheme, c] of [
+    ['light', tokens.color],
+    ['dark', tokens.dark],
+  ] as const) {
     it(`text colours reach WCAG AA (4.5:1) on every surface, ${scheme} scheme`, () => {
       const low: string[] = [];
       for (const fg of ['ink', 'muted', 'accent'] as const) {
@@ -30,7 +33,8 @@ describe('design tokens', () => {
         }
       }
       // The primary contact button: surface-coloured text on the accent.
-      if (contrast(c.surface, c.accent) < 4.5) low.push(`surface on accent: ${contrast(c.surface, c.accent).toFixed(2)}`);
+      if (contrast(c.surface, c.accent) < 4.5)
+        low.push(`surface on accent: ${contrast(c.surface, c.accent).toFixed(2)}`);
       expect(low).toEqual([]);
     });
   }

@@ -34,7 +34,11 @@ describe('UTF-8 check', () => {
   });
 
   it('locates the bad byte by line and column in characters, with the line for display', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('a: 1\nname: Zoë '), 0xe9, ...new TextEncoder().encode('x\nnext')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('a: 1\nname: Zoë '),
+      0xe9,
+      ...new TextEncoder().encode('x\nnext'),
+    ]);
     const r = decodeUtf8(bytes);
     expect(r).toEqual({ problem: { offset: 16, line: 2, col: 11, lineText: 'name: Zoë �x', byte: 0xe9 } });
   });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, type Diagnostic, UserError } from '../src/source/diagnostics.js';
+import { describe, expect, it } from 'vitest';
+import { type Diagnostic, formatDiagnostic, UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture } from './helpers.js';
@@ -30,7 +30,16 @@ describe('validate stage', () => {
   });
 
   it('points a bad date at its line and column, with the value', () => {
-    const text = ['basics:', '  name: A', 'work:', '  - name: X', '    startDate: 2020-01', '  - name: Y', '    startDate: March 2021', ''].join('\n');
+    const text = [
+      'basics:',
+      '  name: A',
+      'work:',
+      '  - name: X',
+      '    startDate: 2020-01',
+      '  - name: Y',
+      '    startDate: March 2021',
+      '',
+    ].join('\n');
     expect(problems(text).map(oneLine)).toEqual([
       'resume.yaml:7:16: error: work[1].startDate: expected a date like 2021-03 (got "March 2021")',
     ]);
@@ -83,7 +92,8 @@ describe('validate stage', () => {
   });
 
   it('rejects link schemes other than http(s), mailto and tel', () => {
-    const text = 'basics:\n  url: javascript:alert(1)\n  profiles:\n    - url: data:text/html,x\n    - url: mailto:me@example.com\n';
+    const text =
+      'basics:\n  url: javascript:alert(1)\n  profiles:\n    - url: data:text/html,x\n    - url: mailto:me@example.com\n';
     expect(problems(text).map(oneLine)).toEqual([
       'resume.yaml:2:8: error: basics.url: expected a link starting with https://, mailto: or tel: (got "javascript:alert(1)")',
       'resume.yaml:4:12: error: basics.profiles[0].url: expected a link starting with https://, mailto: or tel: (got "data:text/html,x")',
@@ -110,11 +120,14 @@ describe('validate stage', () => {
     const text = 'basics:\n  nmae: A\n  website: https://a.example\nwork:\n  - company: X\n';
     const warn = problems(text).map(oneLine);
     expect(warn).toEqual(['resume.yaml:2:3: warning: basics.nmae: unknown key "nmae" (did you mean "name"?)']);
-    expect(problems(text, true).map(oneLine)[0]).toBe('resume.yaml:2:3: error: basics.nmae: unknown key "nmae" (did you mean "name"?)');
+    expect(problems(text, true).map(oneLine)[0]).toBe(
+      'resume.yaml:2:3: error: basics.nmae: unknown key "nmae" (did you mean "name"?)',
+    );
   });
 
   it('reads JSON Resume 0.x keys under their 1.0 names, with one note each, so nothing is lost', () => {
-    const text = 'basics:\n  website: https://a.example\nwork:\n  - company: X\n    position: CEO\n  - company: Y\nprojects:\n  - name: P\n    website: https://p.example\n';
+    const text =
+      'basics:\n  website: https://a.example\nwork:\n  - company: X\n    position: CEO\n  - company: Y\nprojects:\n  - name: P\n    website: https://p.example\n';
     const { resume, warnings, notes } = validate(parseSource(text, 'resume.yaml'));
     expect(warnings).toEqual([]);
     expect(notes.map(oneLine)).toEqual([
@@ -132,7 +145,8 @@ describe('validate stage', () => {
   });
 
   it('lists custom sections, and warns about a misspelt known section instead of taking it as one', () => {
-    const text = 'basics:\n  name: A\nstrengths:\n  - Calm\n  - Careful\nbook:\n  - title: Streams\n    date: 2022\nwrok:\n  - name: X\neducaton:\n  - institution: U\nhobbies: Sailing\n';
+    const text =
+      'basics:\n  name: A\nstrengths:\n  - Calm\n  - Careful\nbook:\n  - title: Streams\n    date: 2022\nwrok:\n  - name: X\neducaton:\n  - institution: U\nhobbies: Sailing\n';
     const { warnings, notes } = validate(parseSource(text, 'resume.yaml'));
     expect(notes.map(oneLine)).toEqual([
       'resume.yaml:3:1: note: strengths: custom section: strengths (2 paragraphs)',
@@ -146,7 +160,8 @@ describe('validate stage', () => {
   });
 
   it('does not call a text field of an entry unknown: it is shown as an extra line; a likely misspelling still warns', () => {
-    const text = 'work:\n  - name: A\n    keywords: [Go]\n    env: Linux\n    postion: CTO\nawards:\n  - title: T\n    url: https://t.example\nprojects:\n  - name: P\n    location: Oslo\n';
+    const text =
+      'work:\n  - name: A\n    keywords: [Go]\n    env: Linux\n    postion: CTO\nawards:\n  - title: T\n    url: https://t.example\nprojects:\n  - name: P\n    location: Oslo\n';
     const { warnings } = validate(parseSource(text, 'resume.yaml'));
     expect(warnings.map(oneLine)).toEqual([
       'resume.yaml:5:5: warning: work[0].postion: "postion" looks like a misspelling of "position"; it is shown as an extra line "postion: …" until it is renamed',
@@ -181,7 +196,9 @@ describe('validate stage', () => {
       'resume.yaml:3:11: error: meta.format: this is a FRESH résumé (FRESH@0.6.0), not JSON Resume: convert it with folio import FILE -o resume.yaml',
     ]);
     const [d] = problems('content:\n  basics:\n    name: Jane\nlocale:\n  language: en\n');
-    expect(oneLine(d as Diagnostic)).toMatch(/It looks like a YAMLResume file: convert it with folio import FILE -o resume\.yaml\.$/);
+    expect(oneLine(d as Diagnostic)).toMatch(
+      /It looks like a YAMLResume file: convert it with folio import FILE -o resume\.yaml\.$/,
+    );
   });
 
   it('rejects a file in another format instead of building an empty résumé', () => {

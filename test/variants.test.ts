@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { normalise } from '../src/model/normalise.js';
+import { prepareVariant } from '../src/pipeline/variant-build.js';
 import { type Diagnostic, formatDiagnostic, UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
-import { normalise } from '../src/model/normalise.js';
-import type { Resume } from '../src/validate/schema.js';
-import { prepareVariant } from '../src/pipeline/variant-build.js';
-import { validate } from '../src/validate/validate.js';
 import { applyVariant, cutReason, outputName, tailor } from '../src/tailor/variants.js';
+import type { Resume } from '../src/validate/schema.js';
+import { validate } from '../src/validate/validate.js';
 import { outputProblem } from '../src/validate/variants-check.js';
 import { example, fixture, loadResume } from './helpers.js';
 
@@ -64,18 +64,37 @@ describe('variants stage: tags, sections and overrides (pure Resume → Resume)'
   });
 
   it('shows the sections a variant lists, in its order, and leaves the rest out', () => {
-    expect(normalise(applyVariant(resume, 'backend')).sections.map((s) => s.id)).toEqual(['work', 'skills', 'projects']);
-    expect(normalise(applyVariant(resume, 'data')).sections.map((s) => s.id)).toEqual(['projects', 'education', 'work', 'skills']);
+    expect(normalise(applyVariant(resume, 'backend')).sections.map((s) => s.id)).toEqual([
+      'work',
+      'skills',
+      'projects',
+    ]);
+    expect(normalise(applyVariant(resume, 'data')).sections.map((s) => s.id)).toEqual([
+      'projects',
+      'education',
+      'work',
+      'skills',
+    ]);
     // Without sections: the base order, every section.
-    expect(normalise(applyVariant(resume, 'lead')).sections.map((s) => s.id)).toEqual(normalise(resume).sections.map((s) => s.id));
+    expect(normalise(applyVariant(resume, 'lead')).sections.map((s) => s.id)).toEqual(
+      normalise(resume).sections.map((s) => s.id),
+    );
     const t = tailor(resume, 'backend');
-    expect(t.cuts.filter((c) => c.path.length === 1).map((c) => c.path[0])).toEqual(['education', 'awards', 'references']);
+    expect(t.cuts.filter((c) => c.path.length === 1).map((c) => c.path[0])).toEqual([
+      'education',
+      'awards',
+      'references',
+    ]);
   });
 
   it('merges basics overrides key by key and leaves the input untouched', () => {
     const before = JSON.stringify(resume);
     const data = applyVariant(resume, 'data');
-    expect(data.basics).toMatchObject({ name: 'Ada Example', label: 'Data engineer for streaming analytics', email: 'ada@example.com' });
+    expect(data.basics).toMatchObject({
+      name: 'Ada Example',
+      label: 'Data engineer for streaming analytics',
+      email: 'ada@example.com',
+    });
     expect(data.basics?.summary).toMatch(/^Data engineer who builds/);
     expect(applyVariant(resume, 'backend').basics?.summary).toBe(resume.basics?.summary);
     expect(data).not.toHaveProperty('variants');
@@ -86,7 +105,10 @@ describe('variants stage: tags, sections and overrides (pure Resume → Resume)'
     const { resume: ex } = loadResume(example);
     const ml = applyVariant(ex, 'ml-platform');
     expect(ml.callToAction).toEqual({ title: 'Available for ML platform roles', text: ex.callToAction?.text });
-    expect(ml.folio?.sections?.skills).toEqual({ title: 'Stack', intro: 'Tools I use to run recommendation and ML platforms.' });
+    expect(ml.folio?.sections?.skills).toEqual({
+      title: 'Stack',
+      intro: 'Tools I use to run recommendation and ML platforms.',
+    });
     expect(ml.folio?.sections?.projects).toEqual(ex.folio?.sections?.projects);
     expect(ml.folio?.order).toEqual(['metrics', 'work', 'projects', 'skills', 'callToAction']);
     expect(normalise(ml).header.availability).toBe('Available for ML platform roles');
@@ -105,19 +127,28 @@ describe('variants stage: tags, sections and overrides (pure Resume → Resume)'
     expect(outputName(tailor(resume, 'data'), 'variants')).toBe('variants');
     const evil = tailor({ ...resume, basics: { name: '../../etc/ Mallory' } }, 'backend');
     expect(outputName(evil, 'variants')).toBe('etc-Mallory-Backend');
-    for (const bad of ['../x', 'a/b', '/abs', 'C:\\x', 'x.pdf', '{who}-cv', '.hidden']) expect(outputProblem(bad)).not.toBeNull();
+    for (const bad of ['../x', 'a/b', '/abs', 'C:\\x', 'x.pdf', '{who}-cv', '.hidden'])
+      expect(outputProblem(bad)).not.toBeNull();
     expect(outputProblem('{name}-{variant}-CV')).toBeNull();
   });
 
   it('tells an unknown variant from a typo', () => {
-    expect(() => applyVariant(resume, 'bakend')).toThrow('no variant "bakend" (did you mean "backend"?); variants: backend, data, lead');
+    expect(() => applyVariant(resume, 'bakend')).toThrow(
+      'no variant "bakend" (did you mean "backend"?); variants: backend, data, lead',
+    );
     expect(() => applyVariant({ basics: {} }, 'x')).toThrow(/no variants: block/);
   });
 
   it('leaves the base build alone: without a variant nothing is filtered', () => {
     const { model } = loadResume(example);
     const texts = JSON.stringify(model);
-    for (const s of ['Designed REST APIs in Java', 'Served vector-embedding retrieval', 'Experiment quality', 'AI-adjacent systems', 'Beyond backend']) {
+    for (const s of [
+      'Designed REST APIs in Java',
+      'Served vector-embedding retrieval',
+      'Experiment quality',
+      'AI-adjacent systems',
+      'Beyond backend',
+    ]) {
       expect(texts).toContain(s);
     }
   });
@@ -134,11 +165,15 @@ describe('validate stage: the variants block', () => {
   it('rejects a tag no variant declares, at its line, suggesting the nearest', () => {
     const text = base.replace('    tags: [data]\n', '    tags: [dta]\n');
     const line = text.split('\n').indexOf('    tags: [dta]') + 1;
-    expect(problems(text)).toEqual([`cv.yaml:${line}:12: error: work[1].tags[0]: tag "dta" is not in any variant's include or exclude (did you mean "data"?)`]);
+    expect(problems(text)).toEqual([
+      `cv.yaml:${line}:12: error: work[1].tags[0]: tag "dta" is not in any variant's include or exclude (did you mean "data"?)`,
+    ]);
     // A bullet's single-string tag, with no near match: the declared tags are listed.
     const t2 = base.replace('        tags: ml\n', '        tags: robotics\n');
     const l2 = t2.split('\n').indexOf('        tags: robotics') + 1;
-    expect(problems(t2)).toContain(`cv.yaml:${l2}:15: error: work[0].highlights[2].tags: tag "robotics" is not in any variant's include or exclude; declared tags: backend, data, intern, ml`);
+    expect(problems(t2)).toContain(
+      `cv.yaml:${l2}:15: error: work[0].highlights[2].tags: tag "robotics" is not in any variant's include or exclude; declared tags: backend, data, intern, ml`,
+    );
   });
 
   it('treats tags as inert when there are no variants', () => {
@@ -147,7 +182,10 @@ describe('validate stage: the variants block', () => {
   });
 
   it('validates overrides against the schema at the override line', () => {
-    const text = base.replace('      label: Data engineer for streaming analytics', '      label: Data engineer\n      email: not-an-email\n      lable: typo');
+    const text = base.replace(
+      '      label: Data engineer for streaming analytics',
+      '      label: Data engineer\n      email: not-an-email\n      lable: typo',
+    );
     const lines = text.split('\n');
     const at = (s: string) => lines.indexOf(s) + 1;
     expect(problems(text)).toEqual([
@@ -167,13 +205,25 @@ describe('validate stage: the variants block', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).diagnostics.map(oneLine)).toEqual(['cv.yaml:9:7: error: callToAction: missing required key "title"']);
+    expect((err as UserError).diagnostics.map(oneLine)).toEqual([
+      'cv.yaml:9:7: error: callToAction: missing required key "title"',
+    ]);
   });
 
   it('rejects unsafe output patterns and variant names, and warns about unused tags and a fit without maxPages', () => {
     const text = [
-      'basics: { name: A }', 'work:', '  - name: X', '    tags: a', 'variants:', '  v:', '    include: [a, unused]',
-      '    output: ../../{name}', '    fit: true', '  "../up":', '    exclude: [a]', '',
+      'basics: { name: A }',
+      'work:',
+      '  - name: X',
+      '    tags: a',
+      'variants:',
+      '  v:',
+      '    include: [a, unused]',
+      '    output: ../../{name}',
+      '    fit: true',
+      '  "../up":',
+      '    exclude: [a]',
+      '',
     ].join('\n');
     expect(problems(text)).toEqual([
       'cv.yaml:7:18: warning: variants.v.include[1]: tag "unused" is not used by any item',

@@ -35,11 +35,15 @@ describe('folio build --watch', () => {
     const pdfBefore = readFileSync(join(dir, 'out/resume.pdf'));
 
     // 2. a broken save: errors printed with file:line:col, outputs left as they were
-    const bad = good.replace('name: Your Name', 'name: Broken Save').replace('startDate: 2021-01', 'startDate: March 2021');
+    const bad = good
+      .replace('name: Your Name', 'name: Broken Save')
+      .replace('startDate: 2021-01', 'startDate: March 2021');
     const line = bad.split('\n').findIndex((l) => l.includes('March 2021')) + 1;
     writeFileSync(src, bad);
     await waitFor(() => r.out().includes('build failed'), 'the failure message', ctx);
-    expect(r.err()).toContain(`resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`);
+    expect(r.err()).toContain(
+      `resume.yaml:${line}:16: error: work[0].startDate: expected a date like 2021-03 (got "March 2021")`,
+    );
     expect(r.out()).toContain('the last good files in out/ are unchanged');
     expect(md()).toContain('Grace Hopper');
     expect(md()).not.toContain('Broken Save');
@@ -89,7 +93,10 @@ describe('folio build --watch', () => {
 
   it('stops with a plain error when the folder to watch does not exist', async () => {
     const dir = tempDir();
-    expect(await runCli(['build', '--watch', 'nope/cv.yaml'], dir)).toMatchObject({ status: 1, stderr: 'error: cannot watch nope: no such folder\n' });
+    expect(await runCli(['build', '--watch', 'nope/cv.yaml'], dir)).toMatchObject({
+      status: 1,
+      stderr: 'error: cannot watch nope: no such folder\n',
+    });
     writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8'));
     const r = await runCli(['build', '--watch', '--templates', 'mine'], dir);
     expect(r).toMatchObject({ status: 1, stderr: 'error: cannot watch mine: no such folder\n' });

@@ -1,9 +1,9 @@
-import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
-import type { DataPath } from '../source/load.js';
 import { resolveLocale } from '../model/locale.js';
 import { sectionOrder } from '../model/normalise.js';
-import { isSectionId, type Resume } from '../validate/schema.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
+import type { DataPath } from '../source/load.js';
+import { isSectionId, type Resume } from '../validate/schema.js';
+import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
 
 /**
  * Every string the PDF is designed to show, as displayed (emoji left out, as
@@ -33,10 +33,36 @@ const DISPLAY_SLOTS: Record<string, Record<string, number>> = {
   basics: { name: 0, label: 1, tagline: 2, email: 3, phone: 4, url: 5, profiles: 6, location: 7, summary: 20 },
   location: { city: 0, region: 1, countryCode: 2, address: 3, postalCode: 4 },
   entry: {
-    category: 0, position: 1, studyType: 1, area: 1.1, title: 1, name: 1, language: 1,
-    organization: 2, institution: 2, awarder: 2, issuer: 2, publisher: 2, entity: 2,
-    startDate: 3, endDate: 3.1, date: 3, releaseDate: 3, location: 4, description: 5, score: 5, roles: 5, type: 5.1,
-    outcome: 6, summary: 7, reference: 7, highlights: 8, metrics: 9, keywords: 10, courses: 10, url: 11,
+    category: 0,
+    position: 1,
+    studyType: 1,
+    area: 1.1,
+    title: 1,
+    name: 1,
+    language: 1,
+    organization: 2,
+    institution: 2,
+    awarder: 2,
+    issuer: 2,
+    publisher: 2,
+    entity: 2,
+    startDate: 3,
+    endDate: 3.1,
+    date: 3,
+    releaseDate: 3,
+    location: 4,
+    description: 5,
+    score: 5,
+    roles: 5,
+    type: 5.1,
+    outcome: 6,
+    summary: 7,
+    reference: 7,
+    highlights: 8,
+    metrics: 9,
+    keywords: 10,
+    courses: 10,
+    url: 11,
   },
   // Work and projects use `description` differently: a one-line detail for a job, the paragraph for a project.
   projects: { description: 7, summary: 8.5 },
@@ -69,11 +95,22 @@ function displayKey(path: DataPath, sections: string[], areaFirst: boolean): num
   const [index, field, ...sub] = rest;
   if (typeof index !== 'number') return [rank, 0];
   const table =
-    section === 'principles' ? DISPLAY_SLOTS.principles : section === 'metrics' ? DISPLAY_SLOTS.metrics : GROUP_SECTIONS.has(section) ? DISPLAY_SLOTS.groups : undefined;
+    section === 'principles'
+      ? DISPLAY_SLOTS.principles
+      : section === 'metrics'
+        ? DISPLAY_SLOTS.metrics
+        : GROUP_SECTIONS.has(section)
+          ? DISPLAY_SLOTS.groups
+          : undefined;
   // A custom section's entry reads "title · name" (model/custom.ts), whatever the order of the keys.
   const own = isSectionId(section) ? DISPLAY_SLOTS[section] : DISPLAY_SLOTS.custom;
   // A field with no slot of its own in an entry is an extra line, drawn after the bullets.
-  const slot = areaFirst && field === 'area' ? 0.9 : table ? slotOf(table, field) : (own?.[String(field)] ?? DISPLAY_SLOTS.entry?.[String(field)] ?? (field === undefined ? 0 : 8.5));
+  const slot =
+    areaFirst && field === 'area'
+      ? 0.9
+      : table
+        ? slotOf(table, field)
+        : (own?.[String(field)] ?? DISPLAY_SLOTS.entry?.[String(field)] ?? (field === undefined ? 0 : 8.5));
   // Entry metrics read "label value"; list positions and object fields inside a slot keep their order.
   const inner = sub.map((s) => (typeof s === 'number' ? s : (DISPLAY_SLOTS.metrics?.[s] ?? 0)));
   return [rank, index, slot, ...inner];

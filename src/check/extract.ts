@@ -61,7 +61,8 @@ export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'la
 }
 
 /** The tokens objectFacts needs; each alternative is short and bounded, so the scan is linear. */
-const TOKEN = /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(>>)|((?<!end)stream\r?\n)/g;
+const TOKEN =
+  /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(>>)|((?<!end)stream\r?\n)/g;
 
 /** Largest object stream folio inflates: a crafted one could be a zip bomb. */
 const MAX_INFLATE = 16 * 1024 * 1024;

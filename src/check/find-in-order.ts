@@ -11,7 +11,11 @@ export interface OrderedMatch {
 
 /** The text as extractors may differ on it: NFC, no bidi marks or soft hyphens, single spaces. */
 export function comparable(s: string): string {
-  return s.normalize('NFC').replace(/[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -20,7 +24,11 @@ export function comparable(s: string): string {
  * nowhere is missing. Greedy earliest matching is safe for a subsequence test:
  * it never skips a place a later leaf could use.
  */
-export function matchInOrder(leaves: readonly Leaf[], pages: readonly string[], opts: { ignoreSpaces?: boolean } = {}): OrderedMatch {
+export function matchInOrder(
+  leaves: readonly Leaf[],
+  pages: readonly string[],
+  opts: { ignoreSpaces?: boolean } = {},
+): OrderedMatch {
   // The build's quick reader cannot tell a line break from a style change inside a word: it compares without spaces.
   const norm = opts.ignoreSpaces ? (s: string) => comparable(s).replace(/ /g, '') : comparable;
   const parts = pages.map(norm);

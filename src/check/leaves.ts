@@ -1,12 +1,13 @@
 // Stage check: what a reader must find (leaves), found in order in a PDF read back, or a job ad's terms in the résumé.
-import { formatDate, isPresent, parseDate } from '../validate/dates.js';
-import { resolveLocale } from '../model/locale.js';
+
 import { parseInline, plainText } from '../model/inline.js';
-import { displayUrl } from '../validate/links.js';
-import type { DataPath } from '../source/load.js';
+import { resolveLocale } from '../model/locale.js';
 import { customSectionsOf } from '../model/normalise.js';
+import type { DataPath } from '../source/load.js';
 import type { CustomShape } from '../validate/custom-sections.js';
-import { deref, isSectionId, loadSchema, refName, type Resume, type SchemaNode } from '../validate/schema.js';
+import { formatDate, isPresent, parseDate } from '../validate/dates.js';
+import { displayUrl } from '../validate/links.js';
+import { deref, isSectionId, loadSchema, type Resume, refName, type SchemaNode } from '../validate/schema.js';
 
 /** One string a reader must be able to find in an output, and where it came from. */
 export interface Leaf {
@@ -69,14 +70,16 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       // skills[].tags are the skill's categories in a file without variants (they tailor variants otherwise).
       if (item && path[0] === 'skills' && resume.variants === undefined && obj.tags !== undefined) {
         if (typeof obj.tags === 'string') push([...path, 'tags'], obj.tags);
-        else if (Array.isArray(obj.tags)) obj.tags.forEach((t, i) => typeof t === 'string' && push([...path, 'tags', i], t));
+        else if (Array.isArray(obj.tags))
+          obj.tags.forEach((t, i) => typeof t === 'string' && push([...path, 'tags', i], t));
       }
       return;
     }
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (def === 'date' || def === 'endDate') {
       if (key === 'endDate' && isPresent(value)) {
-        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined) push(path, locale.words.present);
+        if (typeof obj(path) === 'object' && (obj(path) as Record<string, unknown>).startDate !== undefined)
+          push(path, locale.words.present);
         return;
       }
       const d = parseDate(value);
@@ -97,7 +100,8 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
   /** Text with no schema definition, shown as written: a string, a number, or a list of them joined by ", ". */
   const pushText = (path: DataPath, v: unknown) => {
     if (typeof v === 'string' || typeof v === 'number') push(path, plainText(parseInline(String(v).trim())));
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) push(path, plainText(parseInline(v.map(String).join(', '))));
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+      push(path, plainText(parseInline(v.map(String).join(', '))));
   };
   /** A custom section's strings, as model/custom.ts shows them. */
   const customLeaves = (key: string, shape: CustomShape): void => {

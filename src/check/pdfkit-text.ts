@@ -68,7 +68,8 @@ export function pdfkitPageTexts(pdf: Buffer): string[] | null {
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   // pdfkit writes a ligature's characters as one destination with spaces inside: <0066 0069> is "fi".
-  const utf16 = (hex: string) => String.fromCharCode(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  const utf16 = (hex: string) =>
+    String.fromCharCode(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const lo = parseInt(m[1] ?? '0', 16);
@@ -83,7 +84,8 @@ function parseCmap(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g)) map.set(parseInt(m[1] ?? '0', 16), utf16(m[2] ?? ''));
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g))
+      map.set(parseInt(m[1] ?? '0', 16), utf16(m[2] ?? ''));
   }
   return map;
 }

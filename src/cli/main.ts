@@ -14,7 +14,11 @@ export async function main(): Promise<void> {
     });
   }
   process.exitCode = await run(process.argv.slice(2), {
-    stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, untilInterrupted,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    untilInterrupted,
   });
 }
 

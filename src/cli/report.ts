@@ -17,7 +17,9 @@ export function printDiagnostics(list: readonly Diagnostic[], out: Out): void {
 
 /** What the user sees for a UserError: every diagnostic (or the one-line message), then a count when there are several. */
 export function formatUserError(err: UserError, opts: { count: boolean } = { count: true }): string {
-  let out = err.diagnostics.length ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('') : `${printableLines(err.message)}\n`;
+  let out = err.diagnostics.length
+    ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('')
+    : `${printableLines(err.message)}\n`;
   const n = err.diagnostics.filter((d) => d.severity === 'error').length;
   // The count only: `validate` never writes, and a failed build's "nothing written" is the rule, not news.
   if (opts.count && n > 1) out += `${n} errors\n`;

@@ -1,19 +1,19 @@
 import { Command, CommanderError } from 'commander';
+import { UsageError } from '../source/diagnostics.js';
+import { packageInfo } from '../source/paths.js';
 import { registerBuild } from './commands/build.js';
-import { registerMatch } from './commands/match.js';
-import { registerReadme } from './commands/readme.js';
+import { registerCheck } from './commands/check.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerLocales } from './commands/locales.js';
+import { registerMatch } from './commands/match.js';
+import { registerReadme } from './commands/readme.js';
+import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
-import { registerCheck } from './commands/check.js';
+import { registerThemes } from './commands/themes.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVariants } from './commands/variants.js';
-import { registerThemes } from './commands/themes.js';
-import { registerLocales } from './commands/locales.js';
-import { registerSchema } from './commands/schema.js';
-import { UsageError } from '../source/diagnostics.js';
-import { packageInfo } from '../source/paths.js';
 import type { Io } from './io.js';
 import { printFailure } from './report.js';
 
@@ -48,8 +48,19 @@ Quick start:
 Run "folio help <command>" for a command's options and examples.`,
     );
   for (const register of [
-    registerBuild, registerValidate, registerReadme, registerInit, registerServe, registerImport, registerExport, registerVariants, registerMatch,
-    registerCheck, registerLocales, registerSchema, registerThemes,
+    registerBuild,
+    registerValidate,
+    registerReadme,
+    registerInit,
+    registerServe,
+    registerImport,
+    registerExport,
+    registerVariants,
+    registerMatch,
+    registerCheck,
+    registerLocales,
+    registerSchema,
+    registerThemes,
   ]) {
     register(p, io);
   }

@@ -43,7 +43,8 @@ export function watchFiles(targets: WatchTargets, onChange: () => void, debounce
     for (const w of [...source, ...watchers]) w.close();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'ENOTDIR') throw new UserError(`error: cannot watch ${what}: no such folder`);
-    if (e.code === 'ENOSPC' || e.code === 'EMFILE') throw new UserError(`error: cannot watch ${what}: the system's limit on watched files is reached (${e.code})`);
+    if (e.code === 'ENOSPC' || e.code === 'EMFILE')
+      throw new UserError(`error: cannot watch ${what}: the system's limit on watched files is reached (${e.code})`);
     throw err;
   }
   // A watch is on an inode: a folder deleted and made again, or a symbolic link pointed elsewhere, leaves it
@@ -88,9 +89,11 @@ function watchSource(file: string, fire: () => void): FSWatcher[] {
     for (const p of places) {
       const name = basename(p);
       // filename is null on platforms that cannot tell: rebuild rather than miss a save.
-      out.push(watch(dirname(p), (_event, changed) => {
-        if (changed === null || changed === name) fire();
-      }));
+      out.push(
+        watch(dirname(p), (_event, changed) => {
+          if (changed === null || changed === name) fire();
+        }),
+      );
     }
   } catch (err) {
     for (const w of out) w.close();

@@ -210,7 +210,10 @@ export function toLink(v: unknown): string | undefined {
  */
 export function bulletItems(text: string | undefined): string[] | null {
   if (!text) return null;
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0 || !lines.every((l) => /^[-*+•]\s+/.test(l))) return null;
   return lines.map((l) => l.replace(/^[-*+•]\s+/, ''));
 }
@@ -225,8 +228,32 @@ export function toLang(v: unknown): string | undefined {
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt', dutch: 'nl',
-  turkish: 'tr', japanese: 'ja', chinese: 'zh', korean: 'ko', russian: 'ru', polish: 'pl', danish: 'da',
-  swedish: 'sv', norwegian: 'no', finnish: 'fi', czech: 'cs', greek: 'el', hindi: 'hi', indonesian: 'id',
-  vietnamese: 'vi', ukrainian: 'uk', hungarian: 'hu', romanian: 'ro', arabic: 'ar', hebrew: 'he', persian: 'fa',
+  english: 'en',
+  german: 'de',
+  french: 'fr',
+  spanish: 'es',
+  italian: 'it',
+  portuguese: 'pt',
+  dutch: 'nl',
+  turkish: 'tr',
+  japanese: 'ja',
+  chinese: 'zh',
+  korean: 'ko',
+  russian: 'ru',
+  polish: 'pl',
+  danish: 'da',
+  swedish: 'sv',
+  norwegian: 'no',
+  finnish: 'fi',
+  czech: 'cs',
+  greek: 'el',
+  hindi: 'hi',
+  indonesian: 'id',
+  vietnamese: 'vi',
+  ukrainian: 'uk',
+  hungarian: 'hu',
+  romanian: 'ro',
+  arabic: 'ar',
+  hebrew: 'he',
+  persian: 'fa',
 };

@@ -1,6 +1,6 @@
-import { fromJsonResume } from './jsonresume/import.js';
 import { type Converted, hasContent, isObject, type Json } from './common.js';
 import { fromFresh, isFresh } from './fresh.js';
+import { fromJsonResume } from './jsonresume/import.js';
 import { fromRenderCv, isRenderCv } from './rendercv.js';
 import { fromYamlResume, isYamlResume } from './yamlresume.js';
 
@@ -16,8 +16,22 @@ export const FORMAT_NAMES: Readonly<Record<Format, string>> = {
 
 /** Top-level keys of a JSON Resume (or folio) résumé that hold content. */
 const RESUME_KEYS = [
-  'basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests',
-  'references', 'projects', 'metrics', 'principles', 'activities', 'callToAction',
+  'basics',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+  'metrics',
+  'principles',
+  'activities',
+  'callToAction',
 ];
 
 /**

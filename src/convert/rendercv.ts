@@ -1,4 +1,16 @@
-import { type Converted, compact, isObject, type Json, Reader, type SourcePath, sectionKey, textsOf, toDate, toLang, toLink } from './common.js';
+import {
+  type Converted,
+  compact,
+  isObject,
+  type Json,
+  Reader,
+  type SourcePath,
+  sectionKey,
+  textsOf,
+  toDate,
+  toLang,
+  toLink,
+} from './common.js';
 
 /** A RenderCV file: a `cv:` mapping (with `name` or `sections`), usually beside `design:`. */
 export function isRenderCv(data: Json): boolean {
@@ -32,14 +44,41 @@ const NETWORK_URLS: Readonly<Record<string, (user: string) => string>> = {
 
 /** Keys a custom section cannot use: folio's own sections and settings. */
 const RESERVED = new Set([
-  '$schema', 'basics', 'metrics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills',
-  'languages', 'interests', 'references', 'projects', 'principles', 'activities', 'callToAction', 'meta', 'folio', 'variants',
+  '$schema',
+  'basics',
+  'metrics',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+  'principles',
+  'activities',
+  'callToAction',
+  'meta',
+  'folio',
+  'variants',
 ]);
 
 /** Section titles whose plain-text entries are the person's summary. */
 const SUMMARY_TITLES = new Set(['summary', 'about', 'about me', 'profile', 'professional summary']);
 
-type EntryKind = 'text' | 'education' | 'experience' | 'publication' | 'oneLine' | 'bullet' | 'numbered' | 'reversed' | 'normal';
+type EntryKind =
+  | 'text'
+  | 'education'
+  | 'experience'
+  | 'publication'
+  | 'oneLine'
+  | 'bullet'
+  | 'numbered'
+  | 'reversed'
+  | 'normal';
 
 /** RenderCV's entry types, told apart by the keys each one requires (its docs: "entry types"). */
 function entryKind(item: unknown): EntryKind {
@@ -76,11 +115,13 @@ export function fromRenderCv(input: Json): Converted {
   if (location) basics.location = { city: location };
   const emails = textsOf(r.take([...cv, 'email']));
   basics.email = emails[0];
-  for (const [i] of emails.slice(1).entries()) r.note([...cv, 'email', i + 1], 'not converted: folio shows one email address; this one is left out');
+  for (const [i] of emails.slice(1).entries())
+    r.note([...cv, 'email', i + 1], 'not converted: folio shows one email address; this one is left out');
   basics.phone = r.text([...cv, 'phone']);
   const website = r.text([...cv, 'website']);
   basics.url = toLink(website);
-  if (website && !basics.url) r.note([...cv, 'website'], `not converted: "${website}" is not a web address (https://…)`);
+  if (website && !basics.url)
+    r.note([...cv, 'website'], `not converted: "${website}" is not a web address (https://…)`);
   const photo = r.text([...cv, 'photo']);
   if (photo) basics.image = photo;
 
@@ -90,9 +131,14 @@ export function fromRenderCv(input: Json): Converted {
     const network = r.text([...at, 'network']);
     const username = r.text([...at, 'username']);
     const make = network ? NETWORK_URLS[network.toLowerCase()] : undefined;
-    const ok = username && (network?.toLowerCase() === 'mastodon' ? /^@?[\w.]+@[\w.-]+\.[a-z]{2,}$/i.test(username) : /^[\w.@-]+$/.test(username));
+    const ok =
+      username &&
+      (network?.toLowerCase() === 'mastodon'
+        ? /^@?[\w.]+@[\w.-]+\.[a-z]{2,}$/i.test(username)
+        : /^[\w.@-]+$/.test(username));
     const url = make && ok ? make(username) : undefined;
-    if (username && make && !url) r.note([...at, 'username'], `kept without a link: "${username}" is not a user name RenderCV could link either`);
+    if (username && make && !url)
+      r.note([...at, 'username'], `kept without a link: "${username}" is not a user name RenderCV could link either`);
     profiles.push(compact({ network, username, url }));
   });
   r.list([...cv, 'custom_connections']).forEach((_, i) => {
@@ -110,7 +156,8 @@ export function fromRenderCv(input: Json): Converted {
       const at: SourcePath = [...cv, 'sections', title];
       if (!Array.isArray(value)) {
         if (typeof value === 'string' && value.trim()) addCustom(out, titles, title, [value.trim()]);
-        else if (value !== null && value !== undefined) r.note(at, 'not converted: a RenderCV section is a list of entries');
+        else if (value !== null && value !== undefined)
+          r.note(at, 'not converted: a RenderCV section is a list of entries');
         continue;
       }
       convertSection(r, out, basics, titles, title, value, at);
@@ -121,7 +168,13 @@ export function fromRenderCv(input: Json): Converted {
   if (lang) folio.lang = lang;
   for (const k of ['design', 'locale', 'settings', 'rendercv_settings']) {
     const v = input[k];
-    if (isObject(v)) for (const sub of Object.keys(v)) if (!(k === 'locale' && sub === 'language' && lang)) r.drop([k, sub], `not converted: RenderCV ${k} (folio has its own theme and settings; see folio.* in the schema)`);
+    if (isObject(v))
+      for (const sub of Object.keys(v))
+        if (!(k === 'locale' && sub === 'language' && lang))
+          r.drop(
+            [k, sub],
+            `not converted: RenderCV ${k} (folio has its own theme and settings; see folio.* in the schema)`,
+          );
   }
   r.drop(['$schema'], 'not converted: the schema of RenderCV');
 
@@ -133,7 +186,15 @@ export function fromRenderCv(input: Json): Converted {
 }
 
 /** One RenderCV section: to the folio section of its kind when that is still free, else a custom section. */
-function convertSection(r: Reader, out: Json, basics: Json, titles: Json, title: string, items: unknown[], at: SourcePath): void {
+function convertSection(
+  r: Reader,
+  out: Json,
+  basics: Json,
+  titles: Json,
+  title: string,
+  items: unknown[],
+  at: SourcePath,
+): void {
   const kinds = new Set(items.map(entryKind));
   const kind = kinds.size === 1 ? [...kinds][0] : 'mixed';
   const lower = title.toLowerCase().replace(/_/g, ' ');
@@ -151,31 +212,66 @@ function convertSection(r: Reader, out: Json, basics: Json, titles: Json, title:
       return;
     }
     case 'experience':
-      return place('work', 'Experience', entries((p) => ({
-        name: r.text([...p, 'company']), position: r.text([...p, 'position']), location: r.text([...p, 'location']),
-        ...dates(r, p), summary: r.text([...p, 'summary']), highlights: highlights(r, p),
-      })));
+      return place(
+        'work',
+        'Experience',
+        entries((p) => ({
+          name: r.text([...p, 'company']),
+          position: r.text([...p, 'position']),
+          location: r.text([...p, 'location']),
+          ...dates(r, p),
+          summary: r.text([...p, 'summary']),
+          highlights: highlights(r, p),
+        })),
+      );
     case 'education':
-      return place('education', 'Education', entries((p) => ({
-        institution: r.text([...p, 'institution']), area: r.text([...p, 'area']), studyType: r.text([...p, 'degree']),
-        location: r.text([...p, 'location']), ...dates(r, p), summary: r.text([...p, 'summary']), highlights: highlights(r, p),
-      })));
+      return place(
+        'education',
+        'Education',
+        entries((p) => ({
+          institution: r.text([...p, 'institution']),
+          area: r.text([...p, 'area']),
+          studyType: r.text([...p, 'degree']),
+          location: r.text([...p, 'location']),
+          ...dates(r, p),
+          summary: r.text([...p, 'summary']),
+          highlights: highlights(r, p),
+        })),
+      );
     case 'publication':
-      return place('publications', 'Publications', entries((p) => {
-        const doi = r.text([...p, 'doi']);
-        const url = toLink(r.text([...p, 'url'])) ?? (doi ? `https://doi.org/${doi}` : undefined);
-        const d = dates(r, p);
-        return {
-          name: r.text([...p, 'title']), publisher: r.text([...p, 'journal']), releaseDate: d.endDate ?? d.startDate, url,
-          summary: r.text([...p, 'summary']), authors: textsOf(r.take([...p, 'authors'])).join(', '), doi: url?.includes(doi ?? '\0') ? undefined : doi,
-          ...(d.when ? { when: d.when } : {}),
-        };
-      }));
+      return place(
+        'publications',
+        'Publications',
+        entries((p) => {
+          const doi = r.text([...p, 'doi']);
+          const url = toLink(r.text([...p, 'url'])) ?? (doi ? `https://doi.org/${doi}` : undefined);
+          const d = dates(r, p);
+          return {
+            name: r.text([...p, 'title']),
+            publisher: r.text([...p, 'journal']),
+            releaseDate: d.endDate ?? d.startDate,
+            url,
+            summary: r.text([...p, 'summary']),
+            authors: textsOf(r.take([...p, 'authors'])).join(', '),
+            doi: url?.includes(doi ?? '\0') ? undefined : doi,
+            ...(d.when ? { when: d.when } : {}),
+          };
+        }),
+      );
     case 'oneLine':
       if (lower.includes('skill') || lower.includes('technolog')) {
-        return place('skills', 'Skills', entries((p) => ({ name: r.text([...p, 'label']), keywords: splitList(r.text([...p, 'details'])) })));
+        return place(
+          'skills',
+          'Skills',
+          entries((p) => ({ name: r.text([...p, 'label']), keywords: splitList(r.text([...p, 'details'])) })),
+        );
       }
-      return addCustom(out, titles, title, entries((p) => ({ name: r.text([...p, 'label']), summary: r.text([...p, 'details']) })));
+      return addCustom(
+        out,
+        titles,
+        title,
+        entries((p) => ({ name: r.text([...p, 'label']), summary: r.text([...p, 'details']) })),
+      );
     case 'bullet':
     case 'numbered':
     case 'reversed': {
@@ -185,32 +281,54 @@ function convertSection(r: Reader, out: Json, basics: Json, titles: Json, title:
     case 'normal': {
       const common = (p: SourcePath) => {
         const { name, url } = linkedName(r.text([...p, 'name']));
-        return { name, url, location: r.text([...p, 'location']), ...dates(r, p), summary: r.text([...p, 'summary']), highlights: highlights(r, p) };
+        return {
+          name,
+          url,
+          location: r.text([...p, 'location']),
+          ...dates(r, p),
+          summary: r.text([...p, 'summary']),
+          highlights: highlights(r, p),
+        };
       };
       if (lower.includes('project')) {
         // A project's paragraph is its description in folio (its `summary` would be an extra line).
-        return place('projects', 'Projects', entries((p) => {
-          const { summary, ...rest } = common(p);
-          return { ...rest, description: summary };
-        }));
+        return place(
+          'projects',
+          'Projects',
+          entries((p) => {
+            const { summary, ...rest } = common(p);
+            return { ...rest, description: summary };
+          }),
+        );
       }
       if (lower.includes('publication')) {
-        return place('publications', 'Publications', entries((p) => {
-          const { startDate, endDate, ...rest } = common(p);
-          return { ...rest, releaseDate: endDate ?? startDate };
-        }));
+        return place(
+          'publications',
+          'Publications',
+          entries((p) => {
+            const { startDate, endDate, ...rest } = common(p);
+            return { ...rest, releaseDate: endDate ?? startDate };
+          }),
+        );
       }
       if (lower.includes('award') || lower.includes('honor') || lower.includes('honour')) {
-        return place('awards', 'Awards', entries((p) => {
-          const { name, startDate, endDate, ...rest } = common(p);
-          return { title: name, ...rest, date: endDate ?? startDate };
-        }));
+        return place(
+          'awards',
+          'Awards',
+          entries((p) => {
+            const { name, startDate, endDate, ...rest } = common(p);
+            return { title: name, ...rest, date: endDate ?? startDate };
+          }),
+        );
       }
       return addCustom(out, titles, title, entries(common));
     }
     default:
       // RenderCV itself rejects a section that mixes entry types; say so rather than guess.
-      r.note(at, `not converted: this section mixes RenderCV entry types (${[...kinds].join(', ')}), which RenderCV rejects too`);
+      r.note(
+        at,
+        `not converted: this section mixes RenderCV entry types (${[...kinds].join(', ')}), which RenderCV rejects too`,
+      );
       r.take(at);
   }
 }
@@ -243,7 +361,10 @@ function dates(r: Reader, p: SourcePath): { startDate?: string | number; endDate
     const s = toDate(start);
     if (s !== null && s !== 'present') out.startDate = s;
     else {
-      r.note([...p, 'start_date'], `kept as text in "when": "${String(start)}" is not a date folio can read (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      r.note(
+        [...p, 'start_date'],
+        `kept as text in "when": "${String(start)}" is not a date folio can read (YYYY, YYYY-MM or YYYY-MM-DD)`,
+      );
       when.push(String(start));
     }
     // RenderCV reads a missing end date as "present".
@@ -277,4 +398,3 @@ function linkedName(s: string | undefined): { name?: string; url?: string } {
 function splitList(s: string | undefined): string[] {
   return s ? s.split(/\s*[,;]\s*/).filter(Boolean) : [];
 }
-

@@ -1,4 +1,16 @@
-import { bulletItems, type Converted, compact, isObject, type Json, Reader, type SourcePath, textsOf, toDate, toLang, toLink } from './common.js';
+import {
+  bulletItems,
+  type Converted,
+  compact,
+  isObject,
+  type Json,
+  Reader,
+  type SourcePath,
+  textsOf,
+  toDate,
+  toLang,
+  toLink,
+} from './common.js';
 
 /** A YAMLResume file: the résumé under `content:`, beside `layouts:` or `locale:`. */
 export function isYamlResume(data: Json): boolean {
@@ -6,7 +18,19 @@ export function isYamlResume(data: Json): boolean {
 }
 
 /** YAMLResume's sections under `content`, in the JSON Resume shape, with the keys each entry may hold. */
-const SECTIONS = ['education', 'work', 'volunteer', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'] as const;
+const SECTIONS = [
+  'education',
+  'work',
+  'volunteer',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+] as const;
 
 /**
  * YAMLResume → folio résumé. YAMLResume's `content` is JSON Resume with a few
@@ -29,19 +53,29 @@ export function fromYamlResume(input: Json): Converted {
   };
   const loc = [...c, 'location'];
   basics.location = compact({
-    address: r.text([...loc, 'address']), postalCode: r.text([...loc, 'postalCode']), city: r.text([...loc, 'city']),
-    region: r.text([...loc, 'region']), countryCode: r.text([...loc, 'country']),
+    address: r.text([...loc, 'address']),
+    postalCode: r.text([...loc, 'postalCode']),
+    city: r.text([...loc, 'city']),
+    region: r.text([...loc, 'region']),
+    countryCode: r.text([...loc, 'country']),
   });
   basics.profiles = r.list([...c, 'profiles']).map((_, i) => {
     const p = [...c, 'profiles', i];
-    return compact({ network: r.text([...p, 'network']), username: r.text([...p, 'username']), url: link(r, [...p, 'url']) });
+    return compact({
+      network: r.text([...p, 'network']),
+      username: r.text([...p, 'username']),
+      url: link(r, [...p, 'url']),
+    });
   });
   const out: Json = { basics: compact(basics) };
 
   const content = isObject(input.content) ? input.content : {};
   for (const id of Object.keys(content)) {
     if (!(SECTIONS as readonly string[]).includes(id)) continue;
-    out[id] = r.list([...c, id]).map((item, i) => (isObject(item) ? entry(r, id, [...c, id, i], item) : {})).filter((e) => Object.keys(e).length);
+    out[id] = r
+      .list([...c, id])
+      .map((item, i) => (isObject(item) ? entry(r, id, [...c, id, i], item) : {}))
+      .filter((e) => Object.keys(e).length);
     if ((out[id] as unknown[]).length === 0) delete out[id];
   }
 
@@ -49,8 +83,12 @@ export function fromYamlResume(input: Json): Converted {
   if (lang) out.folio = { lang };
   for (const k of ['layouts', 'locale']) {
     const v = input[k];
-    if (Array.isArray(v)) v.forEach((_, i) => r.drop([k, i], `not converted: YAMLResume ${k} (folio has its own page layout)`));
-    else if (isObject(v)) for (const sub of Object.keys(v)) if (!(k === 'locale' && sub === 'language' && lang)) r.drop([k, sub], `not converted: YAMLResume ${k} (folio has its own page layout)`);
+    if (Array.isArray(v))
+      v.forEach((_, i) => r.drop([k, i], `not converted: YAMLResume ${k} (folio has its own page layout)`));
+    else if (isObject(v))
+      for (const sub of Object.keys(v))
+        if (!(k === 'locale' && sub === 'language' && lang))
+          r.drop([k, sub], `not converted: YAMLResume ${k} (folio has its own page layout)`);
   }
   r.drop(['meta'], 'not converted: YAMLResume metadata');
   r.drop(['$schema'], 'not converted: the schema of YAMLResume');
@@ -81,7 +119,11 @@ function entry(r: Reader, id: string, p: SourcePath, item: Json): Json {
     // A mapping where text is expected is not taken: the leftover sweep lists what is inside it.
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) continue;
     r.take([...p, k]);
-    e[k] = Array.isArray(v) ? textsOf(v) : typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined;
+    e[k] = Array.isArray(v)
+      ? textsOf(v)
+      : typeof v === 'string' || typeof v === 'number'
+        ? String(v).trim()
+        : undefined;
   }
   if (id === 'education') e.studyType = r.text([...p, 'degree']);
   if ('url' in item) e.url = link(r, [...p, 'url']);
@@ -93,7 +135,8 @@ function entry(r: Reader, id: string, p: SourcePath, item: Json): Json {
     if (k === 'endDate' && blank) e.endDate = item.startDate ? 'present' : undefined;
     else if (!blank) {
       const d = toDate(v);
-      if (d === null) r.note([...p, k], `not converted: "${String(v)}" is not a date folio can read (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      if (d === null)
+        r.note([...p, k], `not converted: "${String(v)}" is not a date folio can read (YYYY, YYYY-MM or YYYY-MM-DD)`);
       else e[k] = d;
     }
   }

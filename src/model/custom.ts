@@ -1,11 +1,11 @@
-import { formatDate, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
-import { formatRange } from './dates.js';
-import type { Locale } from './locale.js';
-import { parseInline } from './inline.js';
-import { displayUrl, isSafeHref } from '../validate/links.js';
-import type { Entry, Inline, Section } from './model.js';
 import { CUSTOM_ENTRY_KEYS, type CustomShape, readableKey } from '../validate/custom-sections.js';
+import { formatDate, isPresent, type PartialDate, parseDate } from '../validate/dates.js';
+import { displayUrl, isSafeHref } from '../validate/links.js';
+import { formatRange } from './dates.js';
 import { extraFields, extraLine } from './extras.js';
+import { parseInline } from './inline.js';
+import type { Locale } from './locale.js';
+import type { Entry, Inline, Section } from './model.js';
 
 /** Heading text the owner may set for any section in `folio.sections.<key>`. */
 export interface SectionText {
@@ -20,8 +20,18 @@ export interface SectionText {
  * like the skills: "Label: text"). Titled from folio.sections.<key>.title, or the
  * key made readable.
  */
-export function customSection(key: string, shape: CustomShape, text: SectionText | undefined, locale: Locale): Section | null {
-  const base = { id: key, title: text?.title ?? readableKey(key), intro: inline(text?.intro), summary: inline(text?.summary) };
+export function customSection(
+  key: string,
+  shape: CustomShape,
+  text: SectionText | undefined,
+  locale: Locale,
+): Section | null {
+  const base = {
+    id: key,
+    title: text?.title ?? readableKey(key),
+    intro: inline(text?.intro),
+    summary: inline(text?.summary),
+  };
   switch (shape.kind) {
     case 'paragraph':
       return { ...base, kind: 'entries', entries: [paragraph(`${key}`, String(shape.text))] };
@@ -31,10 +41,19 @@ export function customSection(key: string, shape: CustomShape, text: SectionText
       return {
         ...base,
         kind: 'groups',
-        groups: shape.rows.map(([label, t]) => ({ path: `${key}.${label}`, name: label, level: null, keywords: [String(t).trim()] })),
+        groups: shape.rows.map(([label, t]) => ({
+          path: `${key}.${label}`,
+          name: label,
+          level: null,
+          keywords: [String(t).trim()],
+        })),
       };
     case 'entries':
-      return { ...base, kind: 'entries', entries: shape.items.map((item, i) => customEntry(`${key}[${i}]`, item, locale)) };
+      return {
+        ...base,
+        kind: 'entries',
+        entries: shape.items.map((item, i) => customEntry(`${key}[${i}]`, item, locale)),
+      };
   }
 }
 
@@ -48,12 +67,16 @@ function customEntry(path: string, item: Record<string, unknown>, locale: Locale
     ...blank(path),
     title,
     subtitle: item.title !== undefined ? str(item.name) : null,
-    dates: single ? formatDate(single, locale.date) : formatRange(start, dateOf(item.endDate), start !== null && isPresent(item.endDate), locale),
+    dates: single
+      ? formatDate(single, locale.date)
+      : formatRange(start, dateOf(item.endDate), start !== null && isPresent(item.endDate), locale),
     location: str(item.location),
     url: typeof item.url === 'string' && isSafeHref(item.url) ? { href: item.url, text: displayUrl(item.url) } : null,
     summary: inline(item.summary),
     highlights: [
-      ...(Array.isArray(item.highlights) ? item.highlights.map((h) => inline(h)).filter((x): x is Inline => x !== null) : []),
+      ...(Array.isArray(item.highlights)
+        ? item.highlights.map((h) => inline(h)).filter((x): x is Inline => x !== null)
+        : []),
       ...extraFields(item, KNOWN).map(extraLine),
     ],
   };
@@ -65,8 +88,22 @@ function paragraph(path: string, text: string): Entry {
 
 function blank(path: string): Entry {
   return {
-    path, title: null, subtitle: null, heading: null, category: null, dates: null, location: null, url: null, details: [], meta: [], outcome: null,
-    summary: null, highlights: [], keywords: [], metrics: [], tags: [],
+    path,
+    title: null,
+    subtitle: null,
+    heading: null,
+    category: null,
+    dates: null,
+    location: null,
+    url: null,
+    details: [],
+    meta: [],
+    outcome: null,
+    summary: null,
+    highlights: [],
+    keywords: [],
+    metrics: [],
+    tags: [],
   };
 }
 

@@ -3,7 +3,10 @@ import { fill, type Words } from './locale.js';
 
 /** "Apr 2021 – Present", "2019 – 2021", or a single date when only one end is known: in the locale's words. */
 export function formatRange(
-  start: PartialDate | null, end: PartialDate | null, ongoing: boolean, locale: { date: DateFormat; words: Pick<Words, 'present' | 'dateRange'> },
+  start: PartialDate | null,
+  end: PartialDate | null,
+  ongoing: boolean,
+  locale: { date: DateFormat; words: Pick<Words, 'present' | 'dateRange'> },
 ): string | null {
   if (!start) return end ? formatDate(end, locale.date) : null;
   const s = formatDate(start, locale.date);

@@ -1,6 +1,6 @@
+import { readableKey } from '../validate/custom-sections.js';
 import { parseInline } from './inline.js';
 import type { Inline } from './model.js';
-import { readableKey } from '../validate/custom-sections.js';
 
 /** Keys never shown as extra lines: tailoring tags, folio's own extension data, pointers. */
 const NEVER = new Set(['tags', 'x-folio']);
@@ -29,7 +29,10 @@ export function extraFields(item: Record<string, unknown>, known: ReadonlySet<st
 
 /** One extra line as inline text: "**Authors:** Ada, Grace". */
 export function extraLine(e: Extra): Inline {
-  return [{ text: `${readableKey(e.key)}: `, bold: true, italic: false, code: false, href: null }, ...parseInline(e.text)];
+  return [
+    { text: `${readableKey(e.key)}: `, bold: true, italic: false, code: false, href: null },
+    ...parseInline(e.text),
+  ];
 }
 
 function textOf(v: unknown): string | null {

@@ -69,7 +69,14 @@ export function resolveLocale(resume: Resume): Locale {
     chosen = inferred ? 'inferred' : 'default';
   }
   const c = catalogue(code);
-  return { lang, code, dir: chosen === 'fallback' ? textDirection(lang) : c.dir, words: overlay(c.words, resume.folio?.locale), date: c.date, chosen };
+  return {
+    lang,
+    code,
+    dir: chosen === 'fallback' ? textDirection(lang) : c.dir,
+    words: overlay(c.words, resume.folio?.locale),
+    date: c.date,
+    chosen,
+  };
 }
 
 /** The locale a `folio.lang` tag selects (as resolveLocale does for a résumé that sets only that). */
@@ -85,7 +92,8 @@ function overlay(words: Words, own: LocaleWords | undefined): Words {
     for (const [k, v] of Object.entries(over)) {
       const b = base[k];
       if (typeof v === 'string' && typeof b === 'string' && v.trim()) out[k] = v;
-      else if (v && typeof v === 'object' && b && typeof b === 'object') out[k] = merge(b as Record<string, unknown>, v as Record<string, unknown>);
+      else if (v && typeof v === 'object' && b && typeof b === 'object')
+        out[k] = merge(b as Record<string, unknown>, v as Record<string, unknown>);
     }
     return out;
   };
@@ -100,7 +108,21 @@ export function fill(template: string, values: Record<string, string | number>):
 // ---- inferring the language from the text -------------------------------------------------------------
 
 /** Keys whose text is not the résumé's prose: settings, metadata, addresses a reader never reads as language. */
-const NOT_TEXT = new Set(['$schema', 'folio', 'meta', 'variants', 'url', 'email', 'phone', 'image', 'tags', 'countryCode', 'postalCode', 'username', 'network']);
+const NOT_TEXT = new Set([
+  '$schema',
+  'folio',
+  'meta',
+  'variants',
+  'url',
+  'email',
+  'phone',
+  'image',
+  'tags',
+  'countryCode',
+  'postalCode',
+  'username',
+  'network',
+]);
 
 const SCRIPTS = {
   kana: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
@@ -115,12 +137,35 @@ const SCRIPTS = {
 type Script = keyof typeof SCRIPTS;
 
 /** Characters only simplified or only traditional Chinese writes, among the commonest in CVs. */
-const SIMPLIFIED = new Set('这个们来说时会对发经还过为进业务与开关实现级网页项员负责设计数据统产运营组织管协调维护优质量销售团队际专术学历获奖证书语言华东区计划训练总监应用户软件测试体验报编辑约简'.split(''));
-const TRADITIONAL = new Set('這個們來說時會對發經還過為進業務與開關實現級網頁項員負責設計數據統產運營組織管協調維護優質量銷售團隊際專術學歷獲獎證書語言華東區計劃訓練總監應用戶軟體測試體驗報編輯約簡'.split(''));
+const SIMPLIFIED = new Set(
+  '这个们来说时会对发经还过为进业务与开关实现级网页项员负责设计数据统产运营组织管协调维护优质量销售团队际专术学历获奖证书语言华东区计划训练总监应用户软件测试体验报编辑约简'.split(
+    '',
+  ),
+);
+const TRADITIONAL = new Set(
+  '這個們來說時會對發經還過為進業務與開關實現級網頁項員負責設計數據統產運營組織管協調維護優質量銷售團隊際專術學歷獲獎證書語言華東區計劃訓練總監應用戶軟體測試體驗報編輯約簡'.split(
+    '',
+  ),
+);
 
 /** Letters per script in the résumé's own text. */
-function countScripts(resume: Resume): Record<Script, number> & { simplified: number; traditional: number; ukrainian: number; persian: number } {
-  const n = { kana: 0, han: 0, hangul: 0, arabic: 0, hebrew: 0, cyrillic: 0, greek: 0, latin: 0, simplified: 0, traditional: 0, ukrainian: 0, persian: 0 };
+function countScripts(
+  resume: Resume,
+): Record<Script, number> & { simplified: number; traditional: number; ukrainian: number; persian: number } {
+  const n = {
+    kana: 0,
+    han: 0,
+    hangul: 0,
+    arabic: 0,
+    hebrew: 0,
+    cyrillic: 0,
+    greek: 0,
+    latin: 0,
+    simplified: 0,
+    traditional: 0,
+    ukrainian: 0,
+    persian: 0,
+  };
   const visit = (v: unknown, key: string | null): void => {
     if (key !== null && NOT_TEXT.has(key)) return;
     if (typeof v === 'string') {

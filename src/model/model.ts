@@ -1,7 +1,7 @@
+import type { Resume, SectionId } from '../validate/schema.js';
 import type { Design } from './design.js';
 import type { Span } from './inline.js';
 import type { Words } from './locale.js';
-import type { Resume, SectionId } from '../validate/schema.js';
 
 /**
  * The résumé as every renderer uses it: display-ready strings, dates already

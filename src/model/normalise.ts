@@ -1,15 +1,24 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
-import { resolveDesign, type ThemeName } from './design.js';
-import { formatDate, isPresent, parseDate, type PartialDate } from '../validate/dates.js';
-import { formatRange } from './dates.js';
-import { fill, type Locale, resolveLocale, type Words } from './locale.js';
-import { parseInline } from './inline.js';
-import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
-import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
-import { customSection, type SectionText } from './custom.js';
-import { extraFields, extraLine } from './extras.js';
-import { deref, isSectionId, loadSchema, type Resume, type SchemaNode, type SectionId, sectionIds } from '../validate/schema.js';
+
 import { type CustomShape, customSections } from '../validate/custom-sections.js';
+import { formatDate, isPresent, type PartialDate, parseDate } from '../validate/dates.js';
+import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
+import {
+  deref,
+  isSectionId,
+  loadSchema,
+  type Resume,
+  type SchemaNode,
+  type SectionId,
+  sectionIds,
+} from '../validate/schema.js';
+import { customSection, type SectionText } from './custom.js';
+import { formatRange } from './dates.js';
+import { resolveDesign, type ThemeName } from './design.js';
+import { extraFields, extraLine } from './extras.js';
+import { parseInline } from './inline.js';
+import { fill, type Locale, resolveLocale, type Words } from './locale.js';
+import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
 
 type Item = Record<string, unknown>;
 
@@ -35,7 +44,11 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
   for (const id of sectionOrder(resume)) {
     const shape = custom.get(id);
     const texts = resume.folio?.sections as Record<string, SectionText | undefined> | undefined;
-    const section = shape ? customSection(id, shape, texts?.[id], locale) : isSectionId(id) ? buildSection(resume, id, locale) : null;
+    const section = shape
+      ? customSection(id, shape, texts?.[id], locale)
+      : isSectionId(id)
+        ? buildSection(resume, id, locale)
+        : null;
     if (section) sections.push(withHeadings(section));
   }
   return {
@@ -73,13 +86,24 @@ function buildHeader(resume: Resume, words: Words): Header {
   const b = resume.basics ?? {};
   const loc = b.location ?? {};
   const contacts: Contact[] = [];
-  if (b.email) contacts.push({ kind: 'email', href: `mailto:${b.email}`, text: b.email, label: words.contact.email, private: false });
-  if (b.phone) contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: words.contact.phone, private: true });
-  if (b.url) contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: words.contact.website, private: false });
+  if (b.email)
+    contacts.push({
+      kind: 'email',
+      href: `mailto:${b.email}`,
+      text: b.email,
+      label: words.contact.email,
+      private: false,
+    });
+  if (b.phone)
+    contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: words.contact.phone, private: true });
+  if (b.url)
+    contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: words.contact.website, private: false });
   for (const p of b.profiles ?? []) {
     const label = p.network ?? words.contact.profile;
-    if (p.url) contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
-    else if (p.username) contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
+    if (p.url)
+      contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
+    else if (p.username)
+      contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
   }
   return {
     name: b.name ?? null,
@@ -102,7 +126,12 @@ function profileText(url: string, username: string | undefined): string {
 
 function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | null {
   const text = resume.folio?.sections?.[id];
-  const base = { id, title: text?.title ?? locale.words.sections[id], intro: inline(text?.intro), summary: inline(text?.summary) };
+  const base = {
+    id,
+    title: text?.title ?? locale.words.sections[id],
+    intro: inline(text?.intro),
+    summary: inline(text?.summary),
+  };
   const list = (key: SectionId): Item[] => {
     const v = (resume as Record<string, unknown>)[key];
     return Array.isArray(v) ? (v as Item[]) : [];
@@ -166,7 +195,11 @@ function withExtras(e: Entry, item: Item, id: SectionId): Entry {
 /** Fields entry() reads for an item of any section, whatever the section (see the slots of Entry). */
 const SHARED_SLOTS = ['category', 'location', 'url', 'outcome', 'summary', 'highlights', 'keywords', 'metrics', 'tags'];
 /** Shared slots a section fills from another field, so that its own value of the key has no slot left. */
-const TAKEN_SLOTS: Partial<Record<SectionId, string[]>> = { references: ['summary'], projects: ['summary'], education: ['keywords'] };
+const TAKEN_SLOTS: Partial<Record<SectionId, string[]>> = {
+  references: ['summary'],
+  projects: ['summary'],
+  education: ['keywords'],
+};
 const GROUP_SECTIONS = new Set(['skills', 'languages', 'interests']);
 
 const known = new Map<string, ReadonlySet<string>>();
@@ -188,9 +221,22 @@ export function knownKeys(id: SectionId): ReadonlySet<string> {
 /** Map each JSON Resume section's own field names onto the common entry slots. */
 function entry(id: SectionId, item: Item, i: number, locale: Locale): Entry {
   const e: Entry = {
-    path: `${id}[${i}]`, title: null, subtitle: null, category: str(item.category), dates: null, location: str(item.location),
-    url: link(item.url), heading: null, details: [], meta: [], outcome: inline(item.outcome), summary: inline(item.summary), highlights: highlights(item.highlights),
-    keywords: strings(item.keywords), metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [], tags: tags(item.tags),
+    path: `${id}[${i}]`,
+    title: null,
+    subtitle: null,
+    category: str(item.category),
+    dates: null,
+    location: str(item.location),
+    url: link(item.url),
+    heading: null,
+    details: [],
+    meta: [],
+    outcome: inline(item.outcome),
+    summary: inline(item.summary),
+    highlights: highlights(item.highlights),
+    keywords: strings(item.keywords),
+    metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [],
+    tags: tags(item.tags),
   };
   const range = () => dateRange(item.startDate, item.endDate, locale);
   const single = (v: unknown) => {

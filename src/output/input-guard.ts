@@ -15,7 +15,12 @@ export interface InputFile {
  * inode, so a symbolic link, a hard link or `./x` versus `x` cannot slip through.
  */
 /** Paths are taken from `cwd` and named as given. */
-export async function refuseOverwritingInputs(targets: readonly string[], inputs: readonly InputFile[], hint: string, cwd = ''): Promise<void> {
+export async function refuseOverwritingInputs(
+  targets: readonly string[],
+  inputs: readonly InputFile[],
+  hint: string,
+  cwd = '',
+): Promise<void> {
   const ids = new Map<string, InputFile>();
   for (const input of inputs) {
     const s = await stat(resolve(cwd, input.path)).catch(() => null);
@@ -26,7 +31,9 @@ export async function refuseOverwritingInputs(targets: readonly string[], inputs
     const input = s && ids.get(`${s.dev}:${s.ino}`);
     if (input) {
       const which = input.path === target ? '' : ` (${input.path})`;
-      throw new UserError(`error: ${target} is ${input.role}${which}: writing it would destroy what folio reads; nothing was written. ${hint}`);
+      throw new UserError(
+        `error: ${target} is ${input.role}${which}: writing it would destroy what folio reads; nothing was written. ${hint}`,
+      );
     }
   }
 }

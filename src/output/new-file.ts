@@ -9,7 +9,13 @@ import { checkReplaceable, describe, ensureDir, writeViaTemp } from './write.js'
  * refuse to replace an existing one unless `force`, and write through a temporary
  * name so an interrupted write never leaves half a résumé behind.
  */
-export async function writeNewFile(path: string, data: string, force: boolean, inputs: readonly InputFile[] = [], cwd = ''): Promise<void> {
+export async function writeNewFile(
+  path: string,
+  data: string,
+  force: boolean,
+  inputs: readonly InputFile[] = [],
+  cwd = '',
+): Promise<void> {
   const existing = await stat(resolve(cwd, path)).catch(() => null);
   if (existing?.isDirectory()) throw new UserError(`error: ${path} is a directory; give a file name`);
   await refuseOverwritingInputs([path], inputs, 'Give another file name.', cwd);
@@ -22,6 +28,8 @@ export async function writeNewFile(path: string, data: string, force: boolean, i
     await writeViaTemp(resolve(cwd, path), data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : describe(err)})`);
+    throw new UserError(
+      `error: cannot write ${path} (${code === 'ENOENT' ? 'its folder does not exist' : describe(err)})`,
+    );
   }
 }

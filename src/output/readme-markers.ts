@@ -70,7 +70,10 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
   }
   const lines = (list: Line[]) => list.map((l) => l.no).join(', ');
   if (starts.length > 1 || ends.length > 1) {
-    const which = [starts.length > 1 ? `${START_MARKER} appears ${starts.length} times (lines ${lines(starts)})` : '', ends.length > 1 ? `${END_MARKER} appears ${ends.length} times (lines ${lines(ends)})` : '']
+    const which = [
+      starts.length > 1 ? `${START_MARKER} appears ${starts.length} times (lines ${lines(starts)})` : '',
+      ends.length > 1 ? `${END_MARKER} appears ${ends.length} times (lines ${lines(ends)})` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     throw new UserError(`${name}: error: ${which}; keep exactly one pair. ${name} was not changed.`);
@@ -79,11 +82,15 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
   const end = ends[0];
   if (!start && !end) throw new UserError(`${name}: error: no folio markers found. ${PASTE}`);
   if (!start || !end) {
-    const found = start ? `${START_MARKER} (line ${start.no}) has no ${END_MARKER}` : `${END_MARKER} (line ${end?.no}) has no ${START_MARKER} before it`;
+    const found = start
+      ? `${START_MARKER} (line ${start.no}) has no ${END_MARKER}`
+      : `${END_MARKER} (line ${end?.no}) has no ${START_MARKER} before it`;
     throw new UserError(`${name}: error: ${found}. ${name} was not changed. ${PASTE}`);
   }
   if (end.no < start.no) {
-    throw new UserError(`${name}: error: ${END_MARKER} (line ${end.no}) comes before ${START_MARKER} (line ${start.no}); swap them. ${name} was not changed.`);
+    throw new UserError(
+      `${name}: error: ${END_MARKER} (line ${end.no}) comes before ${START_MARKER} (line ${start.no}); swap them. ${name} was not changed.`,
+    );
   }
   // A start marker on the last line without a line break cannot be followed by an end marker, so `next` is a line start.
   return { start: start.next, end: end.from, eol: start.crlf ? '\r\n' : '\n' };
@@ -99,7 +106,10 @@ export function spliceReadme(bytes: Uint8Array, markdown: string, name: string):
   const inner = markdown.replace(/\n+$/, '');
   // A marker line inside the block would break every later `folio readme`: never write one.
   const stray = inner.split(/\r?\n/).findIndex((l) => START_LINE.test(l) || END_LINE.test(l));
-  if (stray !== -1) throw new UserError(`${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ${name} was not changed (check your templates)`);
+  if (stray !== -1)
+    throw new UserError(
+      `${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ${name} was not changed (check your templates)`,
+    );
   const body = (inner ? `\n${inner}\n\n` : '\n').replace(/\r?\n/g, eol);
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, start);
   const after = Buffer.from(bytes.buffer, bytes.byteOffset + end, bytes.byteLength - end);
@@ -124,7 +134,8 @@ export function headingLevelAbove(bytes: Uint8Array, name: string): number {
     else if (fence === null) {
       const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(line);
       if (atx) level = (atx[1] as string).length;
-      else if (previous.trim() && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && !/^ {0,3}[-*+] /.test(previous)) level = line.trim()[0] === '=' ? 1 : 2;
+      else if (previous.trim() && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && !/^ {0,3}[-*+] /.test(previous))
+        level = line.trim()[0] === '=' ? 1 : 2;
     }
     previous = fence === null ? line : '';
   }

@@ -22,19 +22,23 @@ export async function ensureDir(dir: string, cwd = ''): Promise<void> {
       // A symbolic link to nowhere: say so, rather than "removed during the build" after a failed write.
       const link = await lstat(at).catch(() => null);
       if (link?.isSymbolicLink()) {
-        throw new UserError(`error: output directory ${dir} is a symbolic link to ${await readlink(at)}, which does not exist; create it or choose another --out`);
+        throw new UserError(
+          `error: output directory ${dir} is a symbolic link to ${await readlink(at)}, which does not exist; create it or choose another --out`,
+        );
       }
       return null;
     }
     if (err.code === 'ENOTDIR') return null; // a file among its parents: reported as "cannot create" below
     throw new UserError(`error: cannot use output directory ${dir}: ${describe(err)}`);
   });
-  if (existing && !existing.isDirectory()) throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
+  if (existing && !existing.isDirectory())
+    throw new UserError(`error: output directory ${dir} is a file; choose another with --out`);
   if (existing) return;
   try {
     await mkdirParents(at);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'this place does not allow new directories' : describe(err);
+    const why =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'this place does not allow new directories' : describe(err);
     throw new UserError(`error: cannot create output directory ${dir}: ${why}`);
   }
 }
@@ -66,13 +70,25 @@ export const MAX_NAME_BYTES = 230;
 
 /** An output name must be a plain file name: a pattern that yields `../x` or `/x` would write outside the output directory. */
 export function checkOutputName(name: string): void {
-  if (!name || name === '.' || name === '..' || isAbsolute(name) || /[/\\]/.test(name) || basename(name) !== name || name.includes('\0')) {
-    throw new UserError(`error: output name "${name}" would be written outside the output directory; use a plain file name`);
+  if (
+    !name ||
+    name === '.' ||
+    name === '..' ||
+    isAbsolute(name) ||
+    /[/\\]/.test(name) ||
+    basename(name) !== name ||
+    name.includes('\0')
+  ) {
+    throw new UserError(
+      `error: output name "${name}" would be written outside the output directory; use a plain file name`,
+    );
   }
   // 255 bytes is the usual limit for one file name; the temporary name adds a dot, the process id and ".tmp".
   const bytes = Buffer.byteLength(name);
   if (bytes > MAX_NAME_BYTES) {
-    throw new UserError(`error: output name "${name.slice(0, 40)}…" is ${bytes} bytes long; file systems allow 255 and folio needs room for a temporary name, so keep it under ${MAX_NAME_BYTES}: shorten --name, folio.output or the source's name`);
+    throw new UserError(
+      `error: output name "${name.slice(0, 40)}…" is ${bytes} bytes long; file systems allow 255 and folio needs room for a temporary name, so keep it under ${MAX_NAME_BYTES}: shorten --name, folio.output or the source's name`,
+    );
   }
 }
 
@@ -81,7 +97,12 @@ export function checkOutputName(name: string): void {
  * place: a reader never sees a half-written file, and if any write fails the
  * temporaries are removed and no target has been replaced.
  */
-export async function writeAll(dir: string, files: readonly OutputFile[], inputs: readonly InputFile[] = [], cwd = ''): Promise<string[]> {
+export async function writeAll(
+  dir: string,
+  files: readonly OutputFile[],
+  inputs: readonly InputFile[] = [],
+  cwd = '',
+): Promise<string[]> {
   for (const f of files) checkOutputName(f.name);
   await ensureDir(dir, cwd);
   const at = resolve(cwd, dir);
@@ -90,7 +111,10 @@ export async function writeAll(dir: string, files: readonly OutputFile[], inputs
   const finals = files.map((f) => join(dir, f.name));
   await refuseOverwritingInputs(finals, inputs, 'Choose another --out folder or --name.', cwd);
   for (const final of finals) await checkReplaceable(final, cwd);
-  await removeStaleTemps(at, files.map((f) => f.name));
+  await removeStaleTemps(
+    at,
+    files.map((f) => f.name),
+  );
   const staged: { tmp: string; final: string }[] = [];
   try {
     for (const f of files) {
@@ -130,11 +154,17 @@ export async function checkReplaceable(path: string, cwd = ''): Promise<void> {
   if (!link) return;
   // A symbolic link is itself replaced by the rename; what it points at is never written.
   if (link.isSymbolicLink()) return;
-  if (link.isDirectory()) throw new UserError(`error: cannot write ${path}: a directory is in the way; nothing was written`);
-  if (!link.isFile()) throw new UserError(`error: cannot write ${path}: it is a ${specialKind(link)}, and folio replaces only regular files; nothing was written`);
-  if ((link.mode & 0o222) === 0) throw new UserError(`error: cannot write ${path}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`);
+  if (link.isDirectory())
+    throw new UserError(`error: cannot write ${path}: a directory is in the way; nothing was written`);
+  if (!link.isFile())
+    throw new UserError(
+      `error: cannot write ${path}: it is a ${specialKind(link)}, and folio replaces only regular files; nothing was written`,
+    );
+  if ((link.mode & 0o222) === 0)
+    throw new UserError(
+      `error: cannot write ${path}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`,
+    );
 }
-
 
 /** Temporaries left by a run that was killed mid-write (its process is gone): never shipped with out/ or beside a README. */
 async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
@@ -144,7 +174,8 @@ async function removeStaleTemps(dir: string, names: readonly string[]): Promise<
       const prefix = `.${name}.`;
       if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
       const pid = Number(entry.slice(prefix.length, -'.tmp'.length));
-      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(dir, entry), { force: true }).catch(() => undefined);
+      if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+        await rm(join(dir, entry), { force: true }).catch(() => undefined);
     }
   }
 }

@@ -2,19 +2,21 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { baseName, build, type BuildOptions, type BuildResult } from './build.js';
 import { formatDiagnostic, UserError } from '../source/diagnostics.js';
 import { isSystemError, systemUserError } from '../source/errno.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { loadFile } from '../source/load.js';
 import { outputBaseName } from '../tailor/output-name.js';
 import { validate } from '../validate/validate.js';
+import { type BuildOptions, type BuildResult, baseName, build } from './build.js';
 
 /** The file kinds a directory of résumés may hold. */
 const SOURCE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** One source's outcome: its build, or the message a failed build prints. */
-export type BatchOutcome = { source: string; ok: true; result: BuildResult } | { source: string; ok: false; message: string };
+export type BatchOutcome =
+  | { source: string; ok: true; result: BuildResult }
+  | { source: string; ok: false; message: string };
 
 /** Sources as given, with each directory replaced by the résumé files in it (sorted), duplicates of an output name refused. */
 export async function expandSources(args: readonly string[], cwd?: string): Promise<string[]> {
@@ -22,7 +24,9 @@ export async function expandSources(args: readonly string[], cwd?: string): Prom
   for (const arg of args) {
     const s = await stat(resolve(cwd ?? '', arg)).catch(() => null);
     if (s?.isDirectory()) {
-      const names = (await readdir(resolve(cwd ?? '', arg))).filter((n) => SOURCE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      const names = (await readdir(resolve(cwd ?? '', arg)))
+        .filter((n) => SOURCE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.'))
+        .sort();
       if (!names.length) throw new UserError(`${arg}: error: no .yaml, .yml or .json files in this folder`);
       out.push(...names.map((n) => join(arg, n)));
     } else out.push(arg);
@@ -32,7 +36,10 @@ export async function expandSources(args: readonly string[], cwd?: string): Prom
   for (const s of out) {
     const b = baseName(s);
     const other = seen.get(b);
-    if (other) throw new UserError(`error: ${other} and ${s} would both write ${b}.*; rename one, or build them into different --out folders`);
+    if (other)
+      throw new UserError(
+        `error: ${other} and ${s} would both write ${b}.*; rename one, or build them into different --out folders`,
+      );
     seen.set(b, s);
   }
   return out;
@@ -43,7 +50,12 @@ export async function expandSources(args: readonly string[], cwd?: string): Prom
  * templates and validator. With one job, everything runs in this thread.
  * A failing source does not stop the others.
  */
-export async function buildMany(sources: readonly string[], opts: Omit<BuildOptions, 'source'>, jobs: number, onDone: (o: BatchOutcome) => void): Promise<BatchOutcome[]> {
+export async function buildMany(
+  sources: readonly string[],
+  opts: Omit<BuildOptions, 'source'>,
+  jobs: number,
+  onDone: (o: BatchOutcome) => void,
+): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = [];
   const finish = (o: BatchOutcome) => {
     outcomes.push(o);
@@ -101,12 +113,21 @@ export function defaultJobs(): number {
  * "{name}-Resume" with one owner), each with the message that says so. Each source is read
  * and validated once more for this; one that fails here is left to its build to report.
  */
-export async function outputCollisions(sources: readonly string[], opts: Omit<BuildOptions, 'source'>): Promise<Map<string, string>> {
+export async function outputCollisions(
+  sources: readonly string[],
+  opts: Omit<BuildOptions, 'source'>,
+): Promise<Map<string, string>> {
   const byOutput = new Map<string, string[]>();
   for (const source of sources) {
     let name: string;
     try {
-      const { resume } = validate(await loadFile(resolve(opts.cwd ?? '', source), source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes }), { strict: opts.strict });
+      const { resume } = validate(
+        await loadFile(resolve(opts.cwd ?? '', source), source, {
+          ...DEFAULT_LIMITS,
+          maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+        }),
+        { strict: opts.strict },
+      );
       name = outputBaseName(resume.folio?.output, resume.basics?.name, baseName(source));
     } catch (err) {
       if (err instanceof UserError) continue;
@@ -120,7 +141,10 @@ export async function outputCollisions(sources: readonly string[], opts: Omit<Bu
     if (list.length < 2) continue;
     for (const source of list) {
       const others = list.filter((s) => s !== source).join(', ');
-      out.set(source, `error: ${source} and ${others} would ${list.length === 2 ? 'both' : 'all'} write ${key}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`);
+      out.set(
+        source,
+        `error: ${source} and ${others} would ${list.length === 2 ? 'both' : 'all'} write ${key}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`,
+      );
     }
   }
   return out;

@@ -1,20 +1,20 @@
 // Stage pipeline: the orchestration of the stages: prepare (load → validate → tailor → model), render in memory, write; PDF self-check, batches.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Diagnostic, UserError } from '../source/diagnostics.js';
-import type { InputFile } from '../output/input-guard.js';
 import type { PaperName, ThemeName } from '../model/design.js';
-import { pdfPaper } from '../render/paper.js';
-import { DEFAULT_LIMITS } from '../source/limits.js';
-import { loadFile, type LoadedSource } from '../source/load.js';
 import { inferredNote, resolveLocale } from '../model/locale.js';
 import type { ResumeModel } from '../model/model.js';
 import { normalise } from '../model/normalise.js';
+import type { InputFile } from '../output/input-guard.js';
+import { type OutputFile, writeAll } from '../output/write.js';
+import { pdfPaper } from '../render/paper.js';
+import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import { DEFAULT_LIMITS } from '../source/limits.js';
+import { type LoadedSource, loadFile } from '../source/load.js';
 import { outputBaseName } from '../tailor/output-name.js';
-import { prepareVariant, type VariantBuild } from './variant-build.js';
 import type { Resume } from '../validate/schema.js';
 import { validate } from '../validate/validate.js';
-import { type OutputFile, writeAll } from '../output/write.js';
+import { prepareVariant, type VariantBuild } from './variant-build.js';
 
 export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -47,7 +47,10 @@ export interface Validated {
 /** 1. load (within the size limit)  2. validate; a UserError listing every problem when the file is not a valid résumé. */
 export async function loadValidated(opts: SourceOptions): Promise<Validated> {
   const path = resolve(opts.cwd ?? '', opts.source);
-  const src = await loadFile(path, opts.source, { ...DEFAULT_LIMITS, maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const src = await loadFile(path, opts.source, {
+    ...DEFAULT_LIMITS,
+    maxBytes: opts.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+  });
   const { resume, warnings, notes } = validate(src, { strict: opts.strict });
   return { src, resume, warnings, notes, path };
 }
@@ -98,7 +101,9 @@ export async function prepareFrom(v: Validated, opts: PrepareOptions): Promise<P
   const { src, resume } = v;
   // tailor: a variant cuts, orders and overrides before normalise sees the résumé.
   const baseFileName = outputBaseName(opts.name ?? resume.folio?.output, resume.basics?.name, baseName(opts.source));
-  const variant = opts.variant ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit }) : null;
+  const variant = opts.variant
+    ? prepareVariant(src, resume, opts.variant, { fallbackName: baseFileName, fit: opts.fit })
+    : null;
   const shown = variant?.tailored.resume ?? resume;
   return {
     src: variant?.located ?? src,
@@ -175,7 +180,11 @@ export async function render(p: Prepared, formats: readonly Format[], opts: Rend
       baseDir: p.baseDir,
     });
     // --strict: the PDF's own warnings (emoji left out, strings that do not read back) fail the build too.
-    if (opts.strict && pdf.warnings.length) throw new UserError('error: --strict: the PDF has warnings', pdf.warnings.map((w) => ({ ...w, severity: 'error' })));
+    if (opts.strict && pdf.warnings.length)
+      throw new UserError(
+        'error: --strict: the PDF has warnings',
+        pdf.warnings.map((w) => ({ ...w, severity: 'error' })),
+      );
     out.warnings.push(...pdf.warnings);
     if (pdf.note) out.notes.push(pdf.note);
     if (pdf.summary) out.notes.push(`self-check: ${pdf.summary}`);
@@ -185,7 +194,14 @@ export async function render(p: Prepared, formats: readonly Format[], opts: Rend
     const t0 = performance.now();
     if (format === 'pdf') {
       const built = await pdfOnce();
-      out.files.push({ name: `${p.name}.pdf`, data: built.bytes, format, pages: built.pages, ms: performance.now() - t0, checkMs: built.checkMs });
+      out.files.push({
+        name: `${p.name}.pdf`,
+        data: built.bytes,
+        format,
+        pages: built.pages,
+        ms: performance.now() - t0,
+        checkMs: built.checkMs,
+      });
       continue;
     }
     if (format === 'png') {
@@ -193,11 +209,14 @@ export async function render(p: Prepared, formats: readonly Format[], opts: Rend
       const { renderPngPages } = await import('../render/png.js');
       const images = await renderPngPages(built.bytes, opts.dpi, opts.pngPages);
       const ms = (performance.now() - t0) / Math.max(1, images.length);
-      for (const img of images) out.files.push({ name: `${p.name}-${img.page}.png`, data: img.png, format, pages: null, ms });
+      for (const img of images)
+        out.files.push({ name: `${p.name}-${img.page}.png`, data: img.png, format, pages: null, ms });
       continue;
     }
     const r = await renderFormat(format, p.model, opts, { paper: opts.paper ?? p.model.design.paper, date: p.date });
-    r.overridden.forEach((f) => overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)));
+    r.overridden.forEach((f) =>
+      overridden.add(join(opts.templatesDir ?? '', format === 'md' ? 'markdown' : format, f)),
+    );
     out.files.push({ name: `${p.name}.${format}`, data: r.data, format, pages: r.pages, ms: performance.now() - t0 });
   }
   out.overridden = [...overridden].sort();
@@ -246,7 +265,11 @@ export async function renderFormat(
  * Write rendered files into `dir` (relative to `cwd`), all or none, never over a file the build read
  * (`inputs`: the source, a template, the photo); returns their paths as `dir` names them.
  */
-export async function write(files: readonly OutputFile[], dir: string, opts: { cwd?: string; inputs?: readonly InputFile[] } = {}): Promise<string[]> {
+export async function write(
+  files: readonly OutputFile[],
+  dir: string,
+  opts: { cwd?: string; inputs?: readonly InputFile[] } = {},
+): Promise<string[]> {
   return writeAll(dir, files, opts.inputs ?? [], opts.cwd);
 }
 
@@ -291,10 +314,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 /** Render and write a prepared résumé: a variant into <outDir>/<variant>/. */
 export async function buildPrepared(p: Prepared, opts: Omit<BuildOptions, 'source'>): Promise<BuildResult> {
   const r = await render(p, opts.formats ?? p.base.folio?.formats ?? DEFAULT_FORMATS, opts);
-  const paths = await write(r.files, p.folder ? join(opts.outDir, p.folder) : opts.outDir, { cwd: opts.cwd, inputs: buildInputs(p, r.overridden) });
+  const paths = await write(r.files, p.folder ? join(opts.outDir, p.folder) : opts.outDir, {
+    cwd: opts.cwd,
+    inputs: buildInputs(p, r.overridden),
+  });
   return {
     files: r.files.map((f, i) => ({
-      path: paths[i] ?? f.name, format: f.format, bytes: Buffer.byteLength(f.data), ms: f.ms, pages: f.pages, checkMs: f.checkMs,
+      path: paths[i] ?? f.name,
+      format: f.format,
+      bytes: Buffer.byteLength(f.data),
+      ms: f.ms,
+      pages: f.pages,
+      checkMs: f.checkMs,
     })),
     warnings: [...p.warnings, ...r.warnings],
     overridden: r.overridden,
@@ -307,7 +338,8 @@ function buildInputs(p: Prepared, templates: readonly string[]): InputFile[] {
   const inputs: InputFile[] = [{ path: p.src.file, role: 'the source' }];
   for (const t of templates) inputs.push({ path: t, role: 'your template' });
   const image = p.resume.basics?.image;
-  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image)) inputs.push({ path: isAbsolute(image) ? image : join(dirname(p.src.file), image), role: 'the photo' });
+  if (image && !/^[a-z][a-z0-9+.-]*:/i.test(image))
+    inputs.push({ path: isAbsolute(image) ? image : join(dirname(p.src.file), image), role: 'the photo' });
   return inputs;
 }
 

@@ -1,20 +1,20 @@
 import { dirname, resolve } from 'node:path';
+import { extractPages } from '../check/extract.js';
+import { type Leaf, pdfOmits, sourceLeaves } from '../check/leaves.js';
+import { pdfkitPageTexts } from '../check/pdfkit-text.js';
 import { checkSource } from '../check/source-check.js';
 import { summaryLine } from '../check/summary.js';
-import { extractPages } from '../check/extract.js';
-import { pdfkitPageTexts } from '../check/pdfkit-text.js';
-import { type Diagnostic, UserError } from '../source/diagnostics.js';
-import { type Leaf, pdfOmits, sourceLeaves } from '../check/leaves.js';
-import type { DataPath, LoadedSource } from '../source/load.js';
 import type { ResumeModel } from '../model/model.js';
-import type { Paper } from '../render/pdf.js';
 import type { Photo } from '../render/pdf/Header.js';
-import type { Resume } from '../validate/schema.js';
-import { renderWithinPages, type VariantBuild } from './variant-build.js';
+import type { Paper } from '../render/pdf.js';
 import type { PdfScale } from '../render/tokens.js';
-import { formatPath } from '../validate/validate.js';
+import { type Diagnostic, UserError } from '../source/diagnostics.js';
 import { imageSize, MAX_PHOTO_SIDE } from '../source/image-size.js';
+import type { DataPath, LoadedSource } from '../source/load.js';
 import { PHOTO_KIND, readInput } from '../source/read-input.js';
+import type { Resume } from '../validate/schema.js';
+import { formatPath } from '../validate/validate.js';
+import { renderWithinPages, type VariantBuild } from './variant-build.js';
 
 export interface PdfBuildOptions {
   paper: Paper;
@@ -48,20 +48,42 @@ const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
  * emoji are left out with a warning, the page budget holds (else an error naming
  * the overflowing entry), and the text reads back in order (else warnings).
  */
-export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeModel, opts: PdfBuildOptions): Promise<PdfBuilt> {
+export async function buildPdf(
+  src: LoadedSource,
+  resume: Resume,
+  model: ResumeModel,
+  opts: PdfBuildOptions,
+): Promise<PdfBuilt> {
   const { renderPdf } = await import('../render/pdf.js');
   const { checkCoverage } = await import('../render/pdf/coverage.js');
   const at = (path: DataPath, message: string, severity: Diagnostic['severity'], index = 0): Diagnostic => {
     const { line, col } = src.locate(path);
-    return { severity, file: src.file, line, col: col + index, path: formatPath(path), message, sourceLine: src.lineText(line) };
+    return {
+      severity,
+      file: src.file,
+      line,
+      col: col + index,
+      path: formatPath(path),
+      message,
+      sourceLine: src.lineText(line),
+    };
   };
 
   // Every field the PDF shows, with its path: what the fonts must cover and the check must find.
   // Coverage sees the raw strings (emoji included); pdfLeaves has them as displayed.
   // folio's own words are shown too (Japanese headings over an English text need the CJK font): located at folio.lang.
-  const ownWords = [...model.sections.map((s) => s.title), model.words.page, model.words.present, model.words.dateRange, ...Object.values(model.words.contact)];
+  const ownWords = [
+    ...model.sections.map((s) => s.title),
+    model.words.page,
+    model.words.present,
+    model.words.dateRange,
+    ...Object.values(model.words.contact),
+  ];
   const coverage = checkCoverage(
-    [...sourceLeaves(resume, { audience: 'private', omit: pdfOmits }), ...ownWords.map((text) => ({ path: ['folio', 'lang'], text }))],
+    [
+      ...sourceLeaves(resume, { audience: 'private', omit: pdfOmits }),
+      ...ownWords.map((text) => ({ path: ['folio', 'lang'], text })),
+    ],
     model.design.font,
   );
   if (coverage.uncovered.length) {
@@ -77,23 +99,49 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
         const first = list[0] as (typeof list)[number];
         const chars = [...new Map(list.map((u) => [u.codePoint, `${u.codePoint} "${u.char}"`])).values()];
         const pkg = list.find((u) => u.missingPackage)?.missingPackage;
-        const fix = pkg ? `install the optional font package ${pkg}` : 'remove or replace them (emoji are left out; other symbols need a font folio ships)';
-        return at(first.path, `${chars.join(', ')} ${chars.length === 1 ? 'is' : 'are'} not covered by any PDF font: ${fix}`, 'error', first.index);
+        const fix = pkg
+          ? `install the optional font package ${pkg}`
+          : 'remove or replace them (emoji are left out; other symbols need a font folio ships)';
+        return at(
+          first.path,
+          `${chars.join(', ')} ${chars.length === 1 ? 'is' : 'are'} not covered by any PDF font: ${fix}`,
+          'error',
+          first.index,
+        );
       }),
     );
   }
   const warnings = coverage.emoji.map((e) =>
-    at(e.path, `emoji ${e.emoji.join(' ')} left out of the PDF (its fonts have no emoji; the HTML and Markdown keep them)`, 'warning'),
+    at(
+      e.path,
+      `emoji ${e.emoji.join(' ')} left out of the PDF (its fonts have no emoji; the HTML and Markdown keep them)`,
+      'warning',
+    ),
   );
   // A letter the theme's font lacks is drawn in Inter: legible, but it looks different from its word.
   const lacking = new Map<string, (typeof coverage.notInFamily)[number]>();
   for (const m of coverage.notInFamily) if (!lacking.has(m.codePoint)) lacking.set(m.codePoint, m);
   for (const m of lacking.values()) {
-    warnings.push(at(m.path, `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`, 'warning', m.index));
+    warnings.push(
+      at(
+        m.path,
+        `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`,
+        'warning',
+        m.index,
+      ),
+    );
   }
 
   const photo = await loadPhoto(src, resume, opts.baseDir ?? dirname(src.file), warnings, at);
-  const renderAt = (m: ResumeModel, scale?: PdfScale) => renderPdf(m, { paper: opts.paper, date: opts.date, fallbacks: coverage.fallbacks, interFallback: coverage.interFallback, photo, scale });
+  const renderAt = (m: ResumeModel, scale?: PdfScale) =>
+    renderPdf(m, {
+      paper: opts.paper,
+      date: opts.date,
+      fallbacks: coverage.fallbacks,
+      interFallback: coverage.interFallback,
+      photo,
+      scale,
+    });
   let note: string | undefined;
   let bytes: Buffer;
   let pages: number;
@@ -119,44 +167,75 @@ export async function buildPdf(src: LoadedSource, resume: Resume, model: ResumeM
     const rtl = [...match.missing, ...match.outOfOrder].filter((l) => RIGHT_TO_LEFT.test(l.text));
     const first = rtl[0];
     if (first) {
-      warnings.push(at(first.path, `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text (what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`, 'warning'));
+      warnings.push(
+        at(
+          first.path,
+          `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text (what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`,
+          'warning',
+        ),
+      );
     }
-    for (const l of match.missing) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'));
-    for (const l of match.outOfOrder) if (!rtl.includes(l)) warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
+    for (const l of match.missing)
+      if (!rtl.includes(l))
+        warnings.push(
+          at(l.path, `"${clip(l.text)}" is missing from the PDF's extracted text (what an ATS reads)`, 'warning'),
+        );
+    for (const l of match.outOfOrder)
+      if (!rtl.includes(l))
+        warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
   return { bytes, pages, warnings, checkMs, note, summary };
 }
 
 function overBudget(
-  pages: number, max: number, found: { leaf: Leaf; page: number }[], model: ResumeModel,
+  pages: number,
+  max: number,
+  found: { leaf: Leaf; page: number }[],
+  model: ResumeModel,
   at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
 ): UserError {
   // The first string past the budget that belongs to an item of a section (work[2], principles[0]): a section
   // title or a folio setting (folio.titles…) is where the page breaks, not what to shorten.
   const sectionIds = new Set<string>(model.sections.map((s) => s.id));
   const first =
-    found.find((f) => f.page > max && typeof f.leaf.path[1] === 'number' && sectionIds.has(String(f.leaf.path[0]))) ?? found.find((f) => f.page > max);
+    found.find((f) => f.page > max && typeof f.leaf.path[1] === 'number' && sectionIds.has(String(f.leaf.path[0]))) ??
+    found.find((f) => f.page > max);
   const budget = `the PDF would have ${pages} pages, over the budget of ${max} (--max-pages / folio.maxPages); nothing was written`;
   if (!first) return new UserError(`error: ${budget}`);
   const [section, index] = first.leaf.path;
   const entryPath: DataPath = typeof index === 'number' ? [String(section), index] : [String(section)];
-  const entry = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : [])).find((e) => e.path === formatPath(entryPath));
+  const entry = model.sections
+    .flatMap((s) => (s.kind === 'entries' ? s.entries : []))
+    .find((e) => e.path === formatPath(entryPath));
   const item = typeof index === 'number' ? itemTitle(model, String(section), index) : null;
   const what = entry ? `"${entry.heading ?? ''}"` : `"${clip(item ?? first.leaf.text)}"`;
   return new UserError(`error: ${budget}`, [
-    at(entryPath, `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`, 'error'),
+    at(
+      entryPath,
+      `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`,
+      'error',
+    ),
   ]);
 }
 
 async function loadPhoto(
-  src: LoadedSource, resume: Resume, baseDir: string, warnings: Diagnostic[],
+  src: LoadedSource,
+  resume: Resume,
+  baseDir: string,
+  warnings: Diagnostic[],
   at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
 ): Promise<Photo | null> {
   const image = resume.basics?.image;
   if (!resume.folio?.photo || !image) return null;
   const path: DataPath = ['basics', 'image'];
   if (/^[a-z][a-z0-9+.-]*:/i.test(image)) {
-    warnings.push(at(path, 'folio.photo is on but basics.image is a URL; folio never fetches remote files, so the PDF has no photo. Use a local PNG or JPEG path', 'warning'));
+    warnings.push(
+      at(
+        path,
+        'folio.photo is on but basics.image is a URL; folio never fetches remote files, so the PDF has no photo. Use a local PNG or JPEG path',
+        'warning',
+      ),
+    );
     return null;
   }
   let data: Buffer;
@@ -165,17 +244,36 @@ async function loadPhoto(
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const why = err.message.slice(`${image}: error: `.length);
-    const message = why === 'no such file' ? `cannot read the photo ${image} (a path relative to ${src.file})` : `cannot use the photo ${image}: ${why}`;
+    const message =
+      why === 'no such file'
+        ? `cannot read the photo ${image} (a path relative to ${src.file})`
+        : `cannot use the photo ${image}: ${why}`;
     throw new UserError('error: photo', [at(path, message, 'error')]);
   }
-  const format = data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpg' : null;
+  const format =
+    data[0] === 0x89 && data.subarray(1, 4).toString('latin1') === 'PNG'
+      ? 'png'
+      : data[0] === 0xff && data[1] === 0xd8
+        ? 'jpg'
+        : null;
   if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
   // Decoding is what costs memory (4 bytes a pixel): the size comes from the header first.
   const size = imageSize(data, format);
-  if (!size) throw new UserError('error: photo format', [at(path, `${image} is not a readable ${format === 'png' ? 'PNG' : 'JPEG'} image (its header is damaged)`, 'error')]);
+  if (!size)
+    throw new UserError('error: photo format', [
+      at(
+        path,
+        `${image} is not a readable ${format === 'png' ? 'PNG' : 'JPEG'} image (its header is damaged)`,
+        'error',
+      ),
+    ]);
   if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || !size.width || !size.height) {
     throw new UserError('error: photo size', [
-      at(path, `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels a side (a header photo needs about 600): scale it down`, 'error'),
+      at(
+        path,
+        `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels a side (a header photo needs about 600): scale it down`,
+        'error',
+      ),
     ]);
   }
   return { data, format };

@@ -1,11 +1,11 @@
 import type { Design } from '../model/design.js';
-import { UserError } from '../source/diagnostics.js';
-import { describeScale, type FitOutcome, fitToPages, type RenderAt } from '../render/fit.js';
 import type { ResumeModel } from '../model/model.js';
+import { describeScale, type FitOutcome, fitToPages, type RenderAt } from '../render/fit.js';
+import { UserError } from '../source/diagnostics.js';
 import type { DataPath, LoadedSource } from '../source/load.js';
+import { OVERRIDABLE, outputName, type Tailored, tailor } from '../tailor/variants.js';
 import type { Resume } from '../validate/schema.js';
 import { formatPath, validate } from '../validate/validate.js';
-import { OVERRIDABLE, outputName, type Tailored, tailor } from '../tailor/variants.js';
 
 /** A variant ready to build: the tailored résumé, its file name and its page limit. */
 export interface VariantBuild {
@@ -23,11 +23,17 @@ export interface VariantBuild {
  * Apply a variant to a validated résumé and validate the result like the base
  * file, so an override that breaks a rule is reported at the override's line.
  */
-export function prepareVariant(src: LoadedSource, resume: Resume, name: string, opts: { fallbackName: string; fit?: boolean }): VariantBuild {
+export function prepareVariant(
+  src: LoadedSource,
+  resume: Resume,
+  name: string,
+  opts: { fallbackName: string; fit?: boolean },
+): VariantBuild {
   const tailored = tailor(resume, name);
   const sourcePath = (path: DataPath): DataPath => {
     const top = path[0];
-    if ((OVERRIDABLE as readonly unknown[]).includes(top) && overrides(tailored.variant, path)) return ['variants', name, ...path];
+    if ((OVERRIDABLE as readonly unknown[]).includes(top) && overrides(tailored.variant, path))
+      return ['variants', name, ...path];
     return tailored.origin(path);
   };
   // Only errors matter here: warnings about the shared parts were reported for the base file.
@@ -56,7 +62,12 @@ function overrides(variant: object, path: DataPath): boolean {
 }
 
 /** The error for a variant whose PDF overflows its maxPages: how many pages, what spills over, what to do. */
-function overflowError(src: LoadedSource, v: VariantBuild, outcome: Extract<FitOutcome, { ok: false }>, design: Design): UserError {
+function overflowError(
+  src: LoadedSource,
+  v: VariantBuild,
+  outcome: Extract<FitOutcome, { ok: false }>,
+  design: Design,
+): UserError {
   const { maxPages, fit } = v.pageLimit ?? { maxPages: 1, fit: false };
   const limit = `${maxPages} page${maxPages === 1 ? '' : 's'}`;
   const head = fit
@@ -77,11 +88,19 @@ function overflowError(src: LoadedSource, v: VariantBuild, outcome: Extract<FitO
 }
 
 /** Render a variant's PDF within its maxPages, tightening the design when it may; a UserError naming what overflows when it cannot. */
-export async function renderWithinPages(model: ResumeModel, v: VariantBuild, render: RenderAt): Promise<{ data: Buffer; pages: number; note?: string }> {
+export async function renderWithinPages(
+  model: ResumeModel,
+  v: VariantBuild,
+  render: RenderAt,
+): Promise<{ data: Buffer; pages: number; note?: string }> {
   if (!v.pageLimit) throw new Error('renderWithinPages: the variant has no maxPages');
   const { maxPages, fit } = v.pageLimit;
   const outcome = await fitToPages(model, maxPages, fit, render);
   if (!outcome.ok) throw overflowError(v.src, v, outcome, model.design);
   const change = describeScale(outcome.scale, model.design);
-  return { data: outcome.bytes, pages: outcome.pages, note: change ? `${v.tailored.name}: fitted to ${maxPages} page${maxPages === 1 ? '' : 's'}: ${change}` : undefined };
+  return {
+    data: outcome.bytes,
+    pages: outcome.pages,
+    note: change ? `${v.tailored.name}: fitted to ${maxPages} page${maxPages === 1 ? '' : 's'}: ${change}` : undefined,
+  };
 }

@@ -1,6 +1,6 @@
+import type { Design } from '../model/design.js';
 import type { ResumeModel, Section } from '../model/model.js';
 import type { SectionId } from '../validate/schema.js';
-import type { Design } from '../model/design.js';
 import { noScale, type PdfScale, tokens } from './tokens.js';
 
 /** Renders a model at a scale; the PDF renderer in a build, anything in a test. */
@@ -41,8 +41,10 @@ export function fitLadder(design: Design): PdfScale[] {
   let s: PdfScale = { ...NO_SCALE };
   for (const v of down(1, spacing.floor, spacing.step)) out.push((s = { ...s, spacing: v }));
   // A theme already tighter than a floor keeps its own value (the ladder never loosens).
-  for (const v of down(NO_SCALE.lineHeight, Math.min(lineHeight.floor, NO_SCALE.lineHeight), lineHeight.step)) out.push((s = { ...s, lineHeight: v }));
-  for (const v of down(NO_SCALE.body, Math.min(body.floor, NO_SCALE.body), body.step)) out.push((s = { ...s, body: v }));
+  for (const v of down(NO_SCALE.lineHeight, Math.min(lineHeight.floor, NO_SCALE.lineHeight), lineHeight.step))
+    out.push((s = { ...s, lineHeight: v }));
+  for (const v of down(NO_SCALE.body, Math.min(body.floor, NO_SCALE.body), body.step))
+    out.push((s = { ...s, body: v }));
   return out;
 }
 
@@ -52,7 +54,12 @@ export function fitLadder(design: Design): PdfScale[] {
  * (deterministic: the same input always lands on the same setting). When even
  * the floors overflow, finds the first item that spills over.
  */
-export async function fitToPages(model: ResumeModel, maxPages: number, fit: boolean, render: RenderAt): Promise<FitOutcome> {
+export async function fitToPages(
+  model: ResumeModel,
+  maxPages: number,
+  fit: boolean,
+  render: RenderAt,
+): Promise<FitOutcome> {
   let renders = 0;
   const at = async (scale: PdfScale, m = model) => {
     renders++;
@@ -63,11 +70,24 @@ export async function fitToPages(model: ResumeModel, maxPages: number, fit: bool
   if (first.pages <= maxPages) return { ok: true, ...first, scale: NO_SCALE, renders };
   const ladder = fitLadder(model.design);
   const floor = ladder[ladder.length - 1] ?? NO_SCALE;
-  if (!fit) return { ok: false, pages: first.pages, scale: NO_SCALE, overflow: await firstOverflow(model, maxPages, (m) => at(NO_SCALE, m)), renders };
+  if (!fit)
+    return {
+      ok: false,
+      pages: first.pages,
+      scale: NO_SCALE,
+      overflow: await firstOverflow(model, maxPages, (m) => at(NO_SCALE, m)),
+      renders,
+    };
 
   const tightest = await at(floor);
   if (tightest.pages > maxPages) {
-    return { ok: false, pages: tightest.pages, scale: floor, overflow: await firstOverflow(model, maxPages, (m) => at(floor, m)), renders };
+    return {
+      ok: false,
+      pages: tightest.pages,
+      scale: floor,
+      overflow: await firstOverflow(model, maxPages, (m) => at(floor, m)),
+      renders,
+    };
   }
   // Invariant: ladder[hi] fits; everything before lo does not.
   let lo = 0;
@@ -104,7 +124,11 @@ interface Unit {
  * document (header, then items in reading order) that fits, found by binary
  * search over whole renders, so it needs nothing from the renderer's internals.
  */
-async function firstOverflow(model: ResumeModel, maxPages: number, render: (m: ResumeModel) => Promise<{ pages: number }>): Promise<OverflowItem | null> {
+async function firstOverflow(
+  model: ResumeModel,
+  maxPages: number,
+  render: (m: ResumeModel) => Promise<{ pages: number }>,
+): Promise<OverflowItem | null> {
   const units: Unit[] = [];
   model.sections.forEach((s, si) => {
     for (let i = 0; i < itemCount(s); i++) units.push({ section: si, index: i });

@@ -1,11 +1,11 @@
 import type FullHandlebars from 'handlebars';
-import { Handlebars } from './handlebars-runtime.js';
-import type { Entry, Inline, Metric, ResumeModel, Section } from '../model/model.js';
 import { plainText } from '../model/inline.js';
+import type { Entry, Inline, Metric, ResumeModel, Section } from '../model/model.js';
 import { isSafeHref } from '../validate/links.js';
+import { Handlebars } from './handlebars-runtime.js';
 import { designCss } from './html-design.js';
-import { cssVariables, tokens } from './tokens.js';
 import { loadTemplates } from './templates.js';
+import { cssVariables, tokens } from './tokens.js';
 import { anchorOf, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface HtmlOptions {
@@ -74,7 +74,11 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];
   const lead = first?.kind === 'metrics' ? metricPanel(first) : null;
-  const sections = (lead ? body.slice(1) : body).map((s) => ({ ...(s.kind === 'metrics' ? metricPanel(s) : s), id: anchorOf(s), partial: partialOf(s) }));
+  const sections = (lead ? body.slice(1) : body).map((s) => ({
+    ...(s.kind === 'metrics' ? metricPanel(s) : s),
+    id: anchorOf(s),
+    partial: partialOf(s),
+  }));
   const pub = publicHeader(model);
   const h = model.header;
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';
@@ -107,7 +111,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
 export function favicon(name: string | null, accent: string = tokens.color.accent): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
   const initials = [words[0], words.length > 1 ? words[words.length - 1] : undefined]
-    .map((w) => (w ? [...w][0]?.toLocaleUpperCase() ?? '' : ''))
+    .map((w) => (w ? ([...w][0]?.toLocaleUpperCase() ?? '') : ''))
     .join('');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${accent}"/>` +
@@ -120,7 +124,10 @@ function jsonLd(model: ResumeModel, pub: ReturnType<typeof publicHeader>): strin
   const h = model.header;
   const hrefs = pub.contacts.map((c) => c.href);
   // @language: the name, job title and description are text in the résumé's language (Person has no inLanguage).
-  const person: Record<string, unknown> = { '@context': ['https://schema.org', { '@language': model.lang }], '@type': 'Person' };
+  const person: Record<string, unknown> = {
+    '@context': ['https://schema.org', { '@language': model.lang }],
+    '@type': 'Person',
+  };
   if (h.name) person.name = h.name;
   if (h.label) person.jobTitle = h.label;
   if (h.summary) person.description = plainText(h.summary);

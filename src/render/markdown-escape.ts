@@ -86,7 +86,12 @@ function edgeOf(ch: string | undefined): Edge {
 
 /** Is the span styled at this level or any inner one (so its Markdown starts with a delimiter)? */
 function styledFrom(s: Span, level: number): boolean {
-  return (level <= 0 && s.href !== null && isSafeHref(s.href)) || (level <= 1 && s.bold) || (level <= 2 && s.italic) || s.code;
+  return (
+    (level <= 0 && s.href !== null && isSafeHref(s.href)) ||
+    (level <= 1 && s.bold) ||
+    (level <= 2 && s.italic) ||
+    s.code
+  );
 }
 
 /** The class of the first or last character a span emits at this level. */
@@ -141,7 +146,12 @@ function wrap(group: Span[], level: number, before: Edge, after: Edge): string {
     trail = /\s*$/.exec(last.text)?.[0] ?? '';
     last.text = last.text.slice(0, last.text.length - trail.length);
   }
-  const inner = emit(spans.filter((s) => s.text !== ''), level + 1, 'punct', 'punct');
+  const inner = emit(
+    spans.filter((s) => s.text !== ''),
+    level + 1,
+    'punct',
+    'punct',
+  );
   if (!inner) return lead + trail;
   const { md, tag } = WRAP[LEVELS[level] as 'bold' | 'italic'];
   const b = lead ? 'space' : before;

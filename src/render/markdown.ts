@@ -1,8 +1,8 @@
 import type { Span } from '../model/inline.js';
 import type { Contact, Entry, Group, Inline, Metric, ResumeModel, Section, StackStyle } from '../model/model.js';
-import { tokens } from './tokens.js';
 import { codeSpan, escapeMarkdown, inlineMarkdown, markdownHref } from './markdown-escape.js';
 import { loadTemplates } from './templates.js';
+import { tokens } from './tokens.js';
 import { HEADER_ID, partialOf, publicHeader, splitSections } from './view.js';
 
 export interface MarkdownOptions {
@@ -44,19 +44,35 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
   const keep = (id: string) => !wanted || wanted.includes(id);
   const pub = publicHeader(model);
   const h = model.header;
-  const contacts = [...pub.contacts.map(contact), ...(h.location ? [escapeMarkdown(h.location)] : []), ...pub.address.map(escapeMarkdown)].join(' · ');
+  const contacts = [
+    ...pub.contacts.map(contact),
+    ...(h.location ? [escapeMarkdown(h.location)] : []),
+    ...pub.address.map(escapeMarkdown),
+  ].join(' · ');
   const showHeader = keep(HEADER_ID);
   const text = t.page({
     headings: headingMarks(opts.headingLevel),
     header: showHeader
-      ? { name: md(h.name), label: h.label ? styled(plain(h.label), 'bold') : null, tagline: inl(h.tagline), summary: inl(h.summary), contacts: contacts || null }
+      ? {
+          name: md(h.name),
+          label: h.label ? styled(plain(h.label), 'bold') : null,
+          tagline: inl(h.tagline),
+          summary: inl(h.summary),
+          contacts: contacts || null,
+        }
       : null,
     sections: body.filter((s) => keep(s.id)).map((s) => section(s, model.markdown.stack)),
     // The contacts once: under the name, or after the call to action when the header is left out.
-    cta: cta && keep(cta.id) ? { title: md(cta.title), text: inl(cta.text), contacts: showHeader ? null : contacts || null } : null,
+    cta:
+      cta && keep(cta.id)
+        ? { title: md(cta.title), text: inl(cta.text), contacts: showHeader ? null : contacts || null }
+        : null,
   });
   // Templates are written for readability; collapse the blank lines their tags leave behind.
-  const doc = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const doc = text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be Markdown.
   const markdown = model.dir === 'rtl' ? `<div dir="rtl">\n\n${doc}\n\n</div>\n` : `${doc}\n`;
   return { markdown, overridden: t.overridden };
@@ -77,12 +93,24 @@ function contact(c: Contact): string {
 }
 
 function section(s: Section, stack: StackStyle): Record<string, unknown> {
-  const base = { id: s.id, partial: partialOf(s), title: md(s.title), intro: s.intro ? styled(s.intro, 'bold') : null, summary: inl(s.summary) };
+  const base = {
+    id: s.id,
+    partial: partialOf(s),
+    title: md(s.title),
+    intro: s.intro ? styled(s.intro, 'bold') : null,
+    summary: inl(s.summary),
+  };
   switch (s.kind) {
     case 'metrics':
       return { ...base, metrics: s.metrics.map(metricItem) };
     case 'principles':
-      return { ...base, principles: s.principles.map((p) => ({ heading: styled(plain(`${p.number} · ${p.title}`), 'bold'), summary: inl(p.summary) })) };
+      return {
+        ...base,
+        principles: s.principles.map((p) => ({
+          heading: styled(plain(`${p.number} · ${p.title}`), 'bold'),
+          summary: inl(p.summary),
+        })),
+      };
     case 'groups':
       // Only the stack (skills) takes the owner's code/plain/badges choice; interests and languages are words.
       return { ...base, groups: s.groups.map((g) => group(g, s.id === 'skills' ? stack : 'plain')) };
@@ -97,7 +125,10 @@ function section(s: Section, stack: StackStyle): Record<string, unknown> {
 function group(g: Group, style: StackStyle): { line: string } {
   const name = g.name ?? g.level;
   const head = name ? `${styled(plain(name), 'bold')}${g.name && g.level ? ` (${escapeMarkdown(g.level)})` : ''}` : '';
-  const items = style === 'badges' ? g.keywords.map(badge).join(' ') : join(g.keywords.map(style === 'code' ? codeSpan : escapeMarkdown));
+  const items =
+    style === 'badges'
+      ? g.keywords.map(badge).join(' ')
+      : join(g.keywords.map(style === 'code' ? codeSpan : escapeMarkdown));
   return { line: [head, items].filter(Boolean).join(': ') };
 }
 

@@ -3,13 +3,13 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import type { ResumeModel } from '../model/model.js';
 import { type Paper, pdfPaper } from './paper.js';
-import { designTokens, type PdfScale } from './tokens.js';
 import { withoutEmoji } from './pdf/coverage.js';
 import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';
 import type { Photo } from './pdf/Header.js';
 import { ResumeDocument } from './pdf/Resume.js';
 import { setStyleTokens } from './pdf/styles.js';
+import { designTokens, type PdfScale } from './tokens.js';
 import { mapStrings } from './view.js';
 
 export type { Paper } from './paper.js';
@@ -37,7 +37,11 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
   const design = model.design;
   const fontFamily = registerFonts(opts.fallbacks, design.font, opts.interFallback);
   const doc = createElement(ResumeDocument, {
-    model: mapStrings(model, withoutEmoji), size: opts.paper ?? pdfPaper(design.paper), date: opts.date, fontFamily, photo: design.photo === 'none' ? null : (opts.photo ?? null),
+    model: mapStrings(model, withoutEmoji),
+    size: opts.paper ?? pdfPaper(design.paper),
+    date: opts.date,
+    fontFamily,
+    photo: design.photo === 'none' ? null : (opts.photo ?? null),
   });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
   const restore = setStyleTokens(designTokens(design, opts.scale), design, model.dir);

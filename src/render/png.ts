@@ -19,7 +19,12 @@ export async function renderPngPages(pdf: Uint8Array, dpi: number = DEFAULT_DPI,
   // pdf-parse consumes (transfers) the buffer it is given: pass a copy.
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
-    const shot = await parser.getScreenshot({ scale: dpi / 72, imageDataUrl: false, imageBuffer: true, partial: pages });
+    const shot = await parser.getScreenshot({
+      scale: dpi / 72,
+      imageDataUrl: false,
+      imageBuffer: true,
+      partial: pages,
+    });
     return shot.pages.map((p) => ({ page: p.pageNumber, png: Buffer.from(p.data), width: p.width, height: p.height }));
   } finally {
     await parser.destroy();

@@ -4,13 +4,13 @@ import { basename, join, resolve } from 'node:path';
 // The runtime only: the built-in templates are precompiled (src/generated/templates.js), so a plain
 // build never loads Handlebars' compiler. The compiler is required only for a user's own templates.
 import type Handlebars from 'handlebars';
-import { Handlebars as Runtime } from './handlebars-runtime.js';
-import { UserError } from '../source/diagnostics.js';
 import { templates as precompiled } from '../generated/templates.js';
-import { packageRoot } from '../source/paths.js';
-import { showSize } from '../source/limits.js';
-import { TEMPLATE_KIND } from '../source/read-input.js';
+import { UserError } from '../source/diagnostics.js';
 import { specialKind } from '../source/errno.js';
+import { showSize } from '../source/limits.js';
+import { packageRoot } from '../source/paths.js';
+import { TEMPLATE_KIND } from '../source/read-input.js';
+import { Handlebars as Runtime } from './handlebars-runtime.js';
 
 export type TemplateFormat = 'html' | 'markdown';
 
@@ -31,7 +31,12 @@ const cache = new Map<string, TemplateSet>();
  * when given, mirrors `templates/`: its `<format>/` files override built-in files
  * one by one. Loaded once per process.
  */
-export function loadTemplates(format: TemplateFormat, helpers: Record<string, Handlebars.HelperDelegate>, userDir?: string, cwd?: string): TemplateSet {
+export function loadTemplates(
+  format: TemplateFormat,
+  helpers: Record<string, Handlebars.HelperDelegate>,
+  userDir?: string,
+  cwd?: string,
+): TemplateSet {
   const key = `${format}\0${resolve(cwd ?? '', userDir ?? '')}\0${userDir ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -72,7 +77,10 @@ export function loadTemplates(format: TemplateFormat, helpers: Record<string, Ha
         try {
           return compiled(context, runtime);
         } catch (err) {
-          throw renderError(err, [...mine.keys()].map((n) => join(userDir ?? '', format, n)));
+          throw renderError(
+            err,
+            [...mine.keys()].map((n) => join(userDir ?? '', format, n)),
+          );
         }
       }
     : compiled;
@@ -100,7 +108,9 @@ function blameFile(file: string, template: HandlebarsTemplateDelegate): Handleba
 function renderError(err: unknown, files: string[]): UserError {
   const e = err as { message?: string; lineNumber?: number; column?: number };
   const raw = (e.message ?? String(err)).replace(/ - \d+:\d+$/, '');
-  const file = (err !== null && typeof err === 'object' && thrownIn.get(err)) || (files.length === 1 ? files[0] : `one of your templates (${files.join(', ')})`);
+  const file =
+    (err !== null && typeof err === 'object' && thrownIn.get(err)) ||
+    (files.length === 1 ? files[0] : `one of your templates (${files.join(', ')})`);
   const where = e.lineNumber ? `${file}:${e.lineNumber}:${(e.column ?? 0) + 1}` : file;
   const missing = /^"([^"]+)" not defined( in .*)?$/.exec(raw);
   const message = missing
@@ -116,16 +126,31 @@ function parseError(file: string, text: string, err: unknown): UserError {
   const line = Math.min(Number(/on line (\d+)/.exec(msg)?.[1] ?? 1), lines.length);
   const got = /got '([^']+)'/.exec(msg)?.[1];
   const expected = /Expecting (.*), got/.exec(msg)?.[1];
-  const unclosed = got === 'EOF' ? 'the template ends inside a block: a {{#if}}, {{#each}} or {{#with}} is not closed with its {{/…}}' : null;
-  const what = unclosed ?? (got ? `the template does not parse here: found ${got}, expected ${expected ?? 'something else'}` : `the template does not parse: ${msg.split('\n')[0]}`);
+  const unclosed =
+    got === 'EOF'
+      ? 'the template ends inside a block: a {{#if}}, {{#each}} or {{#with}} is not closed with its {{/…}}'
+      : null;
+  const what =
+    unclosed ??
+    (got
+      ? `the template does not parse here: found ${got}, expected ${expected ?? 'something else'}`
+      : `the template does not parse: ${msg.split('\n')[0]}`);
   if (got === 'EOF') {
     // Point at the block that is never closed: the last opening of a block name opened more often than closed.
     const opens = [...text.matchAll(/\{\{~?#\*?\s*([\w-]+)/g)];
-    const open = opens.reverse().find((m) => count(text, `{{#${m[1]}`) + count(text, `{{~#${m[1]}`) > count(text, `{{/${m[1]}`) + count(text, `{{~/${m[1]}`));
+    const open = opens
+      .reverse()
+      .find(
+        (m) =>
+          count(text, `{{#${m[1]}`) + count(text, `{{~#${m[1]}`) >
+          count(text, `{{/${m[1]}`) + count(text, `{{~/${m[1]}`),
+      );
     if (open?.index !== undefined) {
       const before = text.slice(0, open.index).split('\n');
       const at = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
-      return new UserError(`${file}:${at}: error: this {{#${open[1]}}} block is never closed: add {{/${open[1]}}} where it ends`);
+      return new UserError(
+        `${file}:${at}: error: this {{#${open[1]}}} block is never closed: add {{/${open[1]}}} where it ends`,
+      );
     }
   }
   return new UserError(`${file}:${line}:1: error: ${what}`);
@@ -143,7 +168,8 @@ function userTemplates(dir: string, format: TemplateFormat, cwd?: string): Map<s
   // `dir` as the user wrote it names the folder in messages; `at` is where it is.
   const at = resolve(cwd ?? '', dir);
   if (!existsSync(at)) throw new UserError(`--templates ${dir}: no such folder`);
-  if (!statSync(at).isDirectory()) throw new UserError(`--templates ${dir}: is a file; give the folder that holds your html/ or markdown/ templates`);
+  if (!statSync(at).isDirectory())
+    throw new UserError(`--templates ${dir}: is a file; give the folder that holds your html/ or markdown/ templates`);
   const formats: TemplateFormat[] = ['html', 'markdown'];
   if (!formats.some((f) => existsSync(join(at, f)))) {
     const parent = (formats as string[]).includes(basename(at)) ? `; pass its parent folder instead` : '';
@@ -168,8 +194,12 @@ function collect(dir: string, prefix: string, into: Map<string, string>): void {
 /** One template file: a regular file within TEMPLATE_KIND's limit (a FIFO would hang the build, /dev/zero never end). */
 function readTemplate(path: string): string {
   const s = statSync(path);
-  if (!s.isFile()) throw new UserError(`${path}: error: is a ${specialKind(s)}, not a regular file; a template must be a file`);
-  if (s.size > TEMPLATE_KIND.maxBytes) throw new UserError(`${path}: error: the file is ${showSize(s.size)}, over the ${showSize(TEMPLATE_KIND.maxBytes)} limit for ${TEMPLATE_KIND.what}`);
+  if (!s.isFile())
+    throw new UserError(`${path}: error: is a ${specialKind(s)}, not a regular file; a template must be a file`);
+  if (s.size > TEMPLATE_KIND.maxBytes)
+    throw new UserError(
+      `${path}: error: the file is ${showSize(s.size)}, over the ${showSize(TEMPLATE_KIND.maxBytes)} limit for ${TEMPLATE_KIND.what}`,
+    );
   return readFileSync(path, 'utf8');
 }
 
@@ -183,7 +213,10 @@ function userCompiler(): typeof Handlebars {
  * misspelt field throws instead of printing nothing; Markdown without HTML escaping.
  */
 function templateOptions(): Record<TemplateFormat, CompileOptions> {
-  return JSON.parse(readFileSync(new URL('templates/options.json', packageRoot), 'utf8')) as Record<TemplateFormat, CompileOptions>;
+  return JSON.parse(readFileSync(new URL('templates/options.json', packageRoot), 'utf8')) as Record<
+    TemplateFormat,
+    CompileOptions
+  >;
 }
 
 /** Forget compiled templates so the next render reads them again (watch mode, after a template edit). */

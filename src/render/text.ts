@@ -1,5 +1,5 @@
-import { displayUrl } from '../validate/links.js';
 import type { Entry, Group, Inline, ResumeModel, Section } from '../model/model.js';
+import { displayUrl } from '../validate/links.js';
 import { displayWidth, wrap, wrapList } from './text-wrap.js';
 
 export interface TextOptions {
@@ -131,6 +131,9 @@ class TextBuilder {
   }
 
   toString(): string {
-    return `${this.lines.join('\n').replace(/\n{4,}/g, '\n\n\n').trim()}\n`;
+    return `${this.lines
+      .join('\n')
+      .replace(/\n{4,}/g, '\n\n\n')
+      .trim()}\n`;
   }
 }

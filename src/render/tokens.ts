@@ -95,8 +95,12 @@ export function designTokens(design: Design, scale: PdfScale = noScale(design)):
     ...tokens,
     color: { ...tokens.color, ink: c.text, muted: c.muted, accent: c.accent, rule: c.rule },
     font: {
-      body: scale.body, small: round(font.small * f), name: round(design.nameSize * (scale.body / design.fontSize)), heading: round(font.heading * f),
-      entryTitle: round(font.entryTitle * f), lineHeight: scale.lineHeight,
+      body: scale.body,
+      small: round(font.small * f),
+      name: round(design.nameSize * (scale.body / design.fontSize)),
+      heading: round(font.heading * f),
+      entryTitle: round(font.entryTitle * f),
+      lineHeight: scale.lineHeight,
     },
     space: {
       page: design.margins,

@@ -10,7 +10,9 @@ export interface SystemError extends Error {
 /** Is this an operating-system error (ENOSPC, ELOOP…) rather than a fault in folio's own logic? */
 export function isSystemError(err: unknown): err is SystemError {
   const e = err as Partial<SystemError> | null;
-  return err instanceof Error && typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string';
+  return (
+    err instanceof Error && typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string'
+  );
 }
 
 /** An errno in plain words. */
@@ -55,11 +57,18 @@ export function describeErrno(err: unknown): string {
 export function systemUserError(err: SystemError): UserError {
   // folio's own file writes all name their file; a write without a path is to stdout (`folio export > /dev/full`).
   const where = err.path ? ` ${err.path}` : err.syscall === 'write' ? ' to standard output' : '';
-  return new UserError(`error: cannot ${err.syscall === 'write' ? 'write' : (err.syscall ?? 'do it')}${where}: ${describeErrno(err)}`);
+  return new UserError(
+    `error: cannot ${err.syscall === 'write' ? 'write' : (err.syscall ?? 'do it')}${where}: ${describeErrno(err)}`,
+  );
 }
 
 /** "device", "FIFO (named pipe)", "socket": what a non-regular file is, in words. */
-export function specialKind(s: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+export function specialKind(s: {
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+}): string {
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
   if (s.isFIFO()) return 'FIFO (named pipe)';
   if (s.isSocket()) return 'socket';

@@ -77,7 +77,11 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
     if (plainFrom !== null && indent > plainFrom && head.kind === 'seq' && stack[stack.length - 1]?.kind === 'seq') {
       // `- a` then `   - b` one space further: valid YAML, but "b" becomes more text of item a.
       const slip = misplaced(stack, head, n, null);
-      return { ...slip, message: `${slip.message}; as written, YAML reads it as more text of the item above`, readsAsText: true };
+      return {
+        ...slip,
+        message: `${slip.message}; as written, YAML reads it as more text of the item above`,
+        readsAsText: true,
+      };
     }
     plainFrom = null;
     const prevClosed = closed;
@@ -101,7 +105,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
       } else {
         // `location:` then `city:` at the same indentation: location is left empty, which is
         // the slip if the lines after city are indented as location's keys.
-        if (opener) closed = { line: n, entry: e, levels: [{ indent: -1, kind: e.kind, owner: opener.owner, first: e.label }] };
+        if (opener)
+          closed = { line: n, entry: e, levels: [{ indent: -1, kind: e.kind, owner: opener.owner, first: e.label }] };
         opener = null;
         const at = findLevel(stack, e);
         if (at >= 0) {
@@ -201,10 +206,18 @@ function findLevel(stack: Level[], e: Entry): number {
 }
 
 /** A line whose indentation fits no open level: say which level it was meant for and by how much to move it. */
-function misplaced(stack: Level[], e: Entry, line: number, prev: { line: number; entry: Entry; levels: Level[] } | null, topLevelKeys?: ReadonlySet<string>): IndentSlip {
+function misplaced(
+  stack: Level[],
+  e: Entry,
+  line: number,
+  prev: { line: number; entry: Entry; levels: Level[] } | null,
+  topLevelKeys?: ReadonlySet<string>,
+): IndentSlip {
   const what = e.kind === 'map' ? `\`${e.label}\`` : 'this list item';
   // The line before closed a level this line still belongs to: the line before is the slip (a key dedented out of its mapping).
-  const left = prev?.levels.find((l) => l.kind === e.kind && (l.indent === e.col || (l.indent === -1 && e.col > prev.entry.col)));
+  const left = prev?.levels.find(
+    (l) => l.kind === e.kind && (l.indent === e.col || (l.indent === -1 && e.col > prev.entry.col)),
+  );
   if (prev && left) {
     const d = e.col - prev.entry.col;
     const p = prev.entry.kind === 'map' ? `\`${prev.entry.label}\`` : 'the list item';
@@ -221,16 +234,28 @@ function misplaced(stack: Level[], e: Entry, line: number, prev: { line: number;
   // unless the key is one of the résumé's top-level keys and the shallower level is the top.
   const topKey = e.kind === 'map' && shallower === stack[0] && topLevelKeys?.has(e.label.slice(0, -1)) === true;
   const target =
-    deeper && (!shallower || deeper.indent - e.col < e.col - shallower.indent || (deeper.indent - e.col === e.col - shallower.indent && !topKey))
+    deeper &&
+    (!shallower ||
+      deeper.indent - e.col < e.col - shallower.indent ||
+      (deeper.indent - e.col === e.col - shallower.indent && !topKey))
       ? deeper
       : (shallower ?? (stack[stack.length - 1] as Level));
   const d = Math.abs(target.indent - e.col);
-  const others = e.kind === 'map' ? (target === stack[0] ? 'the other top-level keys' : `the other keys of ${target.owner}`) : `the other items of ${target.owner}`;
+  const others =
+    e.kind === 'map'
+      ? target === stack[0]
+        ? 'the other top-level keys'
+        : `the other keys of ${target.owner}`
+      : `the other items of ${target.owner}`;
   const fix =
     target.indent > e.col
       ? `indent ${what} by ${d === 1 ? '1 more space' : `${d} more spaces`} to keep it ${target === stack[0] ? 'at the top level' : `under ${target.owner}`}`
       : `remove ${spaces(d)} so that ${what === 'this list item' ? 'it' : what} lines up with ${e.kind === 'map' ? `\`${target.first}\`` : 'them'}`;
-  return { line, col: e.col + 1, message: `indentation: ${what} is indented ${spaces(e.col)}, but ${others} are indented ${target.indent}; ${fix}` };
+  return {
+    line,
+    col: e.col + 1,
+    message: `indentation: ${what} is indented ${spaces(e.col)}, but ${others} are indented ${target.indent}; ${fix}`,
+  };
 }
 
 /** How a level is named in messages: `basics:`, an item of `profiles:`, or the top level. */

@@ -1,6 +1,20 @@
 // Stage source: read a résumé within limits, check UTF-8, parse YAML with positions, locate any value (→ LoadedSource).
 import { readFileSync } from 'node:fs';
-import { Composer, type CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, Parser, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  Parser,
+  type YAMLMap,
+} from 'yaml';
 import { type Diagnostic, UserError } from './diagnostics.js';
 import { findIndentSlip } from './indentation.js';
 import { DEFAULT_LIMITS, type InputLimits, showSize } from './limits.js';
@@ -25,8 +39,16 @@ export interface LoadedSource {
 }
 
 /** Read and parse a YAML (or JSON) résumé; unreadable, oversized, non-UTF-8 and malformed files become UserErrors. */
-export async function loadFile(path: string, displayName = path, limits: InputLimits = DEFAULT_LIMITS): Promise<LoadedSource> {
-  const kind = { what: 'a résumé', maxBytes: limits.maxBytes, raise: 'if this really is one, raise the limit with --max-size' };
+export async function loadFile(
+  path: string,
+  displayName = path,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<LoadedSource> {
+  const kind = {
+    what: 'a résumé',
+    maxBytes: limits.maxBytes,
+    raise: 'if this really is one, raise the limit with --max-size',
+  };
   return parseBytes(await readInput(path, displayName, kind), displayName, limits);
 }
 
@@ -43,18 +65,27 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
   const kind = binaryKind(bytes);
   if (kind) throw new UserError(`${file}: error: this is ${kind}, not a YAML résumé`);
   // UTF-32 first: its little-endian mark (FF FE 00 00) starts like UTF-16's.
-  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
-  if (utf32) throw new UserError(`${file}: error: the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8`);
+  const utf32 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32)
+    throw new UserError(
+      `${file}: error: the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8`,
+    );
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
-    throw new UserError(`${file}: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8`);
+    throw new UserError(
+      `${file}: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8`,
+    );
   }
   const decoded = decodeUtf8(bytes);
   if ('problem' in decoded) {
     const p = decoded.problem;
     const hex = `0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}`;
     const message = `invalid UTF-8: byte ${hex} at byte offset ${p.offset} is not valid UTF-8; save the file as UTF-8 (it may be Latin-1 or Windows-1252)`;
-    throw new UserError(`${file}: not UTF-8`, [{ severity: 'error', file, line: p.line, col: p.col, path: '', message, sourceLine: p.lineText }]);
+    throw new UserError(`${file}: not UTF-8`, [
+      { severity: 'error', file, line: p.line, col: p.col, path: '', message, sourceLine: p.lineText },
+    ]);
   }
   return parseSource(decoded.text, file, limits);
 }
@@ -96,13 +127,19 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
   const deep = tooDeep(tokens, limits.maxDepth);
   if (deep !== null) {
     throw new UserError(`${file}: nested too deeply`, [
-      problem(deep, `lists and mappings are nested more than ${limits.maxDepth} levels deep here (a résumé needs about 6); check the indentation`),
+      problem(
+        deep,
+        `lists and mappings are nested more than ${limits.maxDepth} levels deep here (a résumé needs about 6); check the indentation`,
+      ),
     ]);
   }
   const { doc, secondAt } = composeOne(tokens, text.length);
 
   const problems: Diagnostic[] = [];
-  if (secondAt !== null) problems.push(problem(secondAt, 'a second YAML document starts here (after ---); a résumé file holds one document'));
+  if (secondAt !== null)
+    problems.push(
+      problem(secondAt, 'a second YAML document starts here (after ---); a résumé file holds one document'),
+    );
   // A tab used for indentation throws yaml's reading of every later line off: the errors that follow it
   // are consequences, so a file with tab indentation hears about the tabs alone.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
@@ -118,7 +155,13 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
   problems.push(...syntax);
   const warnings = doc.warnings
     .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
-    .map((w) => problem(w.pos[0], `the tag ${tagAt(text, w.pos[0])} means nothing to folio; the value is read as plain text`, 'warning'));
+    .map((w) =>
+      problem(
+        w.pos[0],
+        `the tag ${tagAt(text, w.pos[0])} means nothing to folio; the value is read as plain text`,
+        'warning',
+      ),
+    );
   const structure = checkStructure(doc, limits, (offset) => pos(offset).line);
   for (const s of structure.problems) problems.push(problem(s.offset, s.message));
   const found = tabs.length ? problems : withIndentSlip(problems, text, lineText, file);
@@ -131,7 +174,10 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
   } catch {
     // toJS throws only when aliases expand past yaml's budget (unresolved and circular ones were caught above).
     throw new UserError(`${file}: alias bomb`, [
-      problem(firstAlias, `aliases (*name) here are used or nested so often that they expand past ${limits.maxAliases} copies; this looks like an "alias bomb", write the values out instead`),
+      problem(
+        firstAlias,
+        `aliases (*name) here are used or nested so often that they expand past ${limits.maxAliases} copies; this looks like an "alias bomb", write the values out instead`,
+      ),
     ]);
   }
   if (structure.firstAlias !== null) {
@@ -139,12 +185,18 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
     const size = expandedSize(data, limits.maxBytes, limits.maxDepth);
     if (size === 'too-big') {
       throw new UserError(`${file}: alias bomb`, [
-        problem(firstAlias, `with its aliases (*name) expanded, the résumé is over the ${showSize(limits.maxBytes)} limit; write the values out instead, or raise --max-size`),
+        problem(
+          firstAlias,
+          `with its aliases (*name) expanded, the résumé is over the ${showSize(limits.maxBytes)} limit; write the values out instead, or raise --max-size`,
+        ),
       ]);
     }
     if (size === 'too-deep') {
       throw new UserError(`${file}: nested too deeply`, [
-        problem(firstAlias, `with its aliases (*name) expanded, lists and mappings are nested more than ${limits.maxDepth} levels deep`),
+        problem(
+          firstAlias,
+          `with its aliases (*name) expanded, lists and mappings are nested more than ${limits.maxDepth} levels deep`,
+        ),
       ]);
     }
   }
@@ -227,8 +279,16 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
       const at = node.range?.[0] ?? 0;
       out.firstAlias ??= at;
       const state = anchors.get(node.source);
-      if (state === undefined) out.problems.push({ offset: at, message: `alias *${node.source} refers to no anchor &${node.source} defined above it` });
-      else if (state === 'open') out.problems.push({ offset: at, message: `alias *${node.source} is inside the value it refers to, so it would repeat forever` });
+      if (state === undefined)
+        out.problems.push({
+          offset: at,
+          message: `alias *${node.source} refers to no anchor &${node.source} defined above it`,
+        });
+      else if (state === 'open')
+        out.problems.push({
+          offset: at,
+          message: `alias *${node.source} is inside the value it refers to, so it would repeat forever`,
+        });
       return;
     }
     const anchor = (node as { anchor?: string } | null)?.anchor;
@@ -239,13 +299,20 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
         if (key !== null && !isScalar(key)) {
-          out.problems.push({ offset: key.range?.[0] ?? 0, message: 'a key must be plain text, not a list, mapping or alias' });
+          out.problems.push({
+            offset: key.range?.[0] ?? 0,
+            message: 'a key must be plain text, not a list, mapping or alias',
+          });
         } else if (isScalar(key)) {
           const name = String(key.value);
           const at = key.range?.[0] ?? 0;
           const first = seen.get(name);
           if (first === undefined) seen.set(name, at);
-          else out.problems.push({ offset: at, message: `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping` });
+          else
+            out.problems.push({
+              offset: at,
+              message: `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping`,
+            });
         }
         walk(pair.key);
         walk(pair.value);
@@ -272,10 +339,23 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
  * A valid file is checked too, for the one slip YAML accepts: a list item indented past the one above,
  * which silently becomes more text of that item.
  */
-function withIndentSlip(problems: Diagnostic[], text: string, lineText: (n: number) => string, file: string): Diagnostic[] {
+function withIndentSlip(
+  problems: Diagnostic[],
+  text: string,
+  lineText: (n: number) => string,
+  file: string,
+): Diagnostic[] {
   const slip = findIndentSlip(text, topLevelKeys());
   if (!slip) return problems;
-  const diagnostic: Diagnostic = { severity: 'error', file, line: slip.line, col: slip.col, path: '', message: slip.message, sourceLine: lineText(slip.line) };
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    file,
+    line: slip.line,
+    col: slip.col,
+    path: '',
+    message: slip.message,
+    sourceLine: lineText(slip.line),
+  };
   if (problems.length === 0) return slip.readsAsText ? [diagnostic] : problems;
   if (!problems.some((d) => d.line >= slip.line - 1)) return problems;
   return [...problems.filter((d) => d.line < slip.line - 1), diagnostic];
@@ -287,7 +367,9 @@ let topKeys: ReadonlySet<string> | undefined;
 function topLevelKeys(): ReadonlySet<string> {
   if (!topKeys) {
     try {
-      const schema = JSON.parse(readFileSync(new URL('schema/resume.schema.json', packageRoot), 'utf8')) as { properties?: object };
+      const schema = JSON.parse(readFileSync(new URL('schema/resume.schema.json', packageRoot), 'utf8')) as {
+        properties?: object;
+      };
       topKeys = new Set(Object.keys(schema.properties ?? {}));
     } catch {
       topKeys = new Set();
@@ -323,7 +405,8 @@ function yamlMessage(code: string, message: string, limits: InputLimits): string
       return 'this key is longer than 1024 characters; is a colon missing after a short key?';
   }
   const unclosed = /(map|sequence)\b.*must .*end with a ([}\]])/.exec(first);
-  if (unclosed) return `a ${unclosed[1] === 'map' ? '{ … } mapping' : '[ … ] list'} is never closed: a ${unclosed[2]} is missing`;
+  if (unclosed)
+    return `a ${unclosed[1] === 'map' ? '{ … } mapping' : '[ … ] list'} is never closed: a ${unclosed[2]} is missing`;
   return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
@@ -348,7 +431,8 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
   let index = keyIndexes.get(map);
   if (!index) {
     index = new Map();
-    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    for (const p of map.items)
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
     keyIndexes.set(map, index);
   }
   return index;

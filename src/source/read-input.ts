@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { UserError } from './diagnostics.js';
-import { showSize } from './limits.js';
 import { specialKind } from './errno.js';
+import { showSize } from './limits.js';
 
 /** What a file is to the user, and the most folio will read of it. */
 export interface InputKind {
@@ -34,7 +34,10 @@ export async function readInput(path: string, label: string, kind: InputKind): P
     throw new UserError(`${label}: error: ${readProblem(err)}`);
   });
   if (s.isDirectory()) throw new UserError(`${label}: error: is a directory, expected ${kind.what}`);
-  if (!s.isFile()) throw new UserError(`${label}: error: is a ${specialKind(s)}, not a regular file; folio reads ${kind.what} only from a regular file`);
+  if (!s.isFile())
+    throw new UserError(
+      `${label}: error: is a ${specialKind(s)}, not a regular file; folio reads ${kind.what} only from a regular file`,
+    );
   if (s.size > kind.maxBytes) throw tooBig(label, kind, s.size);
   let fh: FileHandle;
   try {
@@ -45,7 +48,10 @@ export async function readInput(path: string, label: string, kind: InputKind): P
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new UserError(`${label}: error: is a ${specialKind(st)}, not a regular file; folio reads ${kind.what} only from a regular file`);
+    if (!st.isFile())
+      throw new UserError(
+        `${label}: error: is a ${specialKind(st)}, not a regular file; folio reads ${kind.what} only from a regular file`,
+      );
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.alloc(64 * 1024);
@@ -67,7 +73,9 @@ export async function readInput(path: string, label: string, kind: InputKind): P
 
 function tooBig(label: string, kind: InputKind, size: number | null): UserError {
   const what = size === null ? 'it grew past' : `the file is ${showSize(size)}, over`;
-  return new UserError(`${label}: error: ${what} the ${showSize(kind.maxBytes)} limit for ${kind.what}; ${kind.raise ?? 'folio did not read it'}`);
+  return new UserError(
+    `${label}: error: ${what} the ${showSize(kind.maxBytes)} limit for ${kind.what}; ${kind.raise ?? 'folio did not read it'}`,
+  );
 }
 
 /** Why a file could not be read, in plain words. */

@@ -2,8 +2,29 @@ import { UserError } from '../source/diagnostics.js';
 
 /** Letters NFKD does not take apart into ASCII plus accents. */
 const FOLD: Record<string, string> = {
-  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Þ: 'Th', þ: 'th', ß: 'ss', Æ: 'AE', æ: 'ae',
-  Œ: 'OE', œ: 'oe', ı: 'i', Ħ: 'H', ħ: 'h', Ŋ: 'N', ŋ: 'n', ſ: 's', '’': '', "'": '',
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Þ: 'Th',
+  þ: 'th',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ı: 'i',
+  Ħ: 'H',
+  ħ: 'h',
+  Ŋ: 'N',
+  ŋ: 'n',
+  ſ: 's',
+  '’': '',
+  "'": '',
 };
 /** Greek and Cyrillic letters, transliterated (ELOT 743 / a simple scientific scheme, lower case; upper case follows). */
 const TRANSLIT: Record<string, string> = Object.fromEntries(
@@ -44,18 +65,29 @@ export function asciiFold(s: string): string {
  * without a pattern the source's own base name is used. Patterns that could
  * escape the output directory are refused.
  */
-export function outputBaseName(pattern: string | undefined, ownerName: string | null | undefined, sourceBase: string): string {
+export function outputBaseName(
+  pattern: string | undefined,
+  ownerName: string | null | undefined,
+  sourceBase: string,
+): string {
   if (pattern === undefined) return sourceBase;
   const p = pattern.trim();
   if (!p) throw new UserError('error: the output name pattern is empty; use e.g. --name "{name}-Resume"');
   if (/[/\\]/.test(p) || /^[A-Za-z]:/.test(p) || p.split(/[/\\]/).includes('..') || p.includes('..')) {
-    throw new UserError(`error: output name "${pattern}" must be a file name without folders or "..": use --out to choose the folder`);
+    throw new UserError(
+      `error: output name "${pattern}" must be a file name without folders or "..": use --out to choose the folder`,
+    );
   }
-  if (/[\u0000-\u001f<>:"|?*]/.test(p)) throw new UserError(`error: output name "${pattern}" holds characters file systems refuse (< > : " | ? * or control characters)`);
+  if (/[\u0000-\u001f<>:"|?*]/.test(p))
+    throw new UserError(
+      `error: output name "${pattern}" holds characters file systems refuse (< > : " | ? * or control characters)`,
+    );
   const unknown = [...p.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((k) => k !== 'name');
-  if (unknown.length) throw new UserError(`error: output name "${pattern}" uses {${unknown[0]}}; the only placeholder is {name}`);
+  if (unknown.length)
+    throw new UserError(`error: output name "${pattern}" uses {${unknown[0]}}; the only placeholder is {name}`);
   const name = asciiFold(ownerName ?? '') || sourceBase;
   const base = p.replaceAll('{name}', name).replace(/\s+/g, '-');
-  if (base.startsWith('.')) throw new UserError(`error: output name "${pattern}" would make a hidden file; start it with a letter or {name}`);
+  if (base.startsWith('.'))
+    throw new UserError(`error: output name "${pattern}" would make a hidden file; start it with a letter or {name}`);
   return base;
 }

@@ -1,11 +1,12 @@
 // Stage tailor: a variant applied to a Resume (tags cut items, sections picked, overrides merged) → a tailored Resume.
-import { asciiFold } from './output-name.js';
-import { UserError } from '../source/diagnostics.js';
+
 import type { Variant } from '../generated/resume.js';
+import { UserError } from '../source/diagnostics.js';
 import type { DataPath } from '../source/load.js';
 import { isSectionId, type Resume, type SectionId } from '../validate/schema.js';
 import { suggestKey } from '../validate/suggest.js';
 import { NOT_CONTENT, outputProblem, tagList } from '../validate/variants-check.js';
+import { asciiFold } from './output-name.js';
 
 /** The keys a variant may override, merged into the résumé's own. */
 export const OVERRIDABLE = ['basics', 'callToAction', 'folio'] as const;
@@ -48,7 +49,8 @@ export function findVariant(resume: Resume, name: string): Variant {
   const v = Object.hasOwn(all, name) ? all[name] : undefined;
   if (v) return v;
   const names = Object.keys(all);
-  if (!names.length) throw new UserError(`no variant "${name}": this résumé has no variants: block (see "Tailoring" in the README)`);
+  if (!names.length)
+    throw new UserError(`no variant "${name}": this résumé has no variants: block (see "Tailoring" in the README)`);
   const hint = suggestKey(name, names);
   throw new UserError(`no variant "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; variants: ${names.join(', ')}`);
 }
@@ -97,12 +99,22 @@ export function tailor(resume: Resume, name: string): Tailored {
 }
 
 /** Copy a value, leaving out every list item whose tags the variant cuts (at any depth: entries, bullets, metrics). */
-function filterValue(value: unknown, srcPath: DataPath, outPath: DataPath, variant: Variant, cuts: Cut[], origins: Map<string, DataPath>): unknown {
+function filterValue(
+  value: unknown,
+  srcPath: DataPath,
+  outPath: DataPath,
+  variant: Variant,
+  cuts: Cut[],
+  origins: Map<string, DataPath>,
+): unknown {
   if (Array.isArray(value)) {
     const kept: unknown[] = [];
     value.forEach((item, i) => {
       const from = [...srcPath, i];
-      const tags = item !== null && typeof item === 'object' && !Array.isArray(item) ? tagList((item as Record<string, unknown>).tags) : [];
+      const tags =
+        item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? tagList((item as Record<string, unknown>).tags)
+          : [];
       const reason = cutReason(tags, variant);
       if (reason) {
         cuts.push({ path: from, reason });
@@ -116,7 +128,8 @@ function filterValue(value: unknown, srcPath: DataPath, outPath: DataPath, varia
   }
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) copy[k] = filterValue(v, [...srcPath, k], [...outPath, k], variant, cuts, origins);
+    for (const [k, v] of Object.entries(value))
+      copy[k] = filterValue(v, [...srcPath, k], [...outPath, k], variant, cuts, origins);
     return copy;
   }
   return value;
@@ -146,7 +159,12 @@ export function outputName(t: Tailored, fallback: string): string {
   const pattern = t.variant.output;
   if (!pattern || outputProblem(pattern)) return fallback;
   // Values from the résumé are made file-name safe, whatever they hold.
-  const safe = (s: string) => s.trim().replace(/\s+/g, '-').replace(/[/\\<>:"|?*\u0000-\u001f\u007f]/g, '').replace(/\.{2,}/g, '.');
+  const safe = (s: string) =>
+    s
+      .trim()
+      .replace(/\s+/g, '-')
+      .replace(/[/\\<>:"|?*\u0000-\u001f\u007f]/g, '')
+      .replace(/\.{2,}/g, '.');
   // The name folded to ASCII, as --name and folio.output do ("Zoë Łukasiewicz" → Zoe-Lukasiewicz).
   const person = asciiFold(t.resume.basics?.name ?? '') || fallback;
   const name = pattern.replace(/\{name\}/g, person).replace(/\{variant\}/g, safe(t.name));

@@ -18,7 +18,17 @@ export type TopKeyVerdict =
   | { kind: 'unknown'; why: string };
 
 /** The fields that make a mapping an entry of a custom section (any one of them is enough). */
-export const CUSTOM_ENTRY_KEYS: readonly string[] = ['name', 'title', 'date', 'startDate', 'endDate', 'summary', 'highlights', 'url', 'location'];
+export const CUSTOM_ENTRY_KEYS: readonly string[] = [
+  'name',
+  'title',
+  'date',
+  'startDate',
+  'endDate',
+  'summary',
+  'highlights',
+  'url',
+  'location',
+];
 
 /**
  * The known key `key` is probably a misspelling of: Damerau–Levenshtein distance 1
@@ -41,20 +51,28 @@ export function likelyTypo(key: string, known: readonly string[]): string | null
   return best?.of ?? null;
 }
 
-const isText = (v: unknown): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v));
-const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isText = (v: unknown): v is string | number =>
+  (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v));
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Classify a top-level key that is not a known section or setting. `declared`: the
  * owner gave it a title in `folio.sections`, which makes it a custom section even
  * when its name is close to a known one.
  */
-export function classifyTopKey(key: string, value: unknown, known: readonly string[], declared: boolean): TopKeyVerdict {
+export function classifyTopKey(
+  key: string,
+  value: unknown,
+  known: readonly string[],
+  declared: boolean,
+): TopKeyVerdict {
   if (!declared) {
     const of = likelyTypo(key, known);
     if (of) return { kind: 'typo', of };
   }
-  if (key.startsWith('x-') || key.startsWith('$')) return { kind: 'unknown', why: 'an extension key (x-…) is kept but not shown' };
+  if (key.startsWith('x-') || key.startsWith('$'))
+    return { kind: 'unknown', why: 'an extension key (x-…) is kept but not shown' };
   const shape = customShape(value);
   if (typeof shape === 'string') return { kind: 'unknown', why: shape };
   return { kind: 'custom', shape };
@@ -74,7 +92,8 @@ function customShape(value: unknown): CustomShape | string {
   }
   if (isMapping(value)) {
     const entries = Object.entries(value);
-    if (entries.length && entries.every(([, v]) => isText(v))) return { kind: 'rows', rows: entries as [string, string | number][] };
+    if (entries.length && entries.every(([, v]) => isText(v)))
+      return { kind: 'rows', rows: entries as [string, string | number][] };
     return 'not shown: a mapping is a custom section only when every value is text (label: text)';
   }
   return 'not shown: a custom section is text, a list, or a mapping of label: text';

@@ -11,7 +11,12 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** Is this end-date value one of the ways of saying "still going"? */
 export function isPresent(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (typeof value === 'string' && value.toLowerCase() === 'present');
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (typeof value === 'string' && value.toLowerCase() === 'present')
+  );
 }
 
 /**

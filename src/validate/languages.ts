@@ -17,9 +17,15 @@ export function listLocales(): readonly LocaleInfo[] {
 
 /** Tags that name a catalogue's language another way: Chinese by region, Norwegian, Hebrew's old code. */
 const ALIASES: Record<string, string> = {
-  zh: 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-sg': 'zh-Hans', 'zh-my': 'zh-Hans',
-  'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant', 'zh-mo': 'zh-Hant',
-  no: 'nb', iw: 'he',
+  zh: 'zh-Hans',
+  'zh-cn': 'zh-Hans',
+  'zh-sg': 'zh-Hans',
+  'zh-my': 'zh-Hans',
+  'zh-tw': 'zh-Hant',
+  'zh-hk': 'zh-Hant',
+  'zh-mo': 'zh-Hant',
+  no: 'nb',
+  iw: 'he',
 };
 
 /**

@@ -24,7 +24,8 @@ export interface LegacyRead {
   to: string;
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Read JSON Resume 0.x keys (`work[].company`, `website`, `gpa`, `languages[].level` …)
@@ -36,14 +37,17 @@ export function readLegacyKeys(data: Record<string, unknown>): LegacyRead[] {
   const out: LegacyRead[] = [];
   for (const [section, renames] of Object.entries(LEGACY_KEYS)) {
     const value = data[section];
-    const items: [unknown, DataPath][] = Array.isArray(value) ? value.map((v: unknown, i) => [v, [section, i]]) : [[value, [section]]];
+    const items: [unknown, DataPath][] = Array.isArray(value)
+      ? value.map((v: unknown, i) => [v, [section, i]])
+      : [[value, [section]]];
     for (const [item, path] of items) {
       if (!isMapping(item)) continue;
       for (const [from, to] of Object.entries(renames)) {
         if (!Object.hasOwn(item, from) || Object.hasOwn(item, to)) continue;
         const entries = Object.entries(item).map(([k, v]) => [k === from ? to : k, v] as const);
         for (const k of Object.keys(item)) delete item[k];
-        for (const [k, v] of entries) Object.defineProperty(item, k, { value: v, enumerable: true, writable: true, configurable: true });
+        for (const [k, v] of entries)
+          Object.defineProperty(item, k, { value: v, enumerable: true, writable: true, configurable: true });
         out.push({ path: [...path, from], from, to });
       }
     }

@@ -1,18 +1,18 @@
 // Stage validate: the schema (ajv) plus folio's rules and suggestions → a Resume, or every problem as file:line:col.
 import type { ErrorObject } from 'ajv';
-import { compareDates, ENGLISH_DATES, isPresent, parseDate, formatDate, type PartialDate } from './dates.js';
-import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
 import validateSchema from '../generated/validate-resume.cjs';
+import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
 import type { DataPath, LoadedSource } from '../source/load.js';
+import type { At } from './at.js';
+import { classifyTopKey, likelyTypo } from './custom-sections.js';
+import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
 import { unsupportedLangMessage } from './languages.js';
+import { readLegacyKeys } from './legacy.js';
+import { MARGIN_RANGE, marginPoints } from './margins.js';
 import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
-import { classifyTopKey, likelyTypo } from './custom-sections.js';
-import { readLegacyKeys } from './legacy.js';
-import { variantProblems } from './variants-check.js';
-import { MARGIN_RANGE, marginPoints } from './margins.js';
-import type { At } from './at.js';
 import { badText } from './text-check.js';
+import { variantProblems } from './variants-check.js';
 
 export interface Validated {
   resume: Resume;
@@ -48,8 +48,13 @@ const DEF_MESSAGES: Record<string, string> = {
 const MAX_UNKNOWN_LISTED = 10;
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', array: 'a list', object: 'a mapping (key: value pairs)', integer: 'a whole number',
-  number: 'a number', boolean: 'true or false', null: 'nothing',
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping (key: value pairs)',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'nothing',
 };
 
 /**
@@ -66,7 +71,11 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const root = src.data;
   if (root === null || root === undefined) {
     throw new UserError(`${src.file}: empty file`, [
-      { ...at([], 'error', 'the file is empty: expected a résumé with keys like basics, work and skills'), line: 1, col: 1 },
+      {
+        ...at([], 'error', 'the file is empty: expected a résumé with keys like basics, work and skills'),
+        line: 1,
+        col: 1,
+      },
     ]);
   }
   if (typeof root !== 'object' || Array.isArray(root)) {
@@ -81,7 +90,12 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const written = Object.keys(root);
   if (written.length > 0 && Object.keys(data).length === 0) {
     throw new UserError(`${src.file}: no résumé content`, [
-      at([written[0] ?? ''], 'error', `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`, true),
+      at(
+        [written[0] ?? ''],
+        'error',
+        `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`,
+        true,
+      ),
     ]);
   }
   // A FRESH résumé (HackMyResume) shares some key names with JSON Resume but not their shapes: say what it
@@ -89,7 +103,11 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const format = (data.meta as Record<string, unknown> | undefined)?.format;
   if (typeof format === 'string' && /^FRESH\b/i.test(format)) {
     throw new UserError(`${src.file}: FRESH format`, [
-      at(['meta', 'format'], 'error', `this is a FRESH résumé (${format}), not JSON Resume: convert it with folio import FILE -o resume.yaml`),
+      at(
+        ['meta', 'format'],
+        'error',
+        `this is a FRESH résumé (${format}), not JSON Resume: convert it with folio import FILE -o resume.yaml`,
+      ),
     ]);
   }
   const errors: Diagnostic[] = [];
@@ -105,7 +123,14 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     firstOf.set(kind, { path: seen?.path ?? r.path, count: (seen?.count ?? 0) + 1 });
   }
   for (const [kind, { path, count }] of firstOf) {
-    notes.push(at(path, 'note', `read ${kind}${count > 1 ? ` (${count} times)` : ''}: the JSON Resume 1.0 name (folio import renames it in the file)`, true));
+    notes.push(
+      at(
+        path,
+        'note',
+        `read ${kind}${count > 1 ? ` (${count} times)` : ''}: the JSON Resume 1.0 name (folio import renames it in the file)`,
+        true,
+      ),
+    );
   }
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
@@ -126,16 +151,25 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
           notes.push(at([key], 'note', `custom section: ${key} (${describeShape(verdict.shape)})`, true));
           return;
         }
-        const message = verdict.kind === 'typo'
-          ? `unknown key "${key}" (did you mean "${verdict.of}"?); if it is a section of its own, give it a title in folio.sections.${key}`
-          : `unknown key "${key}": ${verdict.why}`;
+        const message =
+          verdict.kind === 'typo'
+            ? `unknown key "${key}" (did you mean "${verdict.of}"?); if it is a section of its own, give it a title in folio.sections.${key}`
+            : `unknown key "${key}": ${verdict.why}`;
         warnings.push(at([key], 'warning', message, true));
         return;
       }
       // Text on an entry of a known section is shown as the entry's extra line: not "unknown", unless it looks misspelt.
       if (isEntryPath(path) && holdsText(value)) {
         const of = likelyTypo(key, known);
-        if (of) warnings.push(at([...path, key], 'warning', `"${key}" looks like a misspelling of "${of}"; it is shown as an extra line "${key}: …" until it is renamed`, true));
+        if (of)
+          warnings.push(
+            at(
+              [...path, key],
+              'warning',
+              `"${key}" looks like a misspelling of "${of}"; it is shown as an extra line "${key}: …" until it is renamed`,
+              true,
+            ),
+          );
         return;
       }
       const seen = unknownIn.get(formatPath(path)) ?? { firstHidden: null, count: 0 };
@@ -155,7 +189,15 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   });
 
   for (const { firstHidden, count } of unknownIn.values()) {
-    if (firstHidden) warnings.push(at(firstHidden, 'warning', `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`, true));
+    if (firstHidden)
+      warnings.push(
+        at(
+          firstHidden,
+          'warning',
+          `this and ${count - MAX_UNKNOWN_LISTED - 1} more unknown keys in this mapping are not listed one by one`,
+          true,
+        ),
+      );
   }
 
   // A language without a catalogue still builds (in English words): say so where it is set, base file and variants alike.
@@ -168,7 +210,14 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   const keys = Object.keys(data);
   if (keys.length > 0 && !keys.some((k) => known.includes(k))) {
     const hint = foreignFormat(data);
-    errors.push(at([keys[0] ?? ''], 'error', `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`, true));
+    errors.push(
+      at(
+        [keys[0] ?? ''],
+        'error',
+        `no résumé content: none of the top-level keys (${keys.join(', ')}) is a JSON Resume or folio section.${hint}`,
+        true,
+      ),
+    );
   }
 
   errors.push(...designProblems(data, at));
@@ -182,16 +231,38 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     const all = sortDiagnostics([...errors, ...warnings]);
     throw new UserError(`${src.file}: ${errors.length} error${errors.length === 1 ? '' : 's'}`, all);
   }
-  if (data.variants !== undefined && Array.isArray(data.skills) && data.skills.some((s) => s && typeof s === 'object' && 'tags' in s)) {
+  if (
+    data.variants !== undefined &&
+    Array.isArray(data.skills) &&
+    data.skills.some((s) => s && typeof s === 'object' && 'tags' in s)
+  ) {
     const i = data.skills.findIndex((s) => s && typeof s === 'object' && 'tags' in s);
-    notes.push(at(['skills', i, 'tags'], 'note', 'skills[].tags choose skills for variants here (this file has variants:), so they are not shown; without variants they are shown as categories', true));
+    notes.push(
+      at(
+        ['skills', i, 'tags'],
+        'note',
+        'skills[].tags choose skills for variants here (this file has variants:), so they are not shown; without variants they are shown as categories',
+        true,
+      ),
+    );
   }
   return { resume: data as Resume, warnings: sortDiagnostics(warnings), notes: sortDiagnostics(notes) };
 }
 
 /** Sections whose items are entries or groups: a text field folio has no slot for is shown as an extra line. */
 const ITEM_SECTIONS = new Set([
-  'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'activities',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+  'activities',
 ]);
 
 function isEntryPath(path: DataPath): boolean {
@@ -222,7 +293,8 @@ function describeShape(shape: import('./custom-sections.js').CustomShape): strin
 /** A hint naming the résumé format a file with no JSON Resume section is written in. */
 function foreignFormat(data: Record<string, unknown>): string {
   if ('cv' in data) return ' It looks like a RenderCV file: convert it with folio import FILE -o resume.yaml.';
-  if ('content' in data && ('layouts' in data || 'locale' in data)) return ' It looks like a YAMLResume file: convert it with folio import FILE -o resume.yaml.';
+  if ('content' in data && ('layouts' in data || 'locale' in data))
+    return ' It looks like a YAMLResume file: convert it with folio import FILE -o resume.yaml.';
   return '';
 }
 
@@ -243,7 +315,8 @@ function dropEmpty(value: unknown): unknown {
 
 function schemaErrors(list: ErrorObject[], data: unknown, at: At): Diagnostic[] {
   const defByDescription = new Map<string, string>();
-  for (const [name, def] of Object.entries(loadSchema().$defs ?? {})) if (def.description) defByDescription.set(def.description, name);
+  for (const [name, def] of Object.entries(loadSchema().$defs ?? {}))
+    if (def.description) defByDescription.set(def.description, name);
 
   const groups = new Map<string, ErrorObject[]>();
   for (const e of list) groups.set(e.instancePath, [...(groups.get(e.instancePath) ?? []), e]);
@@ -329,7 +402,13 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
 const DATE_KEYS = ['startDate', 'endDate', 'date', 'releaseDate'] as const;
 
 function checkDates(
-  obj: Record<string, unknown>, path: DataPath, errors: Diagnostic[], warnings: Diagnostic[], today: Date, at: At, src: LoadedSource,
+  obj: Record<string, unknown>,
+  path: DataPath,
+  errors: Diagnostic[],
+  warnings: Diagnostic[],
+  today: Date,
+  at: At,
+  src: LoadedSource,
 ): void {
   const parsed: Partial<Record<(typeof DATE_KEYS)[number], PartialDate>> = {};
   for (const key of DATE_KEYS) {
@@ -339,7 +418,8 @@ function checkDates(
     const d = parseDate(raw);
     if ('invalid' in d) {
       // Shape errors were already reported by the schema; here only impossible calendar dates.
-      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(raw))) errors.push(at([...path, key], 'error', `${d.invalid} (got ${showValue(raw)})`));
+      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(raw)))
+        errors.push(at([...path, key], 'error', `${d.invalid} (got ${showValue(raw)})`));
       continue;
     }
     parsed[key] = d;
@@ -347,11 +427,23 @@ function checkDates(
   const { startDate: start, endDate: end } = parsed;
   if (start && end && compareDates(end, start) < 0) {
     const startLine = src.locate([...path, 'startDate']).line;
-    errors.push(at([...path, 'endDate'], 'error', `ends (${formatDate(end, ENGLISH_DATES)}) before it starts (${formatDate(start, ENGLISH_DATES)}, line ${startLine})`));
+    errors.push(
+      at(
+        [...path, 'endDate'],
+        'error',
+        `ends (${formatDate(end, ENGLISH_DATES)}) before it starts (${formatDate(start, ENGLISH_DATES)}, line ${startLine})`,
+      ),
+    );
   }
   const now: PartialDate = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   if (start && compareDates(start, now) > 0) {
-    warnings.push(at([...path, 'startDate'], 'warning', `starts in the future (${formatDate(start, ENGLISH_DATES)}); is the year right?`));
+    warnings.push(
+      at(
+        [...path, 'startDate'],
+        'warning',
+        `starts in the future (${formatDate(start, ENGLISH_DATES)}); is the year right?`,
+      ),
+    );
   }
 }
 
@@ -391,7 +483,8 @@ function langPaths(data: Record<string, unknown>): DataPath[] {
   if (isLang(valueAt(data, ['folio', 'lang']))) paths.push(['folio', 'lang']);
   const variants = data.variants;
   if (variants && typeof variants === 'object' && !Array.isArray(variants)) {
-    for (const name of Object.keys(variants)) if (isLang(valueAt(data, ['variants', name, 'folio', 'lang']))) paths.push(['variants', name, 'folio', 'lang']);
+    for (const name of Object.keys(variants))
+      if (isLang(valueAt(data, ['variants', name, 'folio', 'lang']))) paths.push(['variants', name, 'folio', 'lang']);
   }
   return paths;
 }
@@ -405,7 +498,13 @@ function designProblems(data: Record<string, unknown>, at: At): Diagnostic[] {
     if (typeof raw !== 'string') return;
     const pt = marginPoints(raw);
     if (pt !== null && (pt < MARGIN_RANGE.min || pt > MARGIN_RANGE.max)) {
-      out.push(at([...path, 'margins'], 'error', `a margin of ${raw.trim()} (${pt} pt) is outside 5 mm to 50 mm: printers clip below, and above it leaves too little page (got ${showValue(raw)})`));
+      out.push(
+        at(
+          [...path, 'margins'],
+          'error',
+          `a margin of ${raw.trim()} (${pt} pt) is outside 5 mm to 50 mm: printers clip below, and above it leaves too little page (got ${showValue(raw)})`,
+        ),
+      );
     }
   };
   const folio = data.folio as Record<string, unknown> | undefined;

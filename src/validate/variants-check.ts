@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../source/diagnostics.js';
 import type { DataPath } from '../source/load.js';
-import { suggestKey } from './suggest.js';
 import type { At } from './at.js';
+import { suggestKey } from './suggest.js';
 
 /** Top-level keys that hold no list items, so tags never cut anything from them. */
 export const NOT_CONTENT = new Set(['$schema', 'basics', 'meta', 'folio', 'variants']);
@@ -19,12 +19,14 @@ export const OUTPUT_PLACEHOLDERS = ['name', 'variant'] as const;
 export function outputProblem(pattern: string): string | null {
   if (/[/\\]/.test(pattern)) return 'an output name may not contain / or \\: the files always go into out/<variant>/';
   if (pattern.includes('..')) return 'an output name may not contain ".."';
-  if (/[<>:"|?*\u0000-\u001f\u007f]/.test(pattern)) return 'an output name may not contain < > : " | ? * or control characters';
+  if (/[<>:"|?*\u0000-\u001f\u007f]/.test(pattern))
+    return 'an output name may not contain < > : " | ? * or control characters';
   if (pattern.startsWith('.')) return 'an output name may not start with a dot (a hidden file)';
   if (/\.(pdf|html?|md|markdown|txt)$/i.test(pattern)) return 'leave out the extension: folio adds .pdf, .html and .md';
   for (const m of pattern.matchAll(/\{([^}]*)\}/g)) {
     const p = m[1] ?? '';
-    if (!(OUTPUT_PLACEHOLDERS as readonly string[]).includes(p)) return `unknown placeholder {${p}}; use ${OUTPUT_PLACEHOLDERS.map((x) => `{${x}}`).join(' or ')}`;
+    if (!(OUTPUT_PLACEHOLDERS as readonly string[]).includes(p))
+      return `unknown placeholder {${p}}; use ${OUTPUT_PLACEHOLDERS.map((x) => `{${x}}`).join(' or ')}`;
   }
   return null;
 }
@@ -43,7 +45,10 @@ export function variantNameProblem(name: string): string | null {
  * typo would silently cut or keep the item); names and output patterns must be
  * safe file names. Tolerates malformed data: the schema reports shapes.
  */
-export function variantProblems(data: Record<string, unknown>, at: At): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+export function variantProblems(
+  data: Record<string, unknown>,
+  at: At,
+): { errors: Diagnostic[]; warnings: Diagnostic[] } {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const variants = data.variants;
@@ -64,17 +69,28 @@ export function variantProblems(data: Record<string, unknown>, at: At): { errors
       });
     }
     const both = tagList(variant.include).filter((t) => tagList(variant.exclude).includes(t));
-    for (const t of both) warnings.push(at(['variants', name, 'exclude'], 'warning', `tag "${t}" is both included and excluded; exclude wins, so it is cut`));
+    for (const t of both)
+      warnings.push(
+        at(
+          ['variants', name, 'exclude'],
+          'warning',
+          `tag "${t}" is both included and excluded; exclude wins, so it is cut`,
+        ),
+      );
     if (typeof variant.output === 'string') {
       const problem = outputProblem(variant.output);
-      if (problem) errors.push(at(['variants', name, 'output'], 'error', `${problem} (got ${JSON.stringify(variant.output)})`));
+      if (problem)
+        errors.push(at(['variants', name, 'output'], 'error', `${problem} (got ${JSON.stringify(variant.output)})`));
     }
     if (variant.fit === true && variant.maxPages === undefined) {
       warnings.push(at(['variants', name, 'fit'], 'warning', 'fit has nothing to fit to without maxPages'));
     }
     if (Array.isArray(variant.sections)) {
       variant.sections.forEach((id, i) => {
-        if (typeof id === 'string' && !hasContent(data[id])) warnings.push(at(['variants', name, 'sections', i], 'warning', `section "${id}" has no content in this résumé`));
+        if (typeof id === 'string' && !hasContent(data[id]))
+          warnings.push(
+            at(['variants', name, 'sections', i], 'warning', `section "${id}" has no content in this résumé`),
+          );
       });
     }
   }

@@ -10,10 +10,20 @@ export const chromiumPath = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set FOLIO_CHROMIUM to its path`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set FOLIO_CHROMIUM to its path`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

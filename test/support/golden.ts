@@ -14,5 +14,7 @@ export function checkGolden(name: string, actual: string): void {
     writeFileSync(path, actual);
   }
   if (!existsSync(path)) throw new Error(`test/golden/${name} is missing: run UPDATE_GOLDEN=1 npm test and review it`);
-  expect(actual, `differs from test/golden/${name} (UPDATE_GOLDEN=1 to accept on purpose)`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `differs from test/golden/${name} (UPDATE_GOLDEN=1 to accept on purpose)`).toBe(
+    readFileSync(path, 'utf8'),
+  );
 }

@@ -19,7 +19,9 @@ export function start(args: string[], cwd: string): Running {
   let interrupt = (): void => {};
   const interrupted = new Promise<void>((done) => (interrupt = done));
   let code: number | null = null;
-  const exited = run(args, { stdout, stderr, cwd, env: process.env, untilInterrupted: () => interrupted }).then((c) => (code = c));
+  const exited = run(args, { stdout, stderr, cwd, env: process.env, untilInterrupted: () => interrupted }).then(
+    (c) => (code = c),
+  );
   return {
     out: stdout.text,
     err: stderr.text,
@@ -55,7 +57,12 @@ export function spawnStart(args: string[], cwd: string): Running & { proc: Child
  * Poll `check` every 50 ms until it returns a truthy value; fail after `ms` with
  * `context()` in the message, so a timeout says what the process printed.
  */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, context: () => string, ms = 30_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  context: () => string,
+  ms = 30_000,
+): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();

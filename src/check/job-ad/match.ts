@@ -1,8 +1,8 @@
-import { type Leaf, sourceLeaves } from '../leaves.js';
 import type { DataPath, LoadedSource } from '../../source/load.js';
+import { OVERRIDABLE, tailor } from '../../tailor/variants.js';
 import type { Resume } from '../../validate/schema.js';
 import { formatPath } from '../../validate/validate.js';
-import { OVERRIDABLE, tailor } from '../../tailor/variants.js';
+import { type Leaf, sourceLeaves } from '../leaves.js';
 import { isStrong, type JobTerm, jobTerms } from './terms.js';
 
 /** One place in the source where a term is written. */
@@ -35,7 +35,10 @@ export interface MatchReport {
  * but cut by the variant. Reads nothing but its arguments; changes nothing.
  */
 export function matchJob(job: string, src: LoadedSource, resume: Resume, variant: string | null): MatchReport {
-  const vocabulary = [...(resume.skills ?? []).flatMap((s) => s.keywords ?? []), ...(resume.projects ?? []).flatMap((p) => p.keywords ?? [])];
+  const vocabulary = [
+    ...(resume.skills ?? []).flatMap((s) => s.keywords ?? []),
+    ...(resume.projects ?? []).flatMap((p) => p.keywords ?? []),
+  ];
   const terms = jobTerms(job, vocabulary);
   const places = variant ? variantPlaces(src, resume, variant) : basePlaces(src, resume);
   const matched = terms.map((t) => locate(t, places));
@@ -69,7 +72,12 @@ function variantPlaces(src: LoadedSource, resume: Resume, name: string): PlacedL
   return out;
 }
 
-function cutReason(path: DataPath, cuts: { path: DataPath; reason: string }[], variant: Record<string, unknown>, name: string): string | null {
+function cutReason(
+  path: DataPath,
+  cuts: { path: DataPath; reason: string }[],
+  variant: Record<string, unknown>,
+  name: string,
+): string | null {
   // Section headings go with their section.
   const p = path[0] === 'folio' && path[1] === 'sections' ? [path[2] ?? ''] : path;
   const cut = cuts.find((c) => c.path.length <= p.length && c.path.every((seg, i) => seg === p[i]));
@@ -100,7 +108,9 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
   const missing = r.terms.filter((t) => !t.shown.length && !t.cut.length);
   const who = r.variant ? `variant ${r.variant}` : 'your résumé';
   const pct = r.terms.length ? Math.round((covered.length / r.terms.length) * 100) : 0;
-  const out: string[] = [`${jobFile}: ${r.terms.length} technical term${r.terms.length === 1 ? '' : 's'}; ${who} shows ${covered.length} (${pct}%)`];
+  const out: string[] = [
+    `${jobFile}: ${r.terms.length} technical term${r.terms.length === 1 ? '' : 's'}; ${who} shows ${covered.length} (${pct}%)`,
+  ];
   const width = Math.max(12, ...r.terms.map((t) => t.term.length));
   const weight = (t: TermMatch) => `×${t.mentions}${t.required ? ' required' : ''}`.padEnd(12);
   const where = (ps: Place[]) => {
@@ -113,7 +123,10 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
   }
   const strongCut = cut.filter((t) => t.strong);
   if (cut.length) {
-    out.push('', `in your source but cut by ${who} (${cut.length}${strongCut.length ? `, ${strongCut.length} strong` : ''})`);
+    out.push(
+      '',
+      `in your source but cut by ${who} (${cut.length}${strongCut.length ? `, ${strongCut.length} strong` : ''})`,
+    );
     for (const t of [...strongCut, ...cut.filter((x) => !x.strong)]) {
       const first = t.cut[0];
       out.push(`  ${t.term.padEnd(width)}  ${weight(t)}  ${where(t.cut)}${first?.cut ? `: ${first.cut}` : ''}`);
@@ -124,8 +137,14 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
     for (const t of missing) out.push(`  ${t.term.padEnd(width)}  ${weight(t).trimEnd()}`);
   }
   if (r.perVariant.length) {
-    out.push('', `per variant: ${r.perVariant.map((v) => `${v.name} shows ${v.covered} of ${r.terms.length}`).join(', ')} (folio match ${jobFile} --variant <name>)`);
+    out.push(
+      '',
+      `per variant: ${r.perVariant.map((v) => `${v.name} shows ${v.covered} of ${r.terms.length}`).join(', ')} (folio match ${jobFile} --variant <name>)`,
+    );
   }
-  out.push('', 'Offline: nothing was sent anywhere and the résumé is unchanged; add a term only if it is true of your work.');
+  out.push(
+    '',
+    'Offline: nothing was sent anywhere and the résumé is unchanged; add a term only if it is true of your work.',
+  );
   return `${out.join('\n')}\n`;
 }

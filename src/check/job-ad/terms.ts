@@ -26,12 +26,14 @@ const WORD = '[A-Za-z0-9\\u00C0-\\u024F]';
 
 /** A pattern for any of these spellings, whole words only, longest first (so "low latency" counts once, not also as "latency"). */
 export function termPattern(spellings: readonly string[], exact = false): RegExp {
-  const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => {
-    const body = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ -]');
-    const start = /^[A-Za-z0-9]/.test(s) ? `(?<!${WORD})` : '';
-    const end = /[A-Za-z0-9]$/.test(s) ? `(?!${WORD}|[+#])` : '';
-    return `${start}${body}${end}`;
-  });
+  const alts = [...new Set(spellings)]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => {
+      const body = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ -]');
+      const start = /^[A-Za-z0-9]/.test(s) ? `(?<!${WORD})` : '';
+      const end = /[A-Za-z0-9]$/.test(s) ? `(?!${WORD}|[+#])` : '';
+      return `${start}${body}${end}`;
+    });
   // Short names (Go, R) and names that are also English words match with their case only.
   return new RegExp(alts.join('|'), exact ? 'g' : 'gi');
 }
@@ -43,13 +45,15 @@ function headingMode(line: string): Mode | null {
   const l = line.trim();
   if (!l || l.length > 60 || /[.!?]$/.test(l)) return null;
   if (/nice[- ]to[- ]have|bonus|preferred|pluses|good to have|extra credit/i.test(l)) return 'optional';
-  if (/requirement|required|must[- ]have|you('|’)ll need|you have|qualifications|you bring|looking for|skills/i.test(l)) return 'required';
+  if (/requirement|required|must[- ]have|you('|’)ll need|you have|qualifications|you bring|looking for|skills/i.test(l))
+    return 'required';
   if (l.endsWith(':') || /^#+\s/.test(l) || /^[A-Z][A-Za-z ’'&/-]+$/.test(l)) return 'neutral';
   return null;
 }
 
 /** Tokens that look technical whatever the word: GraphQL, gRPC, C++, C#, Node.js, S3, EC2, k8s. */
-const SHAPED = /(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])/gu;
+const SHAPED =
+  /(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])/gu;
 
 /** Most technical-looking tokens (outside the lexicon and your keywords) one match reports. */
 export const MAX_SHAPED_TERMS = 200;
@@ -103,7 +107,11 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
     }
   });
   // A real job ad has dozens; a pasted dump could have thousands: keep the most mentioned.
-  const top = [...shaped].sort((a, b) => b[1].mentions - a[1].mentions || a[0].localeCompare(b[0])).slice(0, MAX_SHAPED_TERMS);
+  const top = [...shaped]
+    .sort((a, b) => b[1].mentions - a[1].mentions || a[0].localeCompare(b[0]))
+    .slice(0, MAX_SHAPED_TERMS);
   for (const [word, t] of top) found.push({ term: word, ...t, pattern: termPattern([word], true) });
-  return found.sort((a, b) => Number(isStrong(b)) - Number(isStrong(a)) || b.mentions - a.mentions || a.term.localeCompare(b.term));
+  return found.sort(
+    (a, b) => Number(isStrong(b)) - Number(isStrong(a)) || b.mentions - a.mentions || a.term.localeCompare(b.term),
+  );
 }

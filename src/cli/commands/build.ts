@@ -1,7 +1,15 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type PaperName, THEME_NAMES, type ThemeName } from '../../model/design.js';
 import {
-  build, type BuildOptions, buildPrepared, type BuildResult, DEFAULT_FORMATS, FORMATS, type Format, loadValidated, prepareFrom,
+  type BuildOptions,
+  type BuildResult,
+  build,
+  buildPrepared,
+  DEFAULT_FORMATS,
+  FORMATS,
+  type Format,
+  loadValidated,
+  prepareFrom,
 } from '../../pipeline/build.js';
 import { printable, UsageError, UserError } from '../../source/diagnostics.js';
 import { outputBaseName } from '../../tailor/output-name.js';
@@ -121,12 +129,36 @@ export function registerBuild(program: Command, io: Io): void {
       new Option('--all-variants', 'build every variant, each into <out>/<name>/').conflicts(['variant', 'watch']),
     )
     .option('--fit', "tighten a variant's PDF to its maxPages: spacing, then line height, then font size")
-    .option('--theme <name>', `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`, parseTheme)
-    .option('--dpi <n>', 'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)', parseDpi)
-    .option('--paper <size>', 'PDF and Word paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)', parsePaper)
-    .option('--name <pattern>', 'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)', parseNamePattern)
-    .option('--max-pages <n>', 'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)', parsePositive)
-    .option('-j, --jobs <n>', 'with several sources: worker threads to build them on (default: one per core)', parseJobs)
+    .option(
+      '--theme <name>',
+      `the look: ${THEME_NAMES.join(', ')} (default: folio.design.theme, else default)`,
+      parseTheme,
+    )
+    .option(
+      '--dpi <n>',
+      'resolution of page images (-f png: <name>-1.png, <name>-2.png …), 36 to 600 (default: 150)',
+      parseDpi,
+    )
+    .option(
+      '--paper <size>',
+      'PDF and Word paper size: A4, letter, A5 or legal (default: folio.design.paper, else A4)',
+      parsePaper,
+    )
+    .option(
+      '--name <pattern>',
+      'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)',
+      parseNamePattern,
+    )
+    .option(
+      '--max-pages <n>',
+      'fail, writing nothing, when the PDF would have more pages (default: folio.maxPages)',
+      parsePositive,
+    )
+    .option(
+      '-j, --jobs <n>',
+      'with several sources: worker threads to build them on (default: one per core)',
+      parseJobs,
+    )
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -163,15 +195,31 @@ Examples:
       const sources = await expandSources(args, io.cwd);
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name) {
-          throw new UsageError('error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names');
+          throw new UsageError(
+            'error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names',
+          );
         }
         return buildBatch(sources, opts, t0, io);
       }
       const source = sources[0] ?? 'resume.yaml';
-      if (opts.fit && !opts.variant && !opts.allVariants) throw new UsageError('error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants');
+      if (opts.fit && !opts.variant && !opts.allVariants)
+        throw new UsageError('error: --fit fits a variant to its maxPages: add --variant <name> or --all-variants');
       const buildOpts: BuildOptions = {
-        source, cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, variant: opts.variant, fit: opts.fit,
-        paper: opts.paper, theme: opts.theme, dpi: opts.dpi, name: opts.name, maxPages: opts.maxPages, maxBytes: opts.maxSize,
+        source,
+        cwd: io.cwd,
+        date: epochDate(io.env),
+        outDir: opts.out,
+        formats: opts.format,
+        strict: opts.strict,
+        templatesDir: opts.templates,
+        variant: opts.variant,
+        fit: opts.fit,
+        paper: opts.paper,
+        theme: opts.theme,
+        dpi: opts.dpi,
+        name: opts.name,
+        maxPages: opts.maxPages,
+        maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0, io);
       if (opts.watch) {
@@ -187,7 +235,9 @@ Examples:
 export function printBuild(result: BuildResult, totalMs: number, io: Io): void {
   printDiagnostics(result.warnings, io.stderr);
   printFiles(result, io);
-  io.stdout.write(`built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`);
+  io.stdout.write(
+    `built ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${Math.round(totalMs)} ms\n`,
+  );
 }
 
 function printFiles(result: BuildResult, io: Io): void {
@@ -199,7 +249,9 @@ function printFiles(result: BuildResult, io: Io): void {
   for (const [i, f] of result.files.entries()) {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
-    io.stdout.write(`${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`);
+    io.stdout.write(
+      `${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`,
+    );
   }
 }
 
@@ -226,7 +278,9 @@ async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
       printFailure(err, io.stderr, { count: false });
     }
   }
-  io.stdout.write(`built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`);
+  io.stdout.write(
+    `built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`,
+  );
   if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }
 
@@ -235,20 +289,34 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: I
   const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   const common = {
-    cwd: io.cwd, date: epochDate(io.env), outDir: opts.out, formats: opts.format, strict: opts.strict, templatesDir: opts.templates, paper: opts.paper, theme: opts.theme, dpi: opts.dpi, maxPages: opts.maxPages,
+    cwd: io.cwd,
+    date: epochDate(io.env),
+    outDir: opts.out,
+    formats: opts.format,
+    strict: opts.strict,
+    templatesDir: opts.templates,
+    paper: opts.paper,
+    theme: opts.theme,
+    dpi: opts.dpi,
+    maxPages: opts.maxPages,
     maxBytes: opts.maxSize,
   };
   let files = 0;
   // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
   const collisions = await outputCollisions(sources, common);
   for (const message of collisions.values()) io.stderr.write(`${printableLines(message)}\n`);
-  const outcomes = await buildMany(sources.filter((s) => !collisions.has(s)), common, jobs, (o) => {
-    if (o.ok) {
-      printDiagnostics(o.result.warnings, io.stderr);
-      printFiles(o.result, io);
-      files += o.result.files.length;
-    } else io.stderr.write(`${printableLines(o.message)}\n`);
-  });
+  const outcomes = await buildMany(
+    sources.filter((s) => !collisions.has(s)),
+    common,
+    jobs,
+    (o) => {
+      if (o.ok) {
+        printDiagnostics(o.result.warnings, io.stderr);
+        printFiles(o.result, io);
+        files += o.result.files.length;
+      } else io.stderr.write(`${printableLines(o.message)}\n`);
+    },
+  );
   const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   io.stdout.write(

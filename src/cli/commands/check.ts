@@ -1,16 +1,16 @@
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
 import { type SourceCheck, summaryLine } from '../../check/summary.js';
 import { UsageError, UserError } from '../../source/diagnostics.js';
-import { basename, dirname, resolve } from 'node:path';
 import type { DataPath, LoadedSource } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
+import { formatPath } from '../../validate/validate.js';
 import { type Io, pathIn } from '../io.js';
 import { checkDocx } from './check-docx.js';
 import { maxSizeOption } from './max-size.js';
 import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
-import { formatPath } from '../../validate/validate.js';
 
 /** What a check found wrong; empty when the PDF passes. */
 export interface CheckProblems {
@@ -47,17 +47,23 @@ Examples:
   $ folio check out/cv.pdf           facts only: pages, fonts, links, metadata`,
     )
     .action(async (pdfPath: string, opts: { source?: string; variant?: string; maxSize?: number }) => {
-      if (opts.variant && !opts.source) throw new UsageError('error: --variant says which variant of the --source résumé the PDF shows: add --source <file>');
+      if (opts.variant && !opts.source)
+        throw new UsageError(
+          'error: --variant says which variant of the --source résumé the PDF shows: add --source <file>',
+        );
       const bytes = await readInput(pathIn(io, pdfPath), pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
       if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source, io, opts.maxSize);
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
       try {
         const { inspectPdf } = await import('../../check/extract.js');
         facts = await inspectPdf(bytes);
       } catch (err) {
-        throw new UserError(`${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`);
+        throw new UserError(
+          `${pdfPath}: error: cannot read this PDF (${err instanceof Error ? err.message : String(err)})`,
+        );
       }
       let checked: { src: LoadedSource; result: SourceCheck } | null = null;
       if (opts.source) {
@@ -73,7 +79,10 @@ Examples:
         problems.unembedded && `${problems.unembedded} font${problems.unembedded === 1 ? '' : 's'} not embedded`,
         problems.noText && 'no extractable text',
       ].filter(Boolean);
-      if (parts.length) throw new UserError(`${pdfPath}: check failed: ${parts.join(', ')}${variantHint(pdfPath, opts, checked?.src.data)}`);
+      if (parts.length)
+        throw new UserError(
+          `${pdfPath}: check failed: ${parts.join(', ')}${variantHint(pdfPath, opts, checked?.src.data)}`,
+        );
     });
 }
 
@@ -82,7 +91,9 @@ function variantHint(pdfPath: string, opts: { variant?: string }, data: unknown)
   if (opts.variant || !data || typeof data !== 'object') return '';
   const folder = basename(dirname(resolve(pdfPath)));
   const variants = (data as { variants?: Record<string, unknown> }).variants ?? {};
-  return folder in variants ? `; this PDF is in ${folder}/, a variant's folder: add --variant ${folder} to check it against that variant` : '';
+  return folder in variants
+    ? `; this PDF is in ${folder}/, a variant's folder: add --variant ${folder} to check it against that variant`
+    : '';
 }
 
 /** Count what fails the check: strings the source holds and the PDF does not show count as missing. */
@@ -102,12 +113,19 @@ export function report(pdfPath: string, facts: PdfFacts, check: SourceCheck | nu
   row('pages', String(facts.pages.length));
   const unembedded = facts.fonts.filter((f) => !f.embedded);
   const names = facts.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).join(', ');
-  row('fonts', `${facts.fonts.length}, ${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}${names ? ` (${names})` : ''}`);
+  row(
+    'fonts',
+    `${facts.fonts.length}, ${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}${names ? ` (${names})` : ''}`,
+  );
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
-  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator']) row(key.toLowerCase(), facts.info[key] ?? '(none)');
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator'])
+    row(key.toLowerCase(), facts.info[key] ?? '(none)');
   row('language', facts.language ?? '(none)');
   if (!check || !src) {
-    row('text', `${facts.pages.join(' ').replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`);
+    row(
+      'text',
+      `${facts.pages.join(' ').replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`,
+    );
   } else {
     row('text', summaryLine(check, src.file));
     const where = (l: { path: DataPath; text: string }) =>

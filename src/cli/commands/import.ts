@@ -1,21 +1,24 @@
 import type { Command } from 'commander';
 import { Document, isMap, isScalar } from 'yaml';
-import { type Diagnostic, UserError } from '../../source/diagnostics.js';
 import { convert, detectFormat, FORMAT_NAMES, hasResumeContent } from '../../convert/detect.js';
+import { writeNewFile } from '../../output/new-file.js';
+import { type Diagnostic, UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
 import { type LoadedSource, loadFile, parseSource } from '../../source/load.js';
 import { modeline } from '../../source/modeline.js';
-import { writeNewFile } from '../../output/new-file.js';
+import { formatPath, validate } from '../../validate/validate.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { formatPath, validate } from '../../validate/validate.js';
 import { maxSizeOption } from './max-size.js';
 
 export function registerImport(program: Command, io: Io): void {
   program
     .command('import')
     .description('turn a JSON Resume, RenderCV, FRESH or YAMLResume file into a folio résumé YAML')
-    .argument('<file>', 'a résumé in JSON Resume (.json), RenderCV (cv: + design:), FRESH (meta.format: FRESH@…) or YAMLResume (content: + layouts:) format')
+    .argument(
+      '<file>',
+      'a résumé in JSON Resume (.json), RenderCV (cv: + design:), FRESH (meta.format: FRESH@…) or YAMLResume (content: + layouts:) format',
+    )
     .option('-o, --out <file>', 'write the YAML here (default: print it)')
     .option('--force', 'overwrite the --out file if it exists')
     .addOption(maxSizeOption())
@@ -40,7 +43,10 @@ Examples:
   $ folio import rendercv_cv.yaml -o resume.yaml`,
     )
     .action(async (file: string, opts: { out?: string; force?: boolean; maxSize?: number }) => {
-      const src = await loadFile(pathIn(io, file), file, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
+      const src = await loadFile(pathIn(io, file), file, {
+        ...DEFAULT_LIMITS,
+        maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes,
+      });
       const format = detectFormat(src.data);
       if (format === null) {
         throw new UserError(
@@ -49,22 +55,38 @@ Examples:
       }
       const { data, notes } = convert(format, src.data as Record<string, unknown>);
       if (!hasResumeContent(data)) {
-        throw new UserError(`${file}: error: this ${FORMAT_NAMES[format]} file holds no résumé content (no name, no section): nothing to import`);
+        throw new UserError(
+          `${file}: error: this ${FORMAT_NAMES[format]} file holds no résumé content (no name, no section): nothing to import`,
+        );
       }
       const text = `${modeline(opts.out === undefined ? undefined : pathIn(io, opts.out), io.cwd)}\n# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
       const label = opts.out ?? '<stdout>';
       const problems = check(text, label);
-      if (opts.out) await writeNewFile(opts.out, text, opts.force ?? false, [{ path: file, role: 'the file being imported' }], io.cwd);
+      if (opts.out)
+        await writeNewFile(
+          opts.out,
+          text,
+          opts.force ?? false,
+          [{ path: file, role: 'the file being imported' }],
+          io.cwd,
+        );
       else io.stdout.write(text);
 
       if (format !== 'jsonresume') io.stderr.write(`${file}: read as ${FORMAT_NAMES[format]}\n`);
       const located = notes.map((n) => ({ ...n, line: n.path.length ? src.locate(n.path, { key: true }).line : 0 }));
-      for (const n of located.sort((a, b) => a.line - b.line)) io.stderr.write(`${where(src, n.path, n.line)}note: ${n.text}\n`);
+      for (const n of located.sort((a, b) => a.line - b.line))
+        io.stderr.write(`${where(src, n.path, n.line)}note: ${n.text}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
       const unknown = problems.length - errors;
       printDiagnostics(problems, io.stderr);
-      if (unknown) io.stderr.write(`kept ${unknown} field${unknown === 1 ? '' : 's'} folio does not know (listed above as warnings); folio ignores them\n`);
-      if (errors) io.stderr.write(`could not map ${errors} value${errors === 1 ? '' : 's'} (listed above as errors): fix ${errors === 1 ? 'it' : 'them'} in ${label} before building\n`);
+      if (unknown)
+        io.stderr.write(
+          `kept ${unknown} field${unknown === 1 ? '' : 's'} folio does not know (listed above as warnings); folio ignores them\n`,
+        );
+      if (errors)
+        io.stderr.write(
+          `could not map ${errors} value${errors === 1 ? '' : 's'} (listed above as errors): fix ${errors === 1 ? 'it' : 'them'} in ${label} before building\n`,
+        );
       if (opts.out) io.stderr.write(`wrote ${opts.out}${errors ? '' : `; next: folio build ${opts.out}`}\n`);
     });
 }
@@ -78,9 +100,10 @@ function where(src: LoadedSource, path: ReadonlyArray<string | number>, line: nu
 /** YAML with a blank line between sections; long text stays on one line for the editor to wrap. */
 function toYaml(data: Record<string, unknown>): string {
   const doc = new Document(data, { aliasDuplicateObjects: false });
-  if (isMap(doc.contents)) doc.contents.items.forEach((pair, i) => {
-    if (i > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
-  });
+  if (isMap(doc.contents))
+    doc.contents.items.forEach((pair, i) => {
+      if (i > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+    });
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Io } from '../io.js';
 import { listLocales } from '../../validate/languages.js';
+import type { Io } from '../io.js';
 
 /** `de<TAB>Deutsch<TAB>German`: the code first, so `folio locales | cut -f1` gives the codes. */
 export function localesText(): string {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { formatMatch, matchJob } from '../../check/job-ad/match.js';
 import { loadValidated } from '../../pipeline/build.js';
 import { JOB_KIND, readInput } from '../../source/read-input.js';
-import { formatMatch, matchJob } from '../../check/job-ad/match.js';
+import { findVariant } from '../../tailor/variants.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
-import { findVariant } from '../../tailor/variants.js';
 
 export function registerMatch(program: Command, io: Io): void {
   program
@@ -31,7 +31,11 @@ Examples:
     )
     .action(async (job: string, opts: { variant?: string; source: string; maxSize?: number }) => {
       const text = (await readInput(pathIn(io, job), job, JOB_KIND)).toString('utf8');
-      const { src, resume, warnings } = await loadValidated({ source: opts.source, cwd: io.cwd, maxBytes: opts.maxSize });
+      const { src, resume, warnings } = await loadValidated({
+        source: opts.source,
+        cwd: io.cwd,
+        maxBytes: opts.maxSize,
+      });
       printDiagnostics(warnings, io.stderr);
       if (opts.variant) findVariant(resume, opts.variant);
       io.stdout.write(formatMatch(matchJob(text, src, resume, opts.variant ?? null), job));

@@ -1,18 +1,18 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { UserError } from '../../source/diagnostics.js';
-import { prepare } from '../../pipeline/build.js';
-import { README_KIND, readInput } from '../../source/read-input.js';
 import { refuseOverwritingInputs } from '../../output/input-guard.js';
 import { END_MARKER, headingLevelAbove, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
+import { replaceFile } from '../../output/write.js';
+import { prepare } from '../../pipeline/build.js';
 import { wrap } from '../../render/text-wrap.js';
 import { HEADER_ID } from '../../render/view.js';
-import { type Io, pathIn } from '../io.js';
-import { printDiagnostics } from '../report.js';
-import { VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
+import { UserError } from '../../source/diagnostics.js';
+import { README_KIND, readInput } from '../../source/read-input.js';
 import { sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
-import { replaceFile } from '../../output/write.js';
+import { type Io, pathIn } from '../io.js';
+import { printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
+import { VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 
 /** Ids `--sections` accepts: `basics` (the header) and every section id, in display order. */
 export function readmeSectionIds(): string[] {
@@ -22,19 +22,25 @@ export function readmeSectionIds(): string[] {
 /** `--heading-level 2`: 1 to 5, so sections (one below) and entries (two below) stay real headings. */
 export function parseHeadingLevel(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 5) throw new InvalidArgumentError('give a heading level from 1 (# Name) to 5');
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 5)
+    throw new InvalidArgumentError('give a heading level from 1 (# Name) to 5');
   return n;
 }
 
 /** `--sections projects,skills` → ['projects', 'skills']; an unknown id is a usage error naming the known ones. */
 export function parseSections(value: string): string[] {
   const known = readmeSectionIds();
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!list.length) throw new InvalidArgumentError(`give at least one section id: ${known.join(', ')}`);
   for (const id of list) {
     if (known.includes(id)) continue;
     const hint = suggestKey(id, known);
-    throw new InvalidArgumentError(`unknown section "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; section ids are ${known.join(', ')}`);
+    throw new InvalidArgumentError(
+      `unknown section "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; section ids are ${known.join(', ')}`,
+    );
   }
   return [...new Set(list)];
 }
@@ -57,8 +63,16 @@ export function registerReadme(program: Command, io: Io): void {
     .option('-s, --source <file>', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
     .option('--check', 'exit 1 if the README is out of date, without writing it (for CI)')
     .option(VARIANT_FLAGS, VARIANT_HELP)
-    .option('--heading-level <n>', "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)", parseHeadingLevel)
-    .option('--sections <ids>', 'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills', parseSections)
+    .option(
+      '--heading-level <n>',
+      "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)",
+      parseHeadingLevel,
+    )
+    .option(
+      '--sections <ids>',
+      'comma-separated ids of what to include: basics (the header) and section ids, e.g. projects,skills',
+      parseSections,
+    )
     .addOption(maxSizeOption())
     .addHelpText(
       'after',
@@ -82,12 +96,25 @@ Examples:
   $ folio readme README.md --heading-level 3    ### Name, #### sections`,
     )
     .action(async (file: string, flags: ReadmeFlags) => {
-      await refuseOverwritingInputs([file], [{ path: flags.source, role: 'the source' }], 'Name the README to update, and the résumé with --source.', io.cwd);
+      await refuseOverwritingInputs(
+        [file],
+        [{ path: flags.source, role: 'the source' }],
+        'Name the README to update, and the résumé with --source.',
+        io.cwd,
+      );
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
-      const { model, warnings } = await prepare({ source: flags.source, cwd: io.cwd, maxBytes: flags.maxSize, variant: flags.variant });
+      const { model, warnings } = await prepare({
+        source: flags.source,
+        cwd: io.cwd,
+        maxBytes: flags.maxSize,
+        variant: flags.variant,
+      });
       printDiagnostics(warnings, io.stderr);
       if (flags.sections) {
-        const present = new Set<string>([...(model.header.name ? [HEADER_ID] : []), ...model.sections.map((s) => s.id)]);
+        const present = new Set<string>([
+          ...(model.header.name ? [HEADER_ID] : []),
+          ...model.sections.map((s) => s.id),
+        ]);
         for (const id of flags.sections.filter((s) => !present.has(s))) {
           io.stderr.write(`${flags.source}: warning: --sections: "${id}" has nothing to show\n`);
         }
@@ -99,7 +126,9 @@ Examples:
       } catch (err) {
         // Only a README that is not there is told how to start one.
         if (err instanceof UserError && err.message === `${file}: error: no such file`) {
-          throw new UserError(`${err.message}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`);
+          throw new UserError(
+            `${err.message}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`,
+          );
         }
         throw err;
       }

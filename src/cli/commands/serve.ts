@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import type { Io } from '../io.js';
-import { maxSizeOption } from './max-size.js';
 import type { ThemeName } from '../../model/design.js';
+import type { Io } from '../io.js';
 import { parseTheme } from './build.js';
+import { maxSizeOption } from './max-size.js';
 
 /** Kept here (not imported from the server) so other commands never load the server and marked. */
 const HOST = '127.0.0.1';
@@ -10,7 +10,8 @@ const DEFAULT_PORT = 4321;
 
 function parsePort(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
   return n;
 }
 
@@ -19,7 +20,11 @@ export function registerServe(program: Command, io: Io): void {
     .command('serve')
     .description('preview the résumé in a browser; pages reload on every save')
     .argument('[source]', 'the résumé YAML (or JSON Resume .json)', 'resume.yaml')
-    .option('-p, --port <n>', `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`, parsePort)
+    .option(
+      '-p, --port <n>',
+      `port on ${HOST} (default: ${DEFAULT_PORT}, or the next free one; 0: any free port)`,
+      parsePort,
+    )
     .option('--templates <dir>', 'a folder of your own templates, as for build (watched too)')
     .option('--strict', 'treat warnings as errors')
     .option('--variant <name>', 'open the preview on this variant, at /v/<name>/ (the whole résumé stays at /)')
@@ -42,8 +47,20 @@ Examples:
   $ folio serve cv.yaml -p 8080
   $ folio serve --variant backend  the backend variant at /v/backend/`,
     )
-    .action(async (source: string, opts: { port?: number; templates?: string; strict?: boolean; theme?: ThemeName; variant?: string; maxSize?: number }) => {
-      const { serve } = await import('../serve/run.js');
-      await serve(source, opts, io);
-    });
+    .action(
+      async (
+        source: string,
+        opts: {
+          port?: number;
+          templates?: string;
+          strict?: boolean;
+          theme?: ThemeName;
+          variant?: string;
+          maxSize?: number;
+        },
+      ) => {
+        const { serve } = await import('../serve/run.js');
+        await serve(source, opts, io);
+      },
+    );
 }

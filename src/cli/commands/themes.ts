@@ -9,7 +9,10 @@ export function registerThemes(program: Command, io: Io): void {
     .command('themes')
     .description('list the looks folio ships; --gallery builds your résumé in each, side by side')
     .argument('[source]', 'the résumé to build with --gallery', 'resume.yaml')
-    .option('--gallery <dir>', 'build the résumé in every theme into <dir>/<theme>/ (PDF and page 1 as PNG) with an index.html showing them side by side')
+    .option(
+      '--gallery <dir>',
+      'build the résumé in every theme into <dir>/<theme>/ (PDF and page 1 as PNG) with an index.html showing them side by side',
+    )
     .addHelpText(
       'after',
       `
@@ -37,7 +40,9 @@ Examples:
       printDiagnostics(r.warnings, io.stderr);
       for (const t of r.themes) {
         const size = formatBytes((await stat(pathIn(io, t.pdf))).size);
-        io.stdout.write(`${t.theme.padEnd(8)}  ${t.pdf}  ${size}  ${t.pages} page${t.pages === 1 ? '' : 's'}  ${Math.round(t.ms)} ms\n`);
+        io.stdout.write(
+          `${t.theme.padEnd(8)}  ${t.pdf}  ${size}  ${t.pages} page${t.pages === 1 ? '' : 's'}  ${Math.round(t.ms)} ms\n`,
+        );
       }
       io.stdout.write(`gallery: ${r.index}\n`);
     });

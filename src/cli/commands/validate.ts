@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { loadFile } from '../../source/load.js';
+import { prepareVariant } from '../../pipeline/variant-build.js';
 import { UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
+import { loadFile } from '../../source/load.js';
 import { validate } from '../../validate/validate.js';
-import { prepareVariant } from '../../pipeline/variant-build.js';
 import { type Io, pathIn } from '../io.js';
 import { formatUserError, printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
@@ -40,12 +40,16 @@ Examples:
           failed.push(source);
         }
       }
-      if (failed.length) throw new UserError(`${failed.length} of ${sources.length} files not valid: ${failed.join(', ')}`);
+      if (failed.length)
+        throw new UserError(`${failed.length} of ${sources.length} files not valid: ${failed.join(', ')}`);
     });
 }
 
 async function validateOne(source: string, opts: { strict?: boolean; maxSize?: number }, io: Io): Promise<void> {
-  const src = await loadFile(pathIn(io, source), source, { ...DEFAULT_LIMITS, maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes });
+  const src = await loadFile(pathIn(io, source), source, {
+    ...DEFAULT_LIMITS,
+    maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes,
+  });
   const { resume, warnings, notes } = validate(src, { strict: opts.strict });
   // Each variant's merged résumé too: an override can break a rule the base file keeps.
   for (const name of Object.keys(resume.variants ?? {})) prepareVariant(src, resume, name, { fallbackName: source });

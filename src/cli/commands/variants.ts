@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { baseName, loadValidated } from '../../pipeline/build.js';
 import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { maxSizeOption } from './max-size.js';
 import { describeVariants } from '../variants-report.js';
+import { maxSizeOption } from './max-size.js';
 
 export function registerVariants(program: Command, io: Io): void {
   program

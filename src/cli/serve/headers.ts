@@ -5,9 +5,17 @@
  * backslash or control character would break the quoted string: neither can reach it.
  */
 export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
-  const fallback = fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return fallback === fileName ? `${type}; filename="${fileName}"` : `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  const fallback = fileName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return fallback === fileName
+    ? `${type}; filename="${fileName}"`
+    : `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** A header value that Node will accept and no client can split: visible Latin-1 and spaces only. */

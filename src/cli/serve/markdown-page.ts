@@ -9,7 +9,10 @@ const HARMLESS_TAG = /^<\/?(?:br|b|i|em|strong|sub|sup|kbd|code|details|summary)
 
 /** Raw HTML from the Markdown: harmless tags kept, everything else escaped. */
 function rawHtml(text: string): string {
-  return text.split(/(<[^<>]*>)/).map((part) => (HARMLESS_TAG.test(part) ? part : esc(part))).join('');
+  return text
+    .split(/(<[^<>]*>)/)
+    .map((part) => (HARMLESS_TAG.test(part) ? part : esc(part)))
+    .join('');
 }
 
 /**

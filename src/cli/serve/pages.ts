@@ -55,8 +55,13 @@ export function previewHtml(html: string | null, failure: Failure | null, versio
 export function variantPicker(variants: readonly string[], current: string | null): string {
   if (!variants.length) return '';
   const link = (href: string, label: string, here: boolean) =>
-    here ? `<strong aria-current="page" style="color:#fff">${esc(label)}</strong>` : `<a href="${esc(href)}" style="color:#cfe3ff">${esc(label)}</a>`;
-  const items = [link('/', 'whole résumé', current === null), ...variants.map((v) => link(`/v/${encodeURIComponent(v)}/`, v, v === current))];
+    here
+      ? `<strong aria-current="page" style="color:#fff">${esc(label)}</strong>`
+      : `<a href="${esc(href)}" style="color:#cfe3ff">${esc(label)}</a>`;
+  const items = [
+    link('/', 'whole résumé', current === null),
+    ...variants.map((v) => link(`/v/${encodeURIComponent(v)}/`, v, v === current)),
+  ];
   return `<nav id="folio-variants" aria-label="Variants" style="position:fixed;top:.5rem;right:.5rem;z-index:2147483646;background:rgba(20,20,24,.85);color:#eee;font:12px/1.8 system-ui,sans-serif;padding:.1rem .7rem;border-radius:6px">variant: ${items.join(' · ')}</nav>\n`;
 }
 
@@ -80,10 +85,15 @@ ${body}
 /** `/pdf`: the PDF filling the window under a one-line bar that links the file itself. */
 export function pdfViewer(pdfPath: string, version: number): string {
   const file = decodeURIComponent(pdfPath.slice(1));
-  const style = 'html,body{height:100%;margin:0;background:#525659}body{display:flex;flex-direction:column}' +
+  const style =
+    'html,body{height:100%;margin:0;background:#525659}body{display:flex;flex-direction:column}' +
     'nav{font:13px/2 system-ui,sans-serif;color:#eee;padding:0 1rem}nav a{color:#fff}iframe{border:0;flex:1;width:100%;display:block}';
   const bar = `<nav><a href="${esc(pdfPath)}" download>${esc(file)}</a> · the PDF a build writes; this page reloads on every save</nav>`;
-  return shell(`${file} (folio preview)`, `${bar}\n<iframe src="${esc(pdfPath)}?v=${version}" title="${esc(file)}"></iframe>`, style);
+  return shell(
+    `${file} (folio preview)`,
+    `${bar}\n<iframe src="${esc(pdfPath)}?v=${version}" title="${esc(file)}"></iframe>`,
+    style,
+  );
 }
 
 /** `/<name>.md`: the Markdown rendered roughly as GitHub shows a README. */

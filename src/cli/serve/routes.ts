@@ -34,9 +34,14 @@ export function routeSite(path: string, site: PreviewSite): Reply {
   if (!v) return route(path, site.target(null));
   const name = v[1] as string;
   if (!site.variants.includes(name)) {
-    return { status: 404, type: TEXT, body: `No variant "${name}". Variants: ${site.variants.join(', ') || 'none (add a variants: block)'}.\n` };
+    return {
+      status: 404,
+      type: TEXT,
+      body: `No variant "${name}". Variants: ${site.variants.join(', ') || 'none (add a variants: block)'}.\n`,
+    };
   }
-  if (v[2] === undefined) return { status: 302, type: TEXT, body: '', headers: { Location: `/v/${encodeURIComponent(name)}/` } };
+  if (v[2] === undefined)
+    return { status: 302, type: TEXT, body: '', headers: { Location: `/v/${encodeURIComponent(name)}/` } };
   return route(v[2], site.target(name));
 }
 
@@ -56,7 +61,11 @@ const TEXT = 'text/plain; charset=utf-8';
  * file system, so there is nothing to list and nothing to traverse to.
  */
 export function route(path: string, s: PreviewState): Reply {
-  const notBuilt = (what: string): Reply => ({ status: 503, type: TEXT, body: `${what} has not built yet; see the terminal for errors.\n` });
+  const notBuilt = (what: string): Reply => ({
+    status: 503,
+    type: TEXT,
+    body: `${what} has not built yet; see the terminal for errors.\n`,
+  });
   const base = s.base ?? '';
   const page = (html: string | null) => previewHtml(html, s.failure, s.version, s.picker ?? '');
   switch (path) {
@@ -67,13 +76,28 @@ export function route(path: string, s: PreviewState): Reply {
       return { status: 200, type: HTML, body: page(pdfViewer(`${base}${fileUrl(s.name, 'pdf')}`, s.version)) };
     case `/${s.name}.pdf`:
       // inline: shown in the browser; the file name is what "save" offers.
-      return s.pdf ? { status: 200, type: 'application/pdf', body: s.pdf, headers: { 'Content-Disposition': contentDisposition('inline', `${s.name}.pdf`) } } : notBuilt('The PDF');
+      return s.pdf
+        ? {
+            status: 200,
+            type: 'application/pdf',
+            body: s.pdf,
+            headers: { 'Content-Disposition': contentDisposition('inline', `${s.name}.pdf`) },
+          }
+        : notBuilt('The PDF');
     case `/${s.name}.md`: {
       if (s.md === null) return notBuilt('The Markdown');
-      return { status: 200, type: HTML, body: page(markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md))) };
+      return {
+        status: 200,
+        type: HTML,
+        body: page(markdownPage(`${s.name}.md (folio preview)`, markdownToHtml(s.md))),
+      };
     }
     default:
-      return { status: 404, type: TEXT, body: `Not found. This preview serves ${base}/, ${base}/pdf, ${base}${fileUrl(s.name, 'pdf')} and ${base}${fileUrl(s.name, 'md')}.\n` };
+      return {
+        status: 404,
+        type: TEXT,
+        body: `Not found. This preview serves ${base}/, ${base}/pdf, ${base}${fileUrl(s.name, 'pdf')} and ${base}${fileUrl(s.name, 'md')}.\n`,
+      };
   }
 }
 

@@ -1,15 +1,14 @@
-import type { ThemeName } from '../../model/design.js';
 import { stat } from 'node:fs/promises';
-import { baseName, prepare, render } from '../../pipeline/build.js';
+import type { ThemeName } from '../../model/design.js';
+import { baseName, loadValidated, prepare, render } from '../../pipeline/build.js';
+import { clearTemplateCache } from '../../render/templates.js';
 import { UserError } from '../../source/diagnostics.js';
+import { findVariant } from '../../tailor/variants.js';
 import { epochDate, type Io, pathIn } from '../io.js';
 import { printDiagnostics, printFailure } from '../report.js';
-import { clearTemplateCache } from '../../render/templates.js';
 import { serialise, type Watcher, watchFiles } from '../watch.js';
-import { fileUrl, type PreviewSite, type PreviewState } from './routes.js';
 import { variantPicker } from './pages.js';
-import { loadValidated } from '../../pipeline/build.js';
-import { findVariant } from '../../tailor/variants.js';
+import { fileUrl, type PreviewSite, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
 
 export interface ServeOptions {
@@ -40,7 +39,15 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     target(variant) {
       let s = states.get(variant);
       if (!s) {
-        s = { name: baseName(source), html: null, pdf: null, md: null, failure: null, version: site.version, base: variant === null ? '' : `/v/${encodeURIComponent(variant)}` };
+        s = {
+          name: baseName(source),
+          html: null,
+          pdf: null,
+          md: null,
+          failure: null,
+          version: site.version,
+          base: variant === null ? '' : `/v/${encodeURIComponent(variant)}`,
+        };
         s.picker = variantPicker(site.variants, variant);
         states.set(variant, s);
       }
@@ -60,9 +67,19 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     const what = variant === null ? '' : ` variant ${variant}`;
     try {
       const prepared = await prepare({
-        source, cwd: io.cwd, strict: opts.strict, maxBytes: opts.maxSize, date: epochDate(io.env), theme: opts.theme, variant: variant ?? undefined,
+        source,
+        cwd: io.cwd,
+        strict: opts.strict,
+        maxBytes: opts.maxSize,
+        date: epochDate(io.env),
+        theme: opts.theme,
+        variant: variant ?? undefined,
       });
-      const result = await render(prepared, ['pdf', 'html', 'md'], { strict: opts.strict, templatesDir: opts.templates, cwd: io.cwd });
+      const result = await render(prepared, ['pdf', 'html', 'md'], {
+        strict: opts.strict,
+        templatesDir: opts.templates,
+        cwd: io.cwd,
+      });
       // A variant's files carry its own name (folio.output, variants.<name>.output): serve them under it.
       state.name = prepared.name;
       for (const f of result.files) {
@@ -73,10 +90,15 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
       state.failure = null;
       printDiagnostics([...prepared.warnings, ...result.warnings], io.stderr);
       const pdf = result.files.find((f) => f.format === 'pdf');
-      io.stdout.write(`[${clock()}] built${what} in ${Math.round(performance.now() - t0)} ms (PDF ${Math.round(pdf?.ms ?? 0)} ms)\n`);
+      io.stdout.write(
+        `[${clock()}] built${what} in ${Math.round(performance.now() - t0)} ms (PDF ${Math.round(pdf?.ms ?? 0)} ms)\n`,
+      );
     } catch (err) {
       printFailure(err, io.stderr, { count: false });
-      state.failure = err instanceof UserError ? { diagnostics: err.diagnostics, message: err.message } : { diagnostics: [], message: `internal error in folio: ${String(err)}` };
+      state.failure =
+        err instanceof UserError
+          ? { diagnostics: err.diagnostics, message: err.message }
+          : { diagnostics: [], message: `internal error in folio: ${String(err)}` };
       io.stdout.write(`[${clock()}] build${what} failed; the preview shows the errors over the last good build\n`);
     }
   };
@@ -98,17 +120,26 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
   // Listen for Ctrl-C from the start, so one during the first build still cleans up.
   const stopped = io.untilInterrupted();
   try {
-    watcher = watchFiles({ file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] }, () => void rebuild());
+    watcher = watchFiles(
+      { file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] },
+      () => void rebuild(),
+    );
     await rebuild();
     server = await startPreviewServer(() => site, opts.port);
     const first = site.target(opts.variant ?? null);
     const base = `http://${HOST}:${server.port}${first.base ?? ''}`;
-    const pages = [[`${base}/`, 'the HTML page'], [`${base}/pdf`, `the PDF (the file: ${first.base ?? ''}${fileUrl(first.name, 'pdf')})`], [`${base}${fileUrl(first.name, 'md')}`, 'the Markdown']];
+    const pages = [
+      [`${base}/`, 'the HTML page'],
+      [`${base}/pdf`, `the PDF (the file: ${first.base ?? ''}${fileUrl(first.name, 'pdf')})`],
+      [`${base}${fileUrl(first.name, 'md')}`, 'the Markdown'],
+    ];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     io.stdout.write(
       `previewing ${source}${opts.variant ? ` as variant ${opts.variant}` : ''}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
         pages.map(([u, what]) => `  ${(u ?? '').padEnd(width)}  ${what}\n`).join('') +
-        (site.variants.length ? `variants: ${site.variants.map((v) => `http://${HOST}:${server?.port}/v/${v}/`).join('  ')} (the whole résumé: /)\n` : '') +
+        (site.variants.length
+          ? `variants: ${site.variants.map((v) => `http://${HOST}:${server?.port}/v/${v}/`).join('  ')} (the whole résumé: /)\n`
+          : '') +
         'pages reload on every save; Ctrl-C to stop\n',
     );
     await stopped;

@@ -27,7 +27,9 @@ export async function startPreviewServer(site: () => PreviewSite, port: number |
     try {
       handle(req, res, site(), clients, listeningPort());
     } catch (err) {
-      process.stderr.write(`folio serve: internal error answering ${printable(req.url ?? '')}: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `folio serve: internal error answering ${printable(req.url ?? '')}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error in folio; see the terminal.\n');
     }
@@ -37,11 +39,15 @@ export async function startPreviewServer(site: () => PreviewSite, port: number |
     return typeof a === 'object' && a ? a.port : 0;
   };
   if (port !== undefined) {
-    if (!(await listen(server, port))) throw new UserError(`error: port ${port} on ${HOST} is in use; choose another with --port`);
+    if (!(await listen(server, port)))
+      throw new UserError(`error: port ${port} on ${HOST} is in use; choose another with --port`);
   } else {
     let ok = false;
     for (let p = DEFAULT_PORT; !ok && p < DEFAULT_PORT + PORT_TRIES; p++) ok = await listen(server, p);
-    if (!ok) throw new UserError(`error: ports ${DEFAULT_PORT}–${DEFAULT_PORT + PORT_TRIES - 1} are all in use; choose one with --port`);
+    if (!ok)
+      throw new UserError(
+        `error: ports ${DEFAULT_PORT}–${DEFAULT_PORT + PORT_TRIES - 1} are all in use; choose one with --port`,
+      );
   }
   // Comments keep idle event streams open through proxies and sleeping laptops.
   const keepAlive = setInterval(() => clients.forEach((c) => c.write(': keep-alive\n\n')), 15_000);
@@ -76,12 +82,24 @@ function listen(server: Server, port: number): Promise<boolean> {
   });
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, site: PreviewSite, clients: Set<ServerResponse>, port: number): void {
-  const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  site: PreviewSite,
+  clients: Set<ServerResponse>,
+  port: number,
+): void {
+  const headers = {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
   // A web page elsewhere could point a DNS name at 127.0.0.1 and read the résumé; only our own names may ask.
   const host = req.headers.host ?? '';
   if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
-    res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('Forbidden: open the preview at the address folio printed.\n');
+    res
+      .writeHead(403, { ...headers, 'Content-Type': 'text/plain' })
+      .end('Forbidden: open the preview at the address folio printed.\n');
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -105,6 +123,11 @@ function handle(req: IncomingMessage, res: ServerResponse, site: PreviewSite, cl
   }
   const reply = routeSite(path, site);
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
-  res.writeHead(reply.status, { ...headers, ...reply.headers, 'Content-Type': reply.type, 'Content-Length': body.byteLength });
+  res.writeHead(reply.status, {
+    ...headers,
+    ...reply.headers,
+    'Content-Type': reply.type,
+    'Content-Length': body.byteLength,
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -1,6 +1,6 @@
 import { isPresent } from '../../validate/dates.js';
 import { deref, loadSchema, type SchemaNode } from '../../validate/schema.js';
-import { DATE_KEYS, EXTENSION_KEY, type Fields, FORMAT_KEYS, isObject, type Json, JSON_RESUME_V1 } from './v1.js';
+import { DATE_KEYS, EXTENSION_KEY, type Fields, FORMAT_KEYS, isObject, JSON_RESUME_V1, type Json } from './v1.js';
 
 export interface Exported {
   /** A JSON Resume v1 document. */
@@ -60,7 +60,9 @@ export function toJsonResume(data: Json): Exported {
           continue;
         }
         // folio lets a highlight be {text, tags}; JSON Resume wants the text, the rest waits in x-folio.
-        const extras = value.map((item) => (isObject(item) && typeof item.text === 'string' ? withoutText(item) : null));
+        const extras = value.map((item) =>
+          isObject(item) && typeof item.text === 'string' ? withoutText(item) : null,
+        );
         out[key] = value.map((item) => (isObject(item) && typeof item.text === 'string' ? item.text : item));
         if (extras.some((x) => x !== null)) {
           ext[key] = extras;
@@ -70,7 +72,9 @@ export function toJsonResume(data: Json): Exported {
         out[key] = isObject(value) ? convert(value, shape.object, objectNode(folio)) : value;
       } else {
         const itemNode = folio ? deref(folio, schema).items : undefined;
-        out[key] = Array.isArray(value) ? value.map((item) => (isObject(item) ? convert(item, shape.list, objectNode(itemNode)) : item)) : value;
+        out[key] = Array.isArray(value)
+          ? value.map((item) => (isObject(item) ? convert(item, shape.list, objectNode(itemNode)) : item))
+          : value;
       }
     }
     if (Object.keys(ext).length) out[EXTENSION_KEY] = ext;
@@ -79,10 +83,22 @@ export function toJsonResume(data: Json): Exported {
 
   const doc = convert(data, JSON_RESUME_V1, schema);
   const notes: string[] = [];
-  if (counts.moved) notes.push(`${counts.moved} folio-only field${counts.moved === 1 ? '' : 's'} moved under "${EXTENSION_KEY}" keys (JSON Resume themes ignore them; folio import restores them)`);
-  if (counts.present) notes.push(`${counts.present} "endDate: present" left out: JSON Resume marks an ongoing entry by having no endDate`);
-  if (counts.years) notes.push(`${counts.years} year${counts.years === 1 ? '' : 's'} written as text ("2021"), as JSON Resume requires`);
-  if (counts.empty) notes.push(`${counts.empty} empty value${counts.empty === 1 ? '' : 's'} (null, or "" as a date, link or email) left out: JSON Resume does not allow them`);
+  if (counts.moved)
+    notes.push(
+      `${counts.moved} folio-only field${counts.moved === 1 ? '' : 's'} moved under "${EXTENSION_KEY}" keys (JSON Resume themes ignore them; folio import restores them)`,
+    );
+  if (counts.present)
+    notes.push(
+      `${counts.present} "endDate: present" left out: JSON Resume marks an ongoing entry by having no endDate`,
+    );
+  if (counts.years)
+    notes.push(
+      `${counts.years} year${counts.years === 1 ? '' : 's'} written as text ("2021"), as JSON Resume requires`,
+    );
+  if (counts.empty)
+    notes.push(
+      `${counts.empty} empty value${counts.empty === 1 ? '' : 's'} (null, or "" as a date, link or email) left out: JSON Resume does not allow them`,
+    );
   return { doc, notes };
 }
 

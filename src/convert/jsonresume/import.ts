@@ -30,7 +30,9 @@ function restore(value: unknown, path: string, notes: string[]): unknown {
     if (k === EXTENSION_KEY) continue;
     // `out.__proto__ = v` would set the object's prototype, not a key: such a key is dropped, and said so.
     if (k === '__proto__') {
-      notes.push(`${path ? `${path}.` : ''}__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`);
+      notes.push(
+        `${path ? `${path}.` : ''}__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`,
+      );
       continue;
     }
     out[k] = restore(v, path ? `${path}.${k}` : k, notes);
@@ -45,14 +47,18 @@ function restore(value: unknown, path: string, notes: string[]): unknown {
   }
   for (const [k, v] of Object.entries(ext)) {
     if (k === '__proto__') {
-      notes.push(`${at}.__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`);
+      notes.push(
+        `${at}.__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`,
+      );
       continue;
     }
     const list = out[k];
     if (Array.isArray(v) && Array.isArray(list) && list.every((x) => typeof x === 'string')) {
       // Highlights exported as text; their other fields ({tags}) wait here, item by item.
-      if (v.length === list.length) out[k] = list.map((text, i) => (isObject(v[i]) ? { text, ...(v[i] as Json) } : text));
-      else notes.push(`${at}.${k}: not restored: ${k} has ${list.length} items here and ${v.length} in ${EXTENSION_KEY}`);
+      if (v.length === list.length)
+        out[k] = list.map((text, i) => (isObject(v[i]) ? { text, ...(v[i] as Json) } : text));
+      else
+        notes.push(`${at}.${k}: not restored: ${k} has ${list.length} items here and ${v.length} in ${EXTENSION_KEY}`);
     } else if (k in out) {
       notes.push(`${at}.${k}: not restored: ${path ? `${path}.` : ''}${k} is already set`);
     } else out[k] = v;

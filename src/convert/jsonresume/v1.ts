@@ -24,9 +24,18 @@ export const JSON_RESUME_V1: Fields = {
       profiles: { list: entry('network', 'username', 'url') },
     },
   },
-  work: { list: { ...entry('name', 'location', 'description', 'position', 'url', 'startDate', 'endDate', 'summary'), highlights: 'strings' } },
-  volunteer: { list: { ...entry('organization', 'position', 'url', 'startDate', 'endDate', 'summary'), highlights: 'strings' } },
-  education: { list: { ...entry('institution', 'url', 'area', 'studyType', 'startDate', 'endDate', 'score'), courses: 'strings' } },
+  work: {
+    list: {
+      ...entry('name', 'location', 'description', 'position', 'url', 'startDate', 'endDate', 'summary'),
+      highlights: 'strings',
+    },
+  },
+  volunteer: {
+    list: { ...entry('organization', 'position', 'url', 'startDate', 'endDate', 'summary'), highlights: 'strings' },
+  },
+  education: {
+    list: { ...entry('institution', 'url', 'area', 'studyType', 'startDate', 'endDate', 'score'), courses: 'strings' },
+  },
   awards: { list: entry('title', 'date', 'awarder', 'summary') },
   certificates: { list: entry('name', 'date', 'url', 'issuer') },
   publications: { list: entry('name', 'publisher', 'releaseDate', 'url', 'summary') },

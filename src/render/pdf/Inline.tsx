@@ -8,7 +8,12 @@ export function Inline({ spans }: { spans: InlineSpans }) {
   return (
     <>
       {spans.map((s, i) => {
-        const style = [styles.run, s.bold ? styles.strong : {}, s.italic ? { fontStyle: 'italic' as const } : {}, s.code ? styles.code : {}];
+        const style = [
+          styles.run,
+          s.bold ? styles.strong : {},
+          s.italic ? { fontStyle: 'italic' as const } : {},
+          s.code ? styles.code : {},
+        ];
         if (s.href && isSafeHref(s.href)) {
           return (
             <Link key={i} src={s.href} style={[...style, styles.link]}>

@@ -1,7 +1,7 @@
-import type { DataPath } from '../../source/load.js';
-import { openSync, type Font as FontkitFont } from 'fontkit';
+import { type Font as FontkitFont, openSync } from 'fontkit';
 import type { FontName } from '../../model/design.js';
-import { FALLBACKS, FONT_FAMILY, type FallbackFont, familyFontPath, mainFontPath, resolveFont } from './font-files.js';
+import type { DataPath } from '../../source/load.js';
+import { FALLBACKS, type FallbackFont, FONT_FAMILY, familyFontPath, mainFontPath, resolveFont } from './font-files.js';
 
 /** A string the PDF will show, with where it came from (a data path such as `basics.name`). */
 export interface ShownText {
@@ -34,7 +34,8 @@ export interface Coverage {
 }
 
 /** An emoji sequence: a pictograph or flag with its modifiers, variation selectors and ZWJ joins. */
-const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}])*(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*/gu;
+const EMOJI =
+  /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}])*(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*/gu;
 /** Invisible characters that never need a glyph. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each variation selector is ignorable on its own, not as part of a character.
 const IGNORABLE = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe0e\ufe0f\ufeff]/u;
@@ -68,7 +69,9 @@ export function withoutEmoji(text: string): string {
   const font = mainFont();
   const GONE = '\u0000';
   return text
-    .replace(EMOJI, (m) => (font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : GONE))
+    .replace(EMOJI, (m) =>
+      font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0) && m.length <= 2 ? m.replace(/[\ufe0e\ufe0f]/gu, '') : GONE,
+    )
     .replace(/[ \t]*\u0000[\u0000 \t]*(?=[.,;:!?)\]}»”’]|$)/gmu, '')
     .replace(/^[ \t]*\u0000[\u0000 \t]*/gmu, '')
     .replace(/[ \t]*\u0000[\u0000 \t]*/gu, ' ');
@@ -89,7 +92,9 @@ export function checkCoverage(shown: readonly ShownText[], family: FontName = FO
   const emoji: Coverage['emoji'] = [];
   const uncovered: Uncovered[] = [];
   for (const { path, text } of shown) {
-    const found = [...text.matchAll(EMOJI)].map((m) => m[0]).filter((m) => !font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0));
+    const found = [...text.matchAll(EMOJI)]
+      .map((m) => m[0])
+      .filter((m) => !font.hasGlyphForCodePoint(m.codePointAt(0) ?? 0));
     if (found.length) emoji.push({ path, emoji: [...new Set(found)] });
     const rest = withoutEmoji(text);
     for (const char of rest) {
@@ -99,7 +104,8 @@ export function checkCoverage(shown: readonly ShownText[], family: FontName = FO
       // Characters of a script the chosen family was never meant for (CJK, Arabic …) go to Noto without a word;
       // a Latin, Greek or Cyrillic letter it lacks is worth a warning: that letter looks different from its word.
       const scriptFallback = FALLBACKS.some((f) => f.range.test(char));
-      if (chosen !== font && !scriptFallback) notInFamily.push({ path, char, codePoint, index: Math.max(0, text.indexOf(char)) });
+      if (chosen !== font && !scriptFallback)
+        notInFamily.push({ path, char, codePoint, index: Math.max(0, text.indexOf(char)) });
       if (font.hasGlyphForCodePoint(cp)) {
         if (chosen !== font) interFallback = true;
         continue;
@@ -118,7 +124,9 @@ export function checkCoverage(shown: readonly ShownText[], family: FontName = FO
         continue;
       }
       uncovered.push({
-        path, char, index: Math.max(0, text.indexOf(char)),
+        path,
+        char,
+        index: Math.max(0, text.indexOf(char)),
         codePoint,
         missingPackage: fallback && !fbFont ? fallback.pkg : null,
       });

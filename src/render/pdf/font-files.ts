@@ -71,28 +71,43 @@ export interface FallbackFont {
  */
 export const FALLBACKS: readonly FallbackFont[] = [
   {
-    id: 'cjk', family: 'Noto Sans SC', pkg: '@expo-google-fonts/noto-sans-sc',
-    regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf',
+    id: 'cjk',
+    family: 'Noto Sans SC',
+    pkg: '@expo-google-fonts/noto-sans-sc',
+    regular: '400Regular/NotoSansSC_400Regular.ttf',
+    bold: '700Bold/NotoSansSC_700Bold.ttf',
     range: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef\u30fc]/u,
   },
   {
-    id: 'hangul', family: 'Noto Sans KR', pkg: '@expo-google-fonts/noto-sans-kr',
-    regular: '400Regular/NotoSansKR_400Regular.ttf', bold: '700Bold/NotoSansKR_700Bold.ttf',
+    id: 'hangul',
+    family: 'Noto Sans KR',
+    pkg: '@expo-google-fonts/noto-sans-kr',
+    regular: '400Regular/NotoSansKR_400Regular.ttf',
+    bold: '700Bold/NotoSansKR_700Bold.ttf',
     range: /\p{Script=Hangul}/u,
   },
   {
-    id: 'devanagari', family: 'Noto Sans Devanagari', pkg: '@expo-google-fonts/noto-sans-devanagari',
-    regular: '400Regular/NotoSansDevanagari_400Regular.ttf', bold: '700Bold/NotoSansDevanagari_700Bold.ttf',
+    id: 'devanagari',
+    family: 'Noto Sans Devanagari',
+    pkg: '@expo-google-fonts/noto-sans-devanagari',
+    regular: '400Regular/NotoSansDevanagari_400Regular.ttf',
+    bold: '700Bold/NotoSansDevanagari_700Bold.ttf',
     range: /[\p{Script=Devanagari}\u0964\u0965]/u,
   },
   {
-    id: 'arabic', family: 'Noto Sans Arabic', pkg: '@expo-google-fonts/noto-sans-arabic',
-    regular: '400Regular/NotoSansArabic_400Regular.ttf', bold: '700Bold/NotoSansArabic_700Bold.ttf',
+    id: 'arabic',
+    family: 'Noto Sans Arabic',
+    pkg: '@expo-google-fonts/noto-sans-arabic',
+    regular: '400Regular/NotoSansArabic_400Regular.ttf',
+    bold: '700Bold/NotoSansArabic_700Bold.ttf',
     range: /\p{Script=Arabic}/u,
   },
   {
-    id: 'hebrew', family: 'Noto Sans Hebrew', pkg: '@expo-google-fonts/noto-sans-hebrew',
-    regular: '400Regular/NotoSansHebrew_400Regular.ttf', bold: '700Bold/NotoSansHebrew_700Bold.ttf',
+    id: 'hebrew',
+    family: 'Noto Sans Hebrew',
+    pkg: '@expo-google-fonts/noto-sans-hebrew',
+    regular: '400Regular/NotoSansHebrew_400Regular.ttf',
+    bold: '700Bold/NotoSansHebrew_700Bold.ttf',
     // U+05F3/U+05F4 geresh and gershayim ("דוא״ל") are Hebrew punctuation Inter lacks.
     range: /\p{Script=Hebrew}/u,
   },
@@ -106,4 +121,3 @@ export function resolveFont(pkg: string, file: string): string | null {
     return null;
   }
 }
-

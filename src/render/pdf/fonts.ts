@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import type { FontName } from '../../model/design.js';
-import { FAMILIES, FONT_FAMILY, type FallbackFont, resolveFont } from './font-files.js';
+import { FAMILIES, type FallbackFont, FONT_FAMILY, resolveFont } from './font-files.js';
 import { breakLongWord } from './long-words.js';
 
 const require = createRequire(import.meta.url);
@@ -44,7 +44,11 @@ function registerFamily(registry: Registry, family: FontName): void {
  * TTF per weight keeps every font embedded once: react-pdf picks the first
  * family in the list that has each glyph.
  */
-export function registerFonts(fallbacks: readonly FallbackFont[] = [], family: FontName = FONT_FAMILY, interFallback = false): string[] {
+export function registerFonts(
+  fallbacks: readonly FallbackFont[] = [],
+  family: FontName = FONT_FAMILY,
+  interFallback = false,
+): string[] {
   const registry = Font.getRegisteredFonts() as unknown as Registry;
   forgetGlyphs(registry);
   const families: FontName[] = family === FONT_FAMILY ? [family] : interFallback ? [family, FONT_FAMILY] : [family];
