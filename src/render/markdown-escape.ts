@@ -69,7 +69,17 @@ export function markdownHref(href: string): string {
  * instead, which GitHub keeps.
  */
 export function inlineMarkdown(spans: readonly Span[]): string {
-  return emit(spans, 0, 'space', 'space');
+  // Line breaks in any span (whitespace between styled runs included) become spaces: a blank line would end
+  // the paragraph or bullet the template made and start a block of the user's own.
+  const out = emit(
+    spans.map((s) => ({ ...s, text: flattenLines(s.text) })),
+    0,
+    'space',
+    'space',
+  );
+  // Text of only whitespace would leave a bare `-` (an empty bullet, or a setext underline that turns the line
+  // above into a heading) or an empty line: a no-break space keeps the line what the template made it.
+  return out.trim() === '' && out !== '' ? '&nbsp;' : out;
 }
 
 /** What sits next to a delimiter, as CommonMark's flanking rules see it. */
