@@ -1,3 +1,4 @@
+import { sectionIds } from '../validate/schema.js';
 import { type Converted, hasContent, isObject, type Json } from './common.js';
 import { fromFresh, isFresh } from './fresh.js';
 import { fromJsonResume } from './jsonresume/import.js';
@@ -14,26 +15,6 @@ export const FORMAT_NAMES: Readonly<Record<Format, string>> = {
   yamlresume: 'YAMLResume',
 };
 
-/** Top-level keys of a JSON Resume (or folio) résumé that hold content. */
-const RESUME_KEYS = [
-  'basics',
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-  'metrics',
-  'principles',
-  'activities',
-  'callToAction',
-];
-
 /**
  * Which format a parsed file is written in, from its shape alone (a file's
  * extension says JSON or YAML, not which résumé format): null when it is none
@@ -44,7 +25,8 @@ export function detectFormat(data: unknown): Format | null {
   if (isFresh(data)) return 'fresh';
   if (isRenderCv(data)) return 'rendercv';
   if (isYamlResume(data)) return 'yamlresume';
-  if (RESUME_KEYS.some((k) => hasContent(data[k]))) return 'jsonresume';
+  // A JSON Resume (or folio) résumé: content under basics or any of folio's sections.
+  if (['basics', ...sectionIds()].some((k) => hasContent(data[k]))) return 'jsonresume';
   return null;
 }
 

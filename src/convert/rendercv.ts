@@ -1,3 +1,4 @@
+import { loadSchema } from '../validate/schema.js';
 import {
   type Converted,
   compact,
@@ -42,29 +43,10 @@ const NETWORK_URLS: Readonly<Record<string, (user: string) => string>> = {
   },
 };
 
-/** Keys a custom section cannot use: folio's own sections and settings. */
-const RESERVED = new Set([
-  '$schema',
-  'basics',
-  'metrics',
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-  'principles',
-  'activities',
-  'callToAction',
-  'meta',
-  'folio',
-  'variants',
-]);
+/** Keys a custom section cannot use: folio's own sections and settings, every top-level key of the schema. */
+function reserved(key: string): boolean {
+  return key in (loadSchema().properties ?? {});
+}
 
 /** Section titles whose plain-text entries are the person's summary. */
 const SUMMARY_TITLES = new Set(['summary', 'about', 'about me', 'profile', 'professional summary']);
@@ -337,7 +319,7 @@ function convertSection(
 function addCustom(out: Json, titles: Json, title: string, list: unknown[]): void {
   let key = sectionKey(title);
   // A custom section may not take the key of a folio section (a second "experience", "skills" as bullets).
-  if (RESERVED.has(key)) key = `${key}_section`;
+  if (reserved(key)) key = `${key}_section`;
   while (key in out) key = `${key}_2`;
   out[key] = list;
   titles[key] = { title: readableTitle(title) };
