@@ -115,10 +115,13 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stdout).toMatch(
       /^job\.txt: 16 technical terms; variant data shows \d+ \(\d+%\)\n\nshown \(\d+\)\n {2}stream processing +×3 required +cv\.yaml:\d+/,
     );
-    expect(r.stdout).toMatch(/\n {2}Kafka +×2 required +cv\.yaml:\d+, cv\.yaml:\d+\n/);
+    // Each claim cites the source's own words at file:line:col.
+    expect(r.stdout).toMatch(
+      /\n {2}Kafka +×2 required +cv\.yaml:\d+:\d+ {2}“…ingestion pipeline on Kafka and Flink for 2B events a…”\n {35}cv\.yaml:\d+:\d+ {2}“Kafka”\n/,
+    );
     // Strong terms first: SQL is required, and only the Heron project (tagged backend) mentions it.
     expect(r.stdout).toMatch(
-      /\nin your source but cut by variant data \(2, 1 strong\)\n {2}SQL +×1 required +cv\.yaml:\d+: projects\[0\] tagged backend, none of them in include \(data, ml\)\n {2}Go +×1 +cv\.yaml:\d+, cv\.yaml:\d+: work\[0\] tagged backend, none of them in include \(data, ml\)\n/,
+      /\nin your source but cut by variant data \(2, 1 strong\)\n {2}SQL +×1 required +cv\.yaml:\d+:\d+ {2}“…Heron planner for a toy SQL engine, written in Rust\.”: projects\[0\] tagged backend, none of them in include \(data, ml\)\n {2}Go +×1 +cv\.yaml:\d+:\d+ {2}“…latency by 40% with a Go rewrite of the card router\.”: work\[0\] tagged backend, none of them in include \(data, ml\)\n {35}cv\.yaml:\d+:\d+ {2}“Go”\n/,
     );
     expect(r.stdout).toMatch(/\nnot in your résumé \(\d+\)\n {2}BigQuery +×1 required\n/);
     expect(readdirSync(dir).sort()).toEqual(['cv.yaml', 'job.txt']);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEXICON } from '../src/check/job-ad/lexicon.js';
 import { formatMatch, matchJob } from '../src/check/job-ad/match.js';
-import { jobTerms } from '../src/check/job-ad/terms.js';
+import { inflections, jobTerms, termPattern } from '../src/check/job-ad/terms.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { fixture } from './helpers.js';
@@ -121,4 +123,125 @@ describe('match: linear in the job text (class: unbounded work)', () => {
     // The k8s0…k8s49 tokens are mentioned 80 times each: they are kept.
     expect(big.terms.find((t) => t.term === 'k8s7')?.mentions).toBe(80);
   }, 30_000);
+});
+
+describe('match: a phrase matches only as that phrase, and each claim cites the source words (class: over-claims)', () => {
+  const dir = fixture('match');
+  const cvText = readFileSync(join(dir, 'resume.yaml'), 'utf8');
+  const cv = parseSource(cvText, 'resume.yaml');
+  const cvResume = validate(cv, { today: new Date('2026-12-01') }).resume;
+  const ad = (name: string) => {
+    const r = matchJob(readFileSync(join(dir, `${name}.txt`), 'utf8'), cv, cvResume, null);
+    return { r, t: Object.fromEntries(r.terms.map((x) => [x.term, x])), out: formatMatch(r, `${name}.txt`) };
+  };
+  /** Line and column of the n-th occurrence of `s` in the résumé, as an editor shows them. */
+  const at = (s: string, n = 0) => {
+    let i = -1;
+    for (let k = 0; k <= n; k++) i = cvText.indexOf(s, i + 1);
+    const before = cvText.slice(0, i).split('\n');
+    return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+  };
+
+  it('backend: "p99 latency" is latency, not low latency; "serving-path migrations" is not "schema migrations"', () => {
+    const { t, out } = ad('backend');
+    // The ad never says "low latency": the term is latency, and the claim shows the source's own words.
+    expect(t['low latency']).toBeUndefined();
+    expect(t.latency).toMatchObject({ mentions: 2, required: false });
+    expect(t.latency?.shown.map((p) => [p.line, p.col, p.text])).toEqual([
+      [at('low-latency').line, at('low-latency').col + 4, 'latency'],
+      [at('bid latency').line, at('bid latency').col + 4, 'latency'],
+    ]);
+    // The résumé says "serving-path migrations" twice, never "schema migrations": not claimed.
+    expect(t['schema migrations']).toMatchObject({ mentions: 2, required: true, shown: [], cut: [] });
+    expect(out).toMatch(/\nnot in your résumé \(\d+\)\n(.*\n)* {2}schema migrations +×2 required\n/);
+    // An inflected phrase is the phrase: "Load balanced" is load balancing, cited as written.
+    expect(t['load balancing']?.shown.map((p) => [p.line, p.col, p.text])).toEqual([
+      [at('Load balanced').line, at('Load balanced').col, 'Load balanced'],
+    ]);
+    expect(out).toMatch(
+      new RegExp(
+        `\\n {2}load balancing +×1 +resume\\.yaml:${at('Load balanced').line}:${at('Load balanced').col} {2}“Load balanced the bidder across three…”\\n`,
+      ),
+    );
+    expect(out).toMatch(
+      /\n {2}latency +×2 +resume\.yaml:7:35 {2}“Backend engineer for low-latency serving”\n {37}resume\.yaml:20:17 {2}“Cut bid latency by 250 ms at ~1K QPS with a…”\n/,
+    );
+  });
+
+  it('positive control: the same résumé saying "schema migration" (singular) is claimed, at the words', () => {
+    const text = cvText.replace('Led three serving-path migrations', 'Led three schema migration projects');
+    const src2 = parseSource(text, 'resume.yaml');
+    const r = matchJob(readFileSync(join(dir, 'backend.txt'), 'utf8'), src2, validate(src2).resume, null);
+    const sm = r.terms.find((x) => x.term === 'schema migrations');
+    const line = text.split('\n').findIndex((l) => l.includes('schema migration projects')) + 1;
+    expect(sm?.shown.map((p) => [p.line, p.col, p.text, p.excerpt])).toEqual([
+      [line, 19, 'schema migration', 'Led three schema migration projects without a minute…'],
+    ]);
+  });
+
+  it('ML platform: low-latency is one term, not also latency; a folded string is cited at the line its words are on', () => {
+    const { t } = ad('ml-platform');
+    expect(t['low latency']).toMatchObject({ mentions: 1 });
+    expect(t.latency).toBeUndefined();
+    expect(t['model serving']?.shown).toEqual([]);
+    // "recommendation systems" wraps in the folded summary: the citation is the line and column of its first word.
+    const rs = t['recommendation systems']?.shown[0];
+    expect(rs && [rs.line, rs.col, rs.text]).toEqual([
+      at('recommendation\n').line,
+      at('recommendation\n').col,
+      'recommendation systems',
+    ]);
+    // "A/B tests" in the résumé is A/B testing; "experimentation" (a broader word) is not claimed by it.
+    expect(t['A/B testing']?.shown.map((p) => p.text)).toEqual(['A/B tests']);
+    expect(t.experimentation).toMatchObject({ shown: [], cut: [] });
+    for (const m of ['PyTorch', 'stream processing', 'MLflow', 'Ray', 'Triton', 'vector databases'])
+      expect(t[m]?.shown).toEqual([]);
+  });
+
+  it('frontend: a backend résumé claims only what it says, and the frameworks are missing', () => {
+    const { r, t } = ad('frontend');
+    expect(
+      r.terms
+        .filter((x) => x.shown.length)
+        .map((x) => x.term)
+        .sort(),
+    ).toEqual(['CI/CD', 'low latency']);
+    for (const m of ['React', 'TypeScript', 'Next.js', 'GraphQL', 'WebSockets']) expect(t[m]?.shown).toEqual([]);
+  });
+
+  it('in the ad, a longer term wins where two overlap; a word alone never counts as the phrase', () => {
+    const names = (s: string) => jobTerms(s).map((x) => `${x.term}×${x.mentions}`);
+    expect(names('Keep p99 latency low.')).toEqual(['latency×1', 'p99×1']);
+    expect(names('Build low-latency services with low latency.')).toEqual(['low latency×2']);
+    expect(names('Own the migrations.')).toEqual([]);
+    expect(names('Own database migrations and schema migration tooling.')).toEqual(['schema migrations×2']);
+    expect(names('Work on recommendation systems.')).toEqual(['recommendation systems×1']);
+    expect(names('Improve recommendations.')).toEqual(['recommendations×1']);
+  });
+
+  it('no lexicon alias is a word of its own term: a part of a phrase is never another name for it', () => {
+    const words = (s: string) => s.toLowerCase().split(/[ -]/);
+    for (const e of LEXICON) {
+      const name = words(e.term);
+      for (const alias of e.aliases ?? []) {
+        const a = words(alias);
+        // Proper names (Rails in Ruby on Rails, Lambda in AWS Lambda) are the same thing; common words are not.
+        if (a.length >= name.length || alias !== alias.toLowerCase()) continue;
+        const inside = name.some((_, i) => a.every((w, j) => inflections(w, false).includes(name[i + j] ?? '')));
+        expect(inside, `${alias} is a part of ${e.term}`).toBe(false);
+      }
+    }
+    // The rule can fail: "latency" inside "low latency" is caught.
+    const a = words('latency');
+    expect(words('low latency').some((_, i) => a.every((w, j) => w === words('low latency')[i + j]))).toBe(true);
+  });
+
+  it('inflections: plural alone; plural, -ing and -ed inside a phrase', () => {
+    expect(inflections('migrations', false).sort()).toEqual(['migration', 'migrations']);
+    expect(inflections('latency', false).sort()).toEqual(['latencies', 'latency']);
+    const p = termPattern(['load balancing']);
+    for (const yes of ['load balancing', 'Load balanced', 'load-balance', 'load balances']) expect(yes).toMatch(p);
+    for (const no of ['load', 'balancing', 'load balancingx', 'overload balancing']) expect(no).not.toMatch(p);
+    expect(termPattern(['schema migrations']).test('serving-path migrations')).toBe(false);
+  });
 });

@@ -3,12 +3,12 @@ import { OVERRIDABLE, tailor } from '../../tailor/variants.js';
 import type { Resume } from '../../validate/schema.js';
 import { formatPath } from '../../validate/validate.js';
 import { type Leaf, sourceLeaves } from '../leaves.js';
+import { type Citation, cite } from './cite.js';
 import { isStrong, type JobTerm, jobTerms } from './terms.js';
 
-/** One place in the source where a term is written. */
-export interface Place {
+/** One place in the source where a term is written: the words that matched, at their own line and column. */
+export interface Place extends Citation {
   path: DataPath;
-  line: number;
   /** Why the variant leaves this place out; null when the variant shows it. */
   cut: string | null;
 }
@@ -41,11 +41,11 @@ export function matchJob(job: string, src: LoadedSource, resume: Resume, variant
   ];
   const terms = jobTerms(job, vocabulary);
   const places = variant ? variantPlaces(src, resume, variant) : basePlaces(src, resume);
-  const matched = terms.map((t) => locate(t, places));
+  const matched = terms.map((t) => locate(t, places, src));
   const names = variant ? [] : Object.keys(resume.variants ?? {});
   const perVariant = names.map((name) => {
     const p = variantPlaces(src, resume, name);
-    return { name, covered: terms.filter((t) => locate(t, p).shown.length).length };
+    return { name, covered: terms.filter((t) => locate(t, p, null).shown.length).length };
   });
   return { file: src.file, variant, terms: matched, perVariant };
 }
@@ -90,13 +90,18 @@ function cutReason(
   return `replaced by variants.${name}.${formatPath(path)}`;
 }
 
-function locate(t: JobTerm, places: PlacedLeaf[]): TermMatch {
+/** Where the places hold the term; each place cited in the file when `src` is given (counting needs no citation). */
+function locate(t: JobTerm, places: PlacedLeaf[], src: LoadedSource | null): TermMatch {
   const shown: Place[] = [];
   const cut: Place[] = [];
   for (const l of places) {
     t.pattern.lastIndex = 0;
-    if (!t.pattern.test(l.text)) continue;
-    (l.cut ? cut : shown).push({ path: l.path, line: l.line, cut: l.cut });
+    const m = t.pattern.exec(l.text);
+    if (!m) continue;
+    const at: Citation = src
+      ? cite(src, l.path, l.text, m.index, m[0].length)
+      : { line: l.line, col: 0, text: m[0], excerpt: m[0] };
+    (l.cut ? cut : shown).push({ path: l.path, ...at, cut: l.cut });
   }
   return { ...t, strong: isStrong(t), shown, cut: shown.length ? [] : cut };
 }
@@ -113,13 +118,17 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
   ];
   const width = Math.max(12, ...r.terms.map((t) => t.term.length));
   const weight = (t: TermMatch) => `×${t.mentions}${t.required ? ' required' : ''}`.padEnd(12);
-  const where = (ps: Place[]) => {
-    const lines = [...new Set(ps.map((p) => `${r.file}:${p.line}`))];
-    return lines.length > 3 ? `${lines.slice(0, 3).join(', ')} +${lines.length - 3} more` : lines.join(', ');
+  const indent = ' '.repeat(2 + width + 2 + 12 + 2);
+  // Each claim cites the source's own words at their file:line:col, up to three places a term.
+  const where = (ps: Place[], reason: string) => {
+    const cited = ps.slice(0, 3).map((p) => `${r.file}:${p.line}:${p.col}  “${p.excerpt}”`);
+    if (ps.length > 3) cited.push(`+${ps.length - 3} more`);
+    if (reason) cited[0] = `${cited[0]}: ${reason}`;
+    return cited.join(`\n${indent}`);
   };
   if (covered.length) {
     out.push('', `shown (${covered.length})`);
-    for (const t of covered) out.push(`  ${t.term.padEnd(width)}  ${weight(t)}  ${where(t.shown)}`);
+    for (const t of covered) out.push(`  ${t.term.padEnd(width)}  ${weight(t)}  ${where(t.shown, '')}`);
   }
   const strongCut = cut.filter((t) => t.strong);
   if (cut.length) {
@@ -127,10 +136,8 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
       '',
       `in your source but cut by ${who} (${cut.length}${strongCut.length ? `, ${strongCut.length} strong` : ''})`,
     );
-    for (const t of [...strongCut, ...cut.filter((x) => !x.strong)]) {
-      const first = t.cut[0];
-      out.push(`  ${t.term.padEnd(width)}  ${weight(t)}  ${where(t.cut)}${first?.cut ? `: ${first.cut}` : ''}`);
-    }
+    for (const t of [...strongCut, ...cut.filter((x) => !x.strong)])
+      out.push(`  ${t.term.padEnd(width)}  ${weight(t)}  ${where(t.cut, t.cut[0]?.cut ?? '')}`);
   }
   if (missing.length) {
     out.push('', `not in your résumé (${missing.length})`);

@@ -24,12 +24,57 @@ export function isStrong(t: JobTerm): boolean {
  */
 const WORD = '[A-Za-z0-9\\u00C0-\\u024F]';
 
-/** A pattern for any of these spellings, whole words only, longest first (so "low latency" counts once, not also as "latency"). */
+/**
+ * The written forms of one lowercase word: singular and plural on its own
+ * ("migration", "migrations"); inside a phrase also -ing and -ed ("load
+ * balanced", "A/B tested"), where the other words keep the meaning. Names
+ * (Kafka, QPS) and short words (on, ML) are matched as written.
+ */
+export function inflections(word: string, inPhrase: boolean): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [word];
+  const plural = (w: string) =>
+    /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+  const singular = /ies$/.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(?:ss|us|is)$/.test(word) || !word.endsWith('s')
+      ? word
+      : /(?:x|z|ch|sh|ss)es$/.test(word)
+        ? word.slice(0, -2)
+        : word.slice(0, -1);
+  if (!inPhrase) return [...new Set([word, singular, plural(singular)])];
+  // The stem of a phrase word: "processing" → "process", "distributed" → "distribut", "caching" → "cach".
+  const stem = /.{3}ing$/.test(singular)
+    ? singular.slice(0, -3)
+    : /.{3}ed$/.test(singular)
+      ? singular.slice(0, -2)
+      : singular;
+  const base = stem.endsWith('e') ? stem.slice(0, -1) : stem;
+  const forms = [word, singular, plural(singular), stem, plural(stem), `${base}ing`, `${base}ed`];
+  // A stem cut from -ing/-ed may have lost its e: "caching" → "cache", "balancing" → "balance".
+  if (stem !== singular && !stem.endsWith('e')) forms.push(`${stem}e`, `${stem}es`);
+  if (/[^aeiou]y$/.test(stem)) forms.push(`${stem.slice(0, -1)}ied`);
+  return [...new Set(forms)];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern for any of these spellings, whole words only, longest first. A
+ * phrase matches only as that phrase, each word in any of its inflections
+ * ("schema migration" for "schema migrations"), with a space or a hyphen
+ * between the words; never one of its words alone.
+ */
 export function termPattern(spellings: readonly string[], exact = false): RegExp {
   const alts = [...new Set(spellings)]
     .sort((a, b) => b.length - a.length)
     .map((s) => {
-      const body = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ -]');
+      const words = s.split(/[ -]/);
+      const body = words
+        .map((w) => {
+          const forms = inflections(w, words.length > 1).sort((a, b) => b.length - a.length);
+          return forms.length === 1 ? escapeRe(w) : `(?:${forms.map(escapeRe).join('|')})`;
+        })
+        .join('[ -]');
       const start = /^[A-Za-z0-9]/.test(s) ? `(?<!${WORD})` : '';
       const end = /[A-Za-z0-9]$/.test(s) ? `(?!${WORD}|[+#])` : '';
       return `${start}${body}${end}`;
@@ -72,24 +117,47 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
     if (h) mode = h;
     modes.push(mode);
   }
-  const found: JobTerm[] = [];
   // Whole-word forms of every term considered so far, so a later source does not add it twice.
   const claimed: RegExp[] = [];
+  const candidates: { term: string; pattern: RegExp; mentions: number; required: boolean }[] = [];
   const consider = (term: string, pattern: RegExp) => {
-    let mentions = 0;
-    let required = false;
-    lines.forEach((line, i) => {
-      const n = line.match(pattern)?.length ?? 0;
-      mentions += n;
-      if (n && modes[i] === 'required') required = true;
-    });
     claimed.push(new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')));
-    if (mentions) found.push({ term, mentions, required, pattern });
+    candidates.push({ term, pattern, mentions: 0, required: false });
   };
   const known = (word: string) => claimed.some((p) => p.test(word));
-
   for (const entry of LEXICON) consider(entry.term, termPattern([entry.term, ...(entry.aliases ?? [])], entry.exact));
   for (const word of vocabulary) if (word.trim() && !known(word)) consider(word, termPattern([word], word.length <= 2));
+
+  // Each line once per term (linear in the text). Where two terms overlap, the one that starts first and
+  // then the longer one counts: "low latency" is one mention of "low latency", not also one of "latency".
+  const taken: [start: number, end: number][][] = [];
+  lines.forEach((line, i) => {
+    const hits: [start: number, end: number, k: number][] = [];
+    candidates.forEach((c, k) => {
+      const p = c.pattern;
+      p.lastIndex = 0;
+      for (let m = p.exec(line); m; m = p.exec(line)) {
+        hits.push([m.index, m.index + m[0].length, k]);
+        if (!m[0]) p.lastIndex++;
+      }
+    });
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const spans: [number, number][] = [];
+    let end = 0;
+    for (const [s, e, k] of hits) {
+      const c = candidates[k];
+      if (s < end || !c) continue;
+      end = e;
+      spans.push([s, e]);
+      c.mentions++;
+      if (modes[i] === 'required') c.required = true;
+    }
+    taken.push(spans);
+  });
+  const found: JobTerm[] = candidates
+    .filter((c) => c.mentions)
+    .map(({ term, pattern, mentions, required }) => ({ term, pattern, mentions, required }));
+
   // Technical-looking tokens are counted in one pass over the lines (not one pass of the whole text per
   // distinct token, which made a long pasted text quadratic), each distinct word checked against the terms once.
   const shaped = new Map<string, { mentions: number; required: boolean }>();
@@ -97,6 +165,8 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
   lines.forEach((line, i) => {
     for (const m of line.matchAll(SHAPED)) {
       const word = m[0];
+      // A token inside a term already counted ("Node.js" in "Node.js", "A/B" in "A/B testing") is that term.
+      if (taken[i]?.some(([s, e]) => m.index < e && m.index + word.length > s)) continue;
       let k = isKnown.get(word);
       if (k === undefined) isKnown.set(word, (k = NOT_TECHNICAL.has(word.toLowerCase()) || known(word)));
       if (k) continue;

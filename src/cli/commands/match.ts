@@ -19,9 +19,10 @@ export function registerMatch(program: Command, io: Io): void {
       'after',
       `
 Lists the technical terms of the job description (languages, tools, practices)
-that the résumé shows, with FILE:LINE for each; with --variant, the terms that
-are in your source but cut by that variant, and why; and the terms you do not
-mention at all. Strong terms (required, or mentioned more than once) come first.
+that the résumé shows, citing your words at FILE:LINE:COL for each; with
+--variant, the terms that are in your source but cut by that variant, and why;
+and the terms you do not mention at all. A phrase counts only as that phrase
+(in any inflection), never as one of its words. Strong terms (required, or mentioned more than once) come first.
 Nothing is sent anywhere and nothing is written or added to the résumé.
 
 Examples:
