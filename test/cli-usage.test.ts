@@ -43,13 +43,14 @@ describe('exit codes (cli)', () => {
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
   });
 
-  it('serve with a missing file exits 1 and says how to start one', async () => {
+  it('serve with a missing file in a missing folder exits 1 and says how to start one', async () => {
     const dir = tempDir();
-    const r = await runCli(['serve', 'missing.yaml', '-p', '0'], dir);
+    const r = await runCli(['serve', 'nodir/missing.yaml', '-p', '0'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      'missing.yaml: error: no such file; run "folio init missing.yaml" to start one, or give the path of your résumé\n',
+      'nodir/missing.yaml: error: no such file, and no folder nodir/ to create it in; run "folio init nodir/missing.yaml" to start one (it makes the folder), or give the path of your résumé\n',
     );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('validate checks every file it is given, like build', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -190,6 +190,41 @@ describe('folio serve', () => {
     } finally {
       res.destroy();
     }
+  }, 120_000);
+});
+
+describe('folio serve, before the file exists', () => {
+  it('waits for a file being created in a folder that exists, says so, then builds it and reloads the page', async () => {
+    const dir = tempDir();
+    const run = start(['serve', 'cv.yaml', '--port', '0'], dir);
+    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    try {
+      const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx, 60_000);
+      const p = Number(m[1]);
+      expect(run.exitCode()).toBeNull();
+      expect(run.err()).toBe(
+        'waiting for cv.yaml to appear: no such file yet; save it (or run "folio init cv.yaml") and the preview builds it\n',
+      );
+      const waitingPage = (await get(p, '/')).body.toString();
+      expect(waitingPage).toContain('waiting for cv.yaml to appear');
+      expect(waitingPage).not.toContain('folio-overlay');
+      expect(run.out()).not.toMatch(/built|failed/);
+      const { builds, res } = await events(p);
+      try {
+        writeFileSync(join(dir, 'cv.yaml'), exampleText().replace('name: Your Name', 'name: Just Appeared'));
+        await waitFor(() => builds.some((b) => b > 0), 'a build event once the file appears', ctx, 60_000);
+        const page = (await get(p, '/')).body.toString();
+        expect(page).toContain('Just Appeared');
+        expect(page).not.toContain('waiting for cv.yaml');
+        expect(run.out()).toMatch(/\] built in \d+ ms/);
+      } finally {
+        res.destroy();
+      }
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+    // Nothing was written: serve renders in memory.
+    expect(readdirSync(dir)).toEqual(['cv.yaml']);
   }, 120_000);
 });
 

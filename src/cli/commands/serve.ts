@@ -40,7 +40,9 @@ Serves only on ${HOST} (this computer), and only these pages:
 (named after the source: cv.yaml → /cv.pdf, /cv.md), and each variant of the
 résumé under /v/<variant>/ (a picker on every page switches between them). A save that does not build
 shows its errors over the page, with file:line:col; the last good build stays
-underneath. Nothing is written to out/: run "folio build" for the files.
+underneath. A source that does not exist yet, in a folder that does, is
+waited for: the page says so and builds when the file appears. Nothing is
+written to out/: run "folio build" for the files.
 
 Examples:
   $ folio serve                 preview resume.yaml at http://${HOST}:${DEFAULT_PORT}/

@@ -39,10 +39,20 @@ function overlay(failure: Failure | null): string {
 </div>`;
 }
 
-/** A built page with the live-reload script and, after a failed save, the error overlay. */
-export function previewHtml(html: string | null, failure: Failure | null, version: number, picker = ''): string {
+/**
+ * A built page with the live-reload script and, after a failed save, the error overlay.
+ * Before the first build, a placeholder: `waiting` when the source does not exist yet.
+ */
+export function previewHtml(
+  html: string | null,
+  failure: Failure | null,
+  version: number,
+  picker = '',
+  waiting: string | null = null,
+): string {
   const extra = `${picker}${overlay(failure)}\n${liveReload(version)}\n`;
-  const page = html ?? shell('folio preview', '<p style="font:16px system-ui;margin:2rem">Nothing has built yet.</p>');
+  const note = waiting ? `${esc(waiting)}. This page reloads when it does.` : 'Nothing has built yet.';
+  const page = html ?? shell('folio preview', `<p style="font:16px system-ui;margin:2rem">${note}</p>`);
   // The built page ends with </body>; insert before it, or append if a custom template has none.
   const at = page.lastIndexOf('</body>');
   return at === -1 ? page + extra : `${page.slice(0, at)}${extra}${page.slice(at)}`;

@@ -16,6 +16,8 @@ export interface PreviewState {
   base?: string;
   /** The variant picker shown on every page (empty when the résumé has no variants). */
   picker?: string;
+  /** Shown instead of the page while the source does not exist yet ("waiting for cv.yaml to appear"). */
+  waiting?: string | null;
 }
 
 /** Everything the preview serves: the whole résumé at /, each variant under /v/<name>/. */
@@ -67,7 +69,7 @@ export function route(path: string, s: PreviewState): Reply {
     body: `${what} has not built yet; see the terminal for errors.\n`,
   });
   const base = s.base ?? '';
-  const page = (html: string | null) => previewHtml(html, s.failure, s.version, s.picker ?? '');
+  const page = (html: string | null) => previewHtml(html, s.failure, s.version, s.picker ?? '', s.waiting);
   switch (path) {
     case '/':
     case '/index.html':

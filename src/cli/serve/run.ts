@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ThemeName } from '../../model/design.js';
 import { baseName, loadValidated, prepare, render } from '../../pipeline/build.js';
 import { clearTemplateCache } from '../../render/templates.js';
@@ -23,12 +24,8 @@ export interface ServeOptions {
 
 /** `folio serve`: render in memory on every save and serve the result on 127.0.0.1 until Ctrl-C; nothing is written. */
 export async function serve(source: string, opts: ServeOptions, io: Io): Promise<void> {
-  // A mistyped name would otherwise serve an error page until Ctrl-C: say so and stop.
-  const found = await stat(pathIn(io, source)).catch(() => null);
-  if (!found) {
-    const init = `folio init${source === 'resume.yaml' ? '' : ` ${source}`}`;
-    throw new UserError(`${source}: error: no such file; run "${init}" to start one, or give the path of your résumé`);
-  }
+  // A file being created is waited for; one in a folder that does not exist is a mistake: say so and stop.
+  let waiting = await missingSource(source, io);
   // The last good outputs of each page, in memory.
   const states = new Map<string | null, PreviewState>();
   // What each save rebuilds: the page asked for at the start, and every variant opened since (/v/<name>/).
@@ -59,7 +56,9 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     },
   };
   let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
-  if (opts.variant) site.variants = await variantNames(source, opts.variant, io, opts.maxSize);
+  // While waiting there is no file to read the variants from: serve the one asked for, checked on the first build.
+  if (opts.variant)
+    site.variants = waiting ? [opts.variant] : await variantNames(source, opts.variant, io, opts.maxSize);
 
   const buildOne = async (variant: string | null): Promise<void> => {
     const state = site.target(variant);
@@ -120,11 +119,24 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
   // Listen for Ctrl-C from the start, so one during the first build still cleans up.
   const stopped = io.untilInterrupted();
   try {
-    watcher = watchFiles(
-      { file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] },
-      () => void rebuild(),
-    );
-    await rebuild();
+    watcher = watchFiles({ file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] }, () => {
+      if (!waiting) return void rebuild();
+      // Until the source appears, other changes (a template saved) have nothing to build.
+      void stat(pathIn(io, source)).then(
+        () => {
+          waiting = null;
+          for (const s of states.values()) s.waiting = null;
+          void rebuild();
+        },
+        () => {},
+      );
+    });
+    // It may have appeared while the watch was being set up, when no event would tell.
+    if (waiting && (await stat(pathIn(io, source)).catch(() => null))) waiting = null;
+    if (waiting) {
+      io.stderr.write(`${waiting}\n`);
+      site.target(opts.variant ?? null).waiting = waiting;
+    } else await rebuild();
     server = await startPreviewServer(() => site, opts.port);
     const first = site.target(opts.variant ?? null);
     const base = `http://${HOST}:${server.port}${first.base ?? ''}`;
@@ -147,6 +159,24 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     watcher?.close();
     await server?.close();
   }
+}
+
+/**
+ * Null when the source exists. When it does not but its folder does (the file is
+ * being created: `folio init` in another terminal, a first save from the editor),
+ * what to say while waiting for it. When the folder does not exist either, a UserError.
+ */
+async function missingSource(source: string, io: Io): Promise<string | null> {
+  const path = pathIn(io, source);
+  if (await stat(path).catch(() => null)) return null;
+  const init = `folio init${source === 'resume.yaml' ? '' : ` ${source}`}`;
+  const folder = await stat(dirname(path)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new UserError(
+      `${source}: error: no such file, and no folder ${dirname(source)}/ to create it in; run "${init}" to start one (it makes the folder), or give the path of your résumé`,
+    );
+  }
+  return `waiting for ${source} to appear: no such file yet; save it (or run "${init}") and the preview builds it`;
 }
 
 /** The résumé's variant names; with `mustHave`, a UserError when that one is not among them (before serving anything). */
