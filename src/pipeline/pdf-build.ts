@@ -9,6 +9,7 @@ import type { Photo } from '../render/pdf/Header.js';
 import type { Paper } from '../render/pdf.js';
 import type { PdfScale } from '../render/tokens.js';
 import { type Diagnostic, UserError } from '../source/diagnostics.js';
+import { imageDamage } from '../source/image-check.js';
 import { imageSize, MAX_PHOTO_SIDE } from '../source/image-size.js';
 import type { DataPath, LoadedSource } from '../source/load.js';
 import { PHOTO_KIND, readInput } from '../source/read-input.js';
@@ -256,17 +257,17 @@ async function loadPhoto(
       : data[0] === 0xff && data[1] === 0xd8
         ? 'jpg'
         : null;
-  if (!format) throw new UserError('error: photo format', [at(path, `${image} is not a PNG or JPEG image`, 'error')]);
+  // A file that is not a whole PNG or JPEG is left out with one located warning (an error with --strict), not
+  // handed to the renderer, which drops it printing its library's words once a render.
+  const without = (why: string) => {
+    warnings.push(at(path, `${image} ${why}; the PDF is built without the photo`, 'warning'));
+    return null;
+  };
+  if (!format) return without(`is not a PNG or JPEG image${looksLikeText(data) ? ' (it holds text)' : ''}`);
+  const kind = format === 'png' ? 'PNG' : 'JPEG';
   // Decoding is what costs memory (4 bytes a pixel): the size comes from the header first.
   const size = imageSize(data, format);
-  if (!size)
-    throw new UserError('error: photo format', [
-      at(
-        path,
-        `${image} is not a readable ${format === 'png' ? 'PNG' : 'JPEG'} image (its header is damaged)`,
-        'error',
-      ),
-    ]);
+  if (!size) return without(`is not a readable ${kind} image (its header is damaged)`);
   if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || !size.width || !size.height) {
     throw new UserError('error: photo size', [
       at(
@@ -276,7 +277,15 @@ async function loadPhoto(
       ),
     ]);
   }
+  const damage = await imageDamage(data, format);
+  if (damage) return without(`is not a whole ${kind} image: it ${damage}`);
   return { data, format };
+}
+
+/** The first bytes are printable text (a file saved with the wrong name, an HTML error page saved as .png). */
+function looksLikeText(data: Uint8Array): boolean {
+  const head = data.subarray(0, 512);
+  return head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127));
 }
 
 /** The title of a section's item that is not an entry (a principle), for the over-budget message. */
