@@ -43,7 +43,7 @@ export async function inspectPdf(pdf: Uint8Array): Promise<PdfFacts> {
 /**
  * Fonts and link annotations, read from the PDF's objects. PDFs folio makes
  * keep dictionaries uncompressed (only streams are deflated); object streams
- * are opened too, so most other PDFs work as well.
+ * (qpdf, most other tools) are opened too and read the same way.
  *
  * The PDF is untrusted input: one pass with a regex of short tokens, never a lazy
  * `[^]*?` that could rescan the rest of the file at every `/Type /Font` of a crafted one.
@@ -60,12 +60,20 @@ export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'la
   return { fonts, links, language: facts.language };
 }
 
-/** The tokens objectFacts needs; each alternative is short and bounded, so the scan is linear. */
+/**
+ * The tokens objectFacts needs; each alternative is short and bounded, so the scan is linear. Dictionaries are
+ * tracked by their `<<` and `>>` and judged when they close, so the order of their keys does not matter: qpdf
+ * writes them sorted, /FontFile2 before /FontName and /BaseFont before /Type. Literal strings are stepped over
+ * whole, so a `>>` inside one closes nothing.
+ */
 const TOKEN =
-  /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(>>)|((?<!end)stream\r?\n)/g;
+  /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(<<)|(>>)|(\()|((?<!end)stream\r?\n)/g;
 
 /** Largest object stream folio inflates: a crafted one could be a zip bomb. */
 const MAX_INFLATE = 16 * 1024 * 1024;
+
+/** Deepest dictionary nesting tracked; deeper ones (only a crafted file has them) are counted, not looked into. */
+const MAX_DEPTH = 64;
 
 interface Facts {
   names: Set<string>;
@@ -74,32 +82,51 @@ interface Facts {
   language: string | null;
 }
 
+/** What one dictionary says, as far as fonts and object streams go. */
+interface Dict {
+  font: boolean;
+  objStm: boolean;
+  baseFont: string | null;
+  fontName: string | null;
+  file: boolean;
+}
+
 /** One pass over `text`; returns the inflated object streams when `pdf` (the raw bytes) is given. */
 function scan(pdf: Buffer | null, text: string, facts: Facts, openStreams: boolean): string[] {
   const streams: string[] = [];
-  let font = false;
-  let objStm = false;
-  let descriptor: string | null = null;
-  let hasFile = false;
+  const open: Dict[] = [];
+  let tooDeep = 0;
+  // The dictionary that closed last: a stream's own dictionary, when the stream keyword follows.
+  let closed: Dict | null = null;
   const re = new RegExp(TOKEN.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [, type, baseFont, fontName, fontFile, stringKey, close, stream] = m;
-    if (type === 'Font') font = true;
-    else if (type === 'ObjStm') objStm = true;
-    else if (baseFont) {
-      if (font) facts.names.add(baseFont);
-      font = false;
-    } else if (fontName) {
-      descriptor = fontName;
-      hasFile = false;
-    } else if (fontFile) hasFile = descriptor !== null;
-    else if (close) {
-      if (descriptor && hasFile) facts.embedded.add(descriptor);
-      descriptor = null;
-    } else if (stringKey) {
-      const { value, end } = pdfString(text, re.lastIndex);
-      re.lastIndex = end;
-      if (value === null) continue;
+    const [, type, baseFont, fontName, fontFile, stringKey, begin, end, string, stream] = m;
+    const top = open.at(-1);
+    if (begin) {
+      if (open.length < MAX_DEPTH)
+        open.push({ font: false, objStm: false, baseFont: null, fontName: null, file: false });
+      else tooDeep++;
+    } else if (end) {
+      if (tooDeep) {
+        tooDeep--;
+        continue;
+      }
+      const d = open.pop();
+      if (!d) continue;
+      // A Type0 font and its descendant name the same font: the set lists it once.
+      if (d.font && d.baseFont) facts.names.add(d.baseFont);
+      if (d.fontName && d.file) facts.embedded.add(d.fontName);
+      closed = d;
+    } else if (type && top) {
+      if (type === 'Font') top.font = true;
+      else top.objStm = true;
+    } else if (baseFont && top) top.baseFont = baseFont;
+    else if (fontName && top) top.fontName = fontName;
+    else if (fontFile && top) top.file = true;
+    else if (stringKey || string) {
+      const { value, end: after } = pdfString(text, re.lastIndex);
+      re.lastIndex = after;
+      if (value === null || !stringKey) continue;
       if (stringKey === 'Lang') facts.language ??= value;
       else facts.links.push(unescapePdfString(value));
     } else if (stream) {
@@ -107,16 +134,16 @@ function scan(pdf: Buffer | null, text: string, facts: Facts, openStreams: boole
       // an object stream's data is inflated and scanned on its own.
       const start = re.lastIndex;
       const found = text.indexOf('endstream', start);
-      const end = found === -1 ? text.length : found;
-      if (openStreams && objStm && pdf) {
+      const stop = found === -1 ? text.length : found;
+      if (openStreams && closed?.objStm && pdf) {
         try {
-          streams.push(inflateSync(pdf.subarray(start, end), { maxOutputLength: MAX_INFLATE }).toString('latin1'));
+          streams.push(inflateSync(pdf.subarray(start, stop), { maxOutputLength: MAX_INFLATE }).toString('latin1'));
         } catch {
           // Not deflated, damaged or too big: skip it, the check reports what it can read.
         }
       }
-      objStm = false;
-      re.lastIndex = end;
+      closed = null;
+      re.lastIndex = stop;
     }
   }
   return streams;
