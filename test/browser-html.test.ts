@@ -237,6 +237,18 @@ describe('HTML page in Chromium', () => {
     expect(scroll).toBeGreaterThan(360);
   }, 90_000);
 
+  it('a long URL in a bullet wraps at 360 px instead of widening the page', async () => {
+    const bullets = build('long-url-bullet', fixture('long-url-bullet.yaml'));
+    const width = (url: string) =>
+      withPage(url, { width: 360 }, ({ page }) => evaluate<number>(page, 'document.documentElement.scrollWidth'));
+    expect(await width(bullets.url)).toBeLessThanOrEqual(360);
+    // Negative control: without the rule that lets a grid item shrink and break anywhere, the same page overflows.
+    const html = readFileSync(new URL(bullets.url), 'utf8');
+    const rule = /(\.highlights li \{[^}]*?) min-width: 0; overflow-wrap: anywhere;/;
+    expect(html).toMatch(rule);
+    expect(await width(writePage('long-url-bullet-unfixed.html', html.replace(rule, '$1')))).toBeGreaterThan(360);
+  }, 60_000);
+
   it('passes axe-core with no violations in light and dark, phone and desktop', async () => {
     for (const p of FULL ? Object.values(pages) : [pages.example]) {
       await withPage(p.url, {}, async ({ page }) => {

@@ -53,6 +53,20 @@ describe('folio build with many sources (worker pool)', () => {
     expect(existsSync(join(dir, 'o2'))).toBe(false);
   });
 
+  it('prints terminal escapes in file names as symbols, in the lines of built and broken sources', async () => {
+    const dir = folder();
+    const red = 'x\u001b[31mred';
+    writeFileSync(join(dir, `people/${red}.yaml`), readFileSync(join(dir, 'people/ada.yaml')));
+    writeFileSync(join(dir, `people/${red}-bad.yaml`), readFileSync(join(dir, 'people/bob.yaml')));
+    const r = await runCli(['build', `people/${red}.yaml`, `people/${red}-bad.yaml`, '-f', 'md', '-j', '1'], dir);
+    expect(r.status).toBe(1);
+    // The file is written under its real name; the terminal is shown ␛, never the escape itself.
+    expect(existsSync(join(dir, `out/${red}.md`))).toBe(true);
+    expect(r.stdout).toMatch(/^out\/x␛\[31mred\.md /m);
+    expect(r.stderr).toMatch(/^people\/x␛\[31mred-bad\.yaml:\d+:16: error: /m);
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+  });
+
   it('says so when a folder holds no résumés, and refuses one-source options', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));

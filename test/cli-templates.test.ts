@@ -57,6 +57,12 @@ describe('folio build --templates', () => {
       status: 1,
       stderr: '--templates nothere: no such folder\n',
     });
+    // A file where the folder should be is called a file, not a missing folder.
+    writeFileSync(join(dir, 'afile'), 'x');
+    expect(await runCli(['build', '-f', 'html', '--templates', 'afile'], dir)).toMatchObject({
+      status: 1,
+      stderr: '--templates afile: is a file; give the folder that holds your html/ or markdown/ templates\n',
+    });
 
     // Files straight in the folder, as if it were templates/html/ itself.
     mkdirSync(join(dir, 'flat/partials'), { recursive: true });
