@@ -125,6 +125,22 @@ describe('match: linear in the job text (class: unbounded work)', () => {
   }, 30_000);
 });
 
+describe('match: linear on one very long line too', () => {
+  it('a 270 KB job text with no line breaks, full of terms and technical-looking tokens, is not quadratic', () => {
+    const text = (n: number) => Array.from({ length: n }, (_, i) => `Kafka a${i}x gRPC${i} low latency`).join(' ');
+    const time = (n: number) => {
+      const t0 = performance.now();
+      const terms = jobTerms(text(n), ['Kafka streams']);
+      return { ms: performance.now() - t0, terms };
+    };
+    const small = time(2000);
+    const big = time(8000);
+    expect(text(8000).length).toBeGreaterThan(250_000);
+    expect(big.ms).toBeLessThan(Math.max(8 * small.ms, 2000));
+    expect(big.terms.find((t) => t.term === 'low latency')?.mentions).toBe(8000);
+  }, 30_000);
+});
+
 describe('match: a phrase matches only as that phrase, and each claim cites the source words (class: over-claims)', () => {
   const dir = fixture('match');
   const cvText = readFileSync(join(dir, 'resume.yaml'), 'utf8');

@@ -163,10 +163,14 @@ export function jobTerms(text: string, vocabulary: readonly string[] = []): JobT
   const shaped = new Map<string, { mentions: number; required: boolean }>();
   const isKnown = new Map<string, boolean>();
   lines.forEach((line, i) => {
+    // A token inside a term already counted (a user's keyword "Spark3 jobs" holds "Spark3") is that term. The
+    // spans are in order and so are the tokens: one pointer walks both, linear even on one very long line.
+    const spans = taken[i] ?? [];
+    let j = 0;
     for (const m of line.matchAll(SHAPED)) {
       const word = m[0];
-      // A token inside a term already counted ("Node.js" in "Node.js", "A/B" in "A/B testing") is that term.
-      if (taken[i]?.some(([s, e]) => m.index < e && m.index + word.length > s)) continue;
+      while (j < spans.length && (spans[j]?.[1] ?? 0) <= m.index) j++;
+      if ((spans[j]?.[0] ?? Number.POSITIVE_INFINITY) < m.index + word.length) continue;
       let k = isKnown.get(word);
       if (k === undefined) isKnown.set(word, (k = NOT_TECHNICAL.has(word.toLowerCase()) || known(word)));
       if (k) continue;
