@@ -8,6 +8,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
+import { subsetFonts } from './subset-fonts.mjs';
 
 await import('./generate.mjs');
 
@@ -131,6 +132,8 @@ const types = new Promise((resolve, reject) => {
     code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
   );
 });
+// The PDF fonts are subset alongside too (scripts/subset-fonts.mjs).
+const fonts = subsetFonts(`${dist}fonts`);
 const bundled = await build({
   entryPoints: { cli: 'folio-bin', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: dist,
@@ -161,6 +164,10 @@ const bundled = await build({
   metafile: true,
 });
 await writeChunkSizes(bundled.metafile);
+const { before, after } = await fonts;
+process.stdout.write(
+  `dist/fonts/: PDF faces subset from ${(before / 1024).toFixed(0)} KB to ${(after / 1024).toFixed(0)} KB\n`,
+);
 await types;
 
 /**
