@@ -185,6 +185,16 @@ async function writeChunkSizes(metafile) {
         .replace(/-[A-Z0-9]{8}$/, ''),
       bytes: out.bytes,
       entryPoint: out.entryPoint ?? null,
+      // What it holds: bytes per npm package, or per file of folio's own.
+      inputs: Object.fromEntries(
+        Object.entries(
+          Object.entries(out.inputs).reduce((by, [input, { bytesInOutput }]) => {
+            const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input;
+            by[key] = (by[key] ?? 0) + bytesInOutput;
+            return by;
+          }, {}),
+        ).sort((x, y) => y[1] - x[1]),
+      ),
     }))
     .sort((x, y) => y.bytes - x.bytes);
   const total = chunks.reduce((sum, c) => sum + c.bytes, 0);
