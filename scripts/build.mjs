@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
 import { subsetFonts } from './subset-fonts.mjs';
 
@@ -101,6 +101,54 @@ const noPdfEncryption = {
   },
 };
 
+// textkit imports an English hyphenator whose import builds a trie of 4,900 Liang patterns (tens of ms of CPU in
+// every PDF build); folio's own hyphenation callback (src/render/pdf/long-words.ts) never calls it. The same
+// module, built on first use instead of at import, keeps react-pdf's behaviour for any caller that does.
+const lazyHyphenator = {
+  name: 'lazy-hyphenator',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]hyphenate[\\/]lib[\\/]en-us\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('const { hyphenate, syllables } = createHyphenator(patterns);'))
+        throw new Error(`@react-pdf/hyphenate changed: review lazy-hyphenator for ${args.path}`);
+      return {
+        contents: `import patterns from 'hyphen/patterns/en-us.js';
+import createHyphenator from './index.js';
+let built;
+const hyphenator = () => (built ??= createHyphenator(patterns));
+export const hyphenate = (...args) => hyphenator().hyphenate(...args);
+export const syllables = (...args) => hyphenator().syllables(...args);
+export { patterns };
+`,
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// unicode-trie (fontkit's, linebreak's and unicode-properties' Unicode tables) inflates its data twice at import
+// with tiny-inflate, a DEFLATE decoder in JavaScript: Node's own zlib gives the same bytes in a fraction of the
+// time. Same contract as tiny-inflate: fill dest, return it (or the part that was filled).
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'native-inflate' }));
+    b.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({
+      // CommonJS like tiny-inflate, for unicode-trie's require() and fontkit's default import alike.
+      contents: `const { inflateRawSync } = require('node:zlib');
+module.exports = function inflate(source, dest) {
+  const out = inflateRawSync(source);
+  if (out.length > dest.length) throw new Error('Data error');
+  dest.set(out);
+  return out.length < dest.length ? dest.subarray(0, out.length) : dest;
+};
+`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The `folio` command (dist/cli.js) is a two-line entry in front of src/bin.ts (the bin: run(argv, io) on the
 // process): Node 22.1+ keeps the compiled code of folio's modules on disk between runs once
 // module.enableCompileCache() is called, and it must be called before the CLI's modules load, which a static
@@ -146,7 +194,16 @@ const bundled = await build({
   // loads only when `folio check` falls back to it. Handlebars' runtime is bundled; its compiler, for user
   // templates only, is required at run time by name (src/render/templates.ts), so it stays out too.
   external: ['@expo-google-fonts/*', 'pdf-parse'],
-  plugins: [bin, pdfkitStandardFonts, noWoff2, oneReconciler, yogaWasmFromBytes, noPdfEncryption],
+  plugins: [
+    bin,
+    pdfkitStandardFonts,
+    noWoff2,
+    oneReconciler,
+    yogaWasmFromBytes,
+    noPdfEncryption,
+    lazyHyphenator,
+    nativeInflate,
+  ],
   // React, its reconciler and scheduler ship development builds chosen by NODE_ENV at run time: fix it at bundle
   // time so only the production code is bundled (folio never runs React's development checks).
   define: { 'process.env.NODE_ENV': '"production"' },
