@@ -4,9 +4,11 @@
 // and `npm pack`); the packed tarball holds dist/, so installing it never needs esbuild or TypeScript. Formats are code-split: react-pdf is
 // only loaded by a build that asks for a PDF, Handlebars' compiler only for a user's own templates.
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
+import { subsetFonts } from './subset-fonts.mjs';
 
 await import('./generate.mjs');
 
@@ -35,6 +37,113 @@ const noWoff2 = {
     b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
       contents:
         "export default function () { throw new Error('WOFF2 fonts are not supported: use a TTF or WOFF file'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+// @react-pdf/reconciler bundles three React reconciler builds (for React ≤18, 19.0–19.1 and ≥19.2, 606 KB) and
+// picks one by React.version at run time: folio ships one React, so the build keeps only the reconciler made for
+// it (chosen by the same rule), and fails loudly if a React upgrade ever needs one this rule does not know.
+const reactVersion = createRequire(import.meta.url)('react/package.json').version;
+const [reactMajor, reactMinor] = reactVersion.split('.').map(Number);
+const reconcilerFile =
+  reactMajor >= 20 || (reactMajor === 19 && reactMinor >= 2)
+    ? 'reconciler-33.js'
+    : reactMajor === 19
+      ? 'reconciler-31.js'
+      : 'reconciler-23.js';
+const oneReconciler = {
+  name: 'one-reconciler',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]reconciler[\\/]lib[\\/]index\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      // The rule above is a copy of this file's: if the file changed, the copy may be wrong.
+      if (!text.includes('major === 19 && minor >= 2') || !text.includes(`./${reconcilerFile}`))
+        throw new Error(
+          `@react-pdf/reconciler changed how it picks a reconciler: review one-reconciler in ${args.path}`,
+        );
+      return { contents: `export { default } from './${reconcilerFile}';\n`, loader: 'js' };
+    });
+  },
+};
+
+// yoga-layout's Emscripten loader reads its wasm from a base64 data: URL through fetch() when fetch exists, which
+// makes Node load its whole undici HTTP client to decode 70 KB; with fetch shadowed it takes its own path to the
+// bytes, and atob is replaced by Buffer's native base64 decoder.
+const yogaWasmFromBytes = {
+  name: 'yoga-wasm-from-bytes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!/"function"\s*!=\s*typeof fetch/.test(text) || !text.includes('atob'))
+        throw new Error(`yoga-layout's loader changed: review yoga-wasm-from-bytes for ${args.path}`);
+      const prelude = "const fetch = undefined; const atob = (s) => Buffer.from(s, 'base64').toString('latin1');\n";
+      return { contents: prelude + text, loader: 'js' };
+    });
+  },
+};
+
+// pdfkit imports AES (whose import computes S-box tables) for PDF encryption, which folio never asks for: a stub
+// that refuses keeps it off the path. (MD5 stays: pdfkit hashes every document's ID with it.)
+const noPdfEncryption = {
+  name: 'no-pdf-encryption',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, () => ({
+      path: 'aes-stub',
+      namespace: 'no-pdf-encryption',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'no-pdf-encryption' }, () => ({
+      contents:
+        "const refuse = () => { throw new Error('folio does not encrypt PDFs'); };\nexport const cbc = refuse;\nexport const ecb = refuse;\n",
+      loader: 'js',
+    }));
+  },
+};
+
+// textkit imports an English hyphenator whose import builds a trie of 4,900 Liang patterns (tens of ms of CPU in
+// every PDF build); folio's own hyphenation callback (src/render/pdf/long-words.ts) never calls it. The same
+// module, built on first use instead of at import, keeps react-pdf's behaviour for any caller that does.
+const lazyHyphenator = {
+  name: 'lazy-hyphenator',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]hyphenate[\\/]lib[\\/]en-us\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('const { hyphenate, syllables } = createHyphenator(patterns);'))
+        throw new Error(`@react-pdf/hyphenate changed: review lazy-hyphenator for ${args.path}`);
+      return {
+        contents: `import patterns from 'hyphen/patterns/en-us.js';
+import createHyphenator from './index.js';
+let built;
+const hyphenator = () => (built ??= createHyphenator(patterns));
+export const hyphenate = (...args) => hyphenator().hyphenate(...args);
+export const syllables = (...args) => hyphenator().syllables(...args);
+export { patterns };
+`,
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// unicode-trie (fontkit's, linebreak's and unicode-properties' Unicode tables) inflates its data twice at import
+// with tiny-inflate, a DEFLATE decoder in JavaScript: Node's own zlib gives the same bytes in a fraction of the
+// time. Same contract as tiny-inflate: fill dest, return it (or the part that was filled).
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'native-inflate' }));
+    b.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({
+      // CommonJS like tiny-inflate, for unicode-trie's require() and fontkit's default import alike.
+      contents: `const { inflateRawSync } = require('node:zlib');
+module.exports = function inflate(source, dest) {
+  const out = inflateRawSync(source);
+  if (out.length > dest.length) throw new Error('Data error');
+  dest.set(out);
+  return out.length < dest.length ? dest.subarray(0, out.length) : dest;
+};
+`,
       loader: 'js',
     }));
   },
@@ -71,7 +180,9 @@ const types = new Promise((resolve, reject) => {
     code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
   );
 });
-await build({
+// The PDF fonts are subset alongside too (scripts/subset-fonts.mjs).
+const fonts = subsetFonts(`${dist}fonts`);
+const bundled = await build({
   entryPoints: { cli: 'folio-bin', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: dist,
   bundle: true,
@@ -83,7 +194,19 @@ await build({
   // loads only when `folio check` falls back to it. Handlebars' runtime is bundled; its compiler, for user
   // templates only, is required at run time by name (src/render/templates.ts), so it stays out too.
   external: ['@expo-google-fonts/*', 'pdf-parse'],
-  plugins: [bin, pdfkitStandardFonts, noWoff2],
+  plugins: [
+    bin,
+    pdfkitStandardFonts,
+    noWoff2,
+    oneReconciler,
+    yogaWasmFromBytes,
+    noPdfEncryption,
+    lazyHyphenator,
+    nativeInflate,
+  ],
+  // React, its reconciler and scheduler ship development builds chosen by NODE_ENV at run time: fix it at bundle
+  // time so only the production code is bundled (folio never runs React's development checks).
+  define: { 'process.env.NODE_ENV': '"production"' },
   chunkNames: 'chunk-[name]-[hash]',
   jsx: 'automatic',
   // Whitespace and syntax only: identifiers stay readable in the stack a bug report carries.
@@ -95,5 +218,47 @@ await build({
     js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
 });
+await writeChunkSizes(bundled.metafile);
+const { before, after } = await fonts;
+process.stdout.write(
+  `dist/fonts/: PDF faces subset from ${(before / 1024).toFixed(0)} KB to ${(after / 1024).toFixed(0)} KB\n`,
+);
 await types;
+
+/**
+ * Print what each JavaScript file of dist/ weighs and record it in dist/chunks.json (read by the bench; left out of
+ * the package), so a dependency that swells the PDF chunk or a format that leaks into the CLI's first chunk shows.
+ */
+async function writeChunkSizes(metafile) {
+  const chunks = Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, out]) => ({
+      file: basename(file),
+      // chunk-pdf-QPU3WOK4.js → pdf; cli.js → cli
+      name: basename(file, '.js')
+        .replace(/^chunk-/, '')
+        .replace(/-[A-Z0-9]{8}$/, ''),
+      bytes: out.bytes,
+      entryPoint: out.entryPoint ?? null,
+      // What it holds: bytes per npm package, or per file of folio's own.
+      inputs: Object.fromEntries(
+        Object.entries(
+          Object.entries(out.inputs).reduce((by, [input, { bytesInOutput }]) => {
+            const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input;
+            by[key] = (by[key] ?? 0) + bytesInOutput;
+            return by;
+          }, {}),
+        ).sort((x, y) => y[1] - x[1]),
+      ),
+    }))
+    .sort((x, y) => y.bytes - x.bytes);
+  const total = chunks.reduce((sum, c) => sum + c.bytes, 0);
+  await writeFile(new URL('chunks.json', `file://${dist}`), `${JSON.stringify({ total, chunks }, null, 2)}\n`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+  const big = chunks.filter((c) => c.bytes >= 4096);
+  process.stdout.write(
+    `dist/: ${chunks.length} JavaScript files, ${kb(total).trim()} (sizes in dist/chunks.json)\n${big.map((c) => `${kb(c.bytes)}  ${c.file}`).join('\n')}\n`,
+  );
+}

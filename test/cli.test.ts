@@ -53,6 +53,44 @@ describe('folio CLI, end to end in a temp dir', () => {
     expect(docx).not.toMatch(/\/dist\/chunk-pdf-/);
   });
 
+  it('answers --version and --help without loading YAML, the schema validator or a renderer', () => {
+    const dir = tempDir();
+    copyFileSync(example, join(dir, 'resume.yaml'));
+    const hook = join(root, 'test/support/trace-imports.mjs');
+    // What each chunk of dist/ holds, as the build recorded it (bytes per npm package or per file of folio's own).
+    const { chunks } = JSON.parse(readFileSync(join(root, 'dist/chunks.json'), 'utf8')) as {
+      chunks: { file: string; bytes: number; inputs: Record<string, number> }[];
+    };
+    const loaded = (args: string[]) => {
+      const trace = join(dir, 'imports.txt');
+      writeFileSync(trace, '');
+      const r = spawnCli(args, dir, { FOLIO_TRACE_FILE: trace, NODE_OPTIONS: `--import=${hook}` });
+      expect(r.status).toBe(0);
+      const urls = readFileSync(trace, 'utf8');
+      const files = [...urls.matchAll(/\/dist\/([\w-]+\.js)$/gm)].map((m) => m[1]);
+      return {
+        stdout: r.stdout,
+        bytes: chunks.filter((c) => files.includes(c.file)).reduce((sum, c) => sum + c.bytes, 0),
+        inputs: new Set(chunks.filter((c) => files.includes(c.file)).flatMap((c) => Object.keys(c.inputs))),
+      };
+    };
+    const heavy = ['yaml', 'src/generated/validate-resume.cjs', 'handlebars', '@react-pdf/layout', 'docx'];
+    const version = loaded(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // The version comes from package.json before the command table loads: not even commander.
+    expect(version.inputs.has('commander')).toBe(false);
+    expect(version.bytes).toBeLessThan(8 * 1024);
+    const help = loaded(['--help']);
+    expect(help.stdout).toContain('Quick start:');
+    expect(help.inputs.has('commander')).toBe(true);
+    expect(help.bytes).toBeGreaterThan(version.bytes);
+    for (const name of heavy) expect(help.inputs.has(name), name).toBe(false);
+    // Negative control: a command that reads a résumé does load YAML and the validator, so the check can fail.
+    const validate = loaded(['validate']);
+    expect(validate.inputs.has('yaml')).toBe(true);
+    expect(validate.inputs.has('src/generated/validate-resume.cjs')).toBe(true);
+  });
+
   it('rejects a bad date with its line and column, exit 1, and leaves out/ untouched', async () => {
     const dir = tempDir();
     const good = readFileSync(example, 'utf8');

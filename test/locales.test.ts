@@ -149,11 +149,11 @@ function withLang(source: string, code: string): string {
 }
 
 describe('locale catalogues (model stage)', () => {
-  it('cover at least the 24 required locales, listed by `folio locales` one a line, code first', () => {
+  it('cover at least the 24 required locales, listed by `folio locales` one a line, code first', async () => {
     const codes = listLocales().map((l) => l.code);
     expect(codes).toEqual(expect.arrayContaining(REQUIRED));
     expect(readdirSync(join(root, 'locales')).filter((f) => f.endsWith('.json'))).toHaveLength(codes.length);
-    const lines = localesText().trimEnd().split('\n');
+    const lines = (await localesText()).trimEnd().split('\n');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(codes);
     expect(lines).toContain('de\tDeutsch\tGerman');
     expect(lines).toContain('he\tעברית\tHebrew\tright to left');

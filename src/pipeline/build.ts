@@ -14,12 +14,10 @@ import { type LoadedSource, loadFile } from '../source/load.js';
 import { outputBaseName } from '../tailor/output-name.js';
 import type { Resume } from '../validate/schema.js';
 import { validate } from '../validate/validate.js';
+import { DEFAULT_FORMATS, type Format } from './formats.js';
 import { prepareVariant, type VariantBuild } from './variant-build.js';
 
-export const FORMATS = ['pdf', 'html', 'md', 'txt', 'png', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
-/** What `folio build` writes when neither -f nor folio.formats says; plain text and Word are asked for by name. */
-export const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'html', 'md'];
+export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 
 /** Where a résumé comes from and how to read it. */
 export interface SourceOptions {

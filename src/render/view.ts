@@ -2,8 +2,7 @@ import { fill } from '../model/locale.js';
 import type { Contact, ResumeModel, Section } from '../model/model.js';
 import { isSectionId } from '../validate/schema.js';
 
-/** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
-export const HEADER_ID = 'basics';
+export { HEADER_ID } from '../validate/schema.js';
 
 /** What a public output (HTML page, Markdown) may show of the header's contacts and address. */
 export function publicHeader(model: ResumeModel): { contacts: Contact[]; address: string[] } {

@@ -56,6 +56,9 @@ export function refName(node: SchemaNode): string | null {
 /** A section id: a top-level key that holds résumé content (the schema's `folio.order` enum). */
 export type SectionId = NonNullable<NonNullable<FolioResume['folio']>['order']>[number];
 
+/** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
+export const HEADER_ID = 'basics';
+
 /** Section ids in default display order, read from the schema so the list exists once. */
 export function sectionIds(): readonly SectionId[] {
   const order = loadSchema().properties?.folio?.properties?.order?.items?.enum;

@@ -6,6 +6,7 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
+import { formatPath } from './format-path.js';
 import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
@@ -13,6 +14,8 @@ import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { badText } from './text-check.js';
 import { variantProblems } from './variants-check.js';
+
+export { formatPath };
 
 export interface Validated {
   resume: Resume;
@@ -455,16 +458,6 @@ function parsePointer(pointer: string): (string | number)[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-/** ['work', 1, 'startDate'] → `work[1].startDate` */
-export function formatPath(path: DataPath): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${seg}` : seg;
-  }
-  return out;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {

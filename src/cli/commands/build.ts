@@ -1,16 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type PaperName, THEME_NAMES, type ThemeName } from '../../model/design.js';
-import {
-  type BuildOptions,
-  type BuildResult,
-  build,
-  buildPrepared,
-  DEFAULT_FORMATS,
-  FORMATS,
-  type Format,
-  loadValidated,
-  prepareFrom,
-} from '../../pipeline/build.js';
+import type { BuildOptions, BuildResult } from '../../pipeline/build.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../../pipeline/formats.js';
 import { printable, UsageError, UserError } from '../../source/diagnostics.js';
 import { outputBaseName } from '../../tailor/output-name.js';
 import { epochDate, type Io } from '../io.js';
@@ -222,6 +213,8 @@ Examples:
         maxBytes: opts.maxSize,
       };
       if (opts.allVariants) return buildAll(buildOpts, t0, io);
+      // The pipeline loads when a build runs, not with the command table (`folio --help` needs none of it).
+      const { build } = await import('../../pipeline/build.js');
       if (opts.watch) {
         // Loaded only when asked for, so a plain build pays nothing for it.
         const { watchBuild } = await import('./build-watch.js');
@@ -257,6 +250,7 @@ function printFiles(result: BuildResult, io: Io): void {
 
 /** Build every variant in turn from one read of the source; one that fails is reported and the rest still build (exit 1 at the end). */
 async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
+  const { buildPrepared, loadValidated, prepareFrom } = await import('../../pipeline/build.js');
   const validated = await loadValidated(opts);
   const { resume, warnings } = validated;
   printDiagnostics(warnings, io.stderr);

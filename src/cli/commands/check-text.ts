@@ -1,8 +1,7 @@
 import type { OrderedMatch } from '../../check/find-in-order.js';
 import type { Leaf } from '../../check/leaves.js';
-import { loadValidated } from '../../pipeline/build.js';
 import type { LoadedSource } from '../../source/load.js';
-import { formatPath } from '../../validate/validate.js';
+import { formatPath } from '../../validate/format-path.js';
 import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -12,6 +11,7 @@ export async function expectedStrings(
   io: Io,
   maxBytes?: number,
 ): Promise<{ src: LoadedSource; leaves: Leaf[] }> {
+  const { loadValidated } = await import('../../pipeline/build.js');
   const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes });
   printDiagnostics(warnings, io.stderr);
   const { pdfLeaves } = await import('../../check/expected.js');

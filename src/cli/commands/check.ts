@@ -6,7 +6,7 @@ import { type SourceCheck, summaryLine } from '../../check/summary.js';
 import { UsageError, UserError } from '../../source/diagnostics.js';
 import type { DataPath, LoadedSource } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
-import { formatPath } from '../../validate/validate.js';
+import { formatPath } from '../../validate/format-path.js';
 import { type Io, pathIn } from '../io.js';
 import { checkDocx } from './check-docx.js';
 import { maxSizeOption } from './max-size.js';

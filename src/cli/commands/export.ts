@@ -1,5 +1,4 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { toJsonResume } from '../../convert/jsonresume/export.js';
 import { writeNewFile } from '../../output/new-file.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { Io } from '../io.js';
@@ -48,6 +47,7 @@ Examples:
         const { resume, raw } = await loadAsVariant(source, opts.variant, io, opts.maxSize);
         // The data as written (not as validated, which drops "" values): an imported file exports unchanged.
         // A variant is a new résumé made from it, exported as that variant shows it.
+        const { toJsonResume } = await import('../../convert/jsonresume/export.js');
         const { doc, notes } = toJsonResume((opts.variant ? resume : raw.data) as Record<string, unknown>);
         const json = `${JSON.stringify(doc, null, 2)}\n`;
         if (opts.out) {

@@ -5,7 +5,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { writeNewFile } from '../../output/new-file.js';
 import { START_MARKER } from '../../output/readme-markers.js';
 import { UserError } from '../../source/diagnostics.js';
-import { loadFile } from '../../source/load.js';
 import { modeline } from '../../source/modeline.js';
 import { packageInfo, packageRoot } from '../../source/paths.js';
 import { WORKFLOW_FILES, type WorkflowKind, workflow } from '../ci-workflow.js';
@@ -145,6 +144,7 @@ function localInstall(dir: string): { lockFile: boolean } | null {
 /** Does the résumé have a variants: block? Its syntax must be sound (the error says where it is not). */
 async function hasVariants(file: string): Promise<boolean> {
   if (!existsSync(file)) return false;
+  const { loadFile } = await import('../../source/load.js');
   const { data } = await loadFile(file);
   const variants = (data as { variants?: unknown } | null)?.variants;
   return variants !== null && typeof variants === 'object' && Object.keys(variants).length > 0;

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { listLocales } from '../../validate/languages.js';
 import type { Io } from '../io.js';
 
 /** `de<TAB>Deutsch<TAB>German`: the code first, so `folio locales | cut -f1` gives the codes. */
-export function localesText(): string {
+export async function localesText(): Promise<string> {
+  // The catalogues load when the command runs, not with the command table.
+  const { listLocales } = await import('../../validate/languages.js');
   return listLocales()
     .map((l) => `${[l.code, l.name, l.englishName, ...(l.dir === 'rtl' ? ['right to left'] : [])].join('\t')}\n`)
     .join('');
@@ -30,7 +31,7 @@ Russian or Ukrainian is shown in that language (the build says so).
 Example:
   $ folio locales | cut -f1`,
     )
-    .action(() => {
-      io.stdout.write(localesText());
+    .action(async () => {
+      io.stdout.write(await localesText());
     });
 }

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { formatMatch, matchJob } from '../../check/job-ad/match.js';
-import { loadValidated } from '../../pipeline/build.js';
 import { JOB_KIND, readInput } from '../../source/read-input.js';
-import { findVariant } from '../../tailor/variants.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
@@ -31,6 +28,11 @@ Examples:
   $ folio match job.txt --variant ml-platform -s cv.yaml`,
     )
     .action(async (job: string, opts: { variant?: string; source: string; maxSize?: number }) => {
+      const [{ formatMatch, matchJob }, { loadValidated }, { findVariant }] = await Promise.all([
+        import('../../check/job-ad/match.js'),
+        import('../../pipeline/build.js'),
+        import('../../tailor/variants.js'),
+      ]);
       const text = (await readInput(pathIn(io, job), job, JOB_KIND)).toString('utf8');
       const { src, resume, warnings } = await loadValidated({
         source: opts.source,

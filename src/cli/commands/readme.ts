@@ -2,12 +2,10 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { refuseOverwritingInputs } from '../../output/input-guard.js';
 import { END_MARKER, headingLevelAbove, START_MARKER, spliceReadme } from '../../output/readme-markers.js';
 import { replaceFile } from '../../output/write.js';
-import { prepare } from '../../pipeline/build.js';
 import { wrap } from '../../render/text-wrap.js';
-import { HEADER_ID } from '../../render/view.js';
 import { UserError } from '../../source/diagnostics.js';
 import { README_KIND, readInput } from '../../source/read-input.js';
-import { sectionIds } from '../../validate/schema.js';
+import { HEADER_ID, sectionIds } from '../../validate/schema.js';
 import { suggestKey } from '../../validate/suggest.js';
 import { type Io, pathIn } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -103,6 +101,7 @@ Examples:
         io.cwd,
       );
       // 1. render the Markdown (load, validate, normalise, render: the build's first steps)
+      const { prepare } = await import('../../pipeline/build.js');
       const { model, warnings } = await prepare({
         source: flags.source,
         cwd: io.cwd,

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { prepareVariant } from '../../pipeline/variant-build.js';
 import { UserError } from '../../source/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../source/limits.js';
-import { loadFile } from '../../source/load.js';
-import { validate } from '../../validate/validate.js';
 import { type Io, pathIn } from '../io.js';
 import { formatUserError, printDiagnostics } from '../report.js';
 import { maxSizeOption } from './max-size.js';
@@ -46,6 +43,12 @@ Examples:
 }
 
 async function validateOne(source: string, opts: { strict?: boolean; maxSize?: number }, io: Io): Promise<void> {
+  // Loaded when the command runs, not with the command table (`folio --help` needs neither YAML nor the schema).
+  const [{ loadFile }, { validate }, { prepareVariant }] = await Promise.all([
+    import('../../source/load.js'),
+    import('../../validate/validate.js'),
+    import('../../pipeline/variant-build.js'),
+  ]);
   const src = await loadFile(pathIn(io, source), source, {
     ...DEFAULT_LIMITS,
     maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes,

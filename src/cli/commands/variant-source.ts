@@ -1,5 +1,3 @@
-import { loadValidated } from '../../pipeline/build.js';
-import { prepareVariant } from '../../pipeline/variant-build.js';
 import type { LoadedSource } from '../../source/load.js';
 import type { Resume } from '../../validate/schema.js';
 import type { Io } from '../io.js';
@@ -19,6 +17,11 @@ export async function loadAsVariant(
   io: Io,
   maxBytes?: number,
 ): Promise<{ src: LoadedSource; resume: Resume; raw: LoadedSource }> {
+  // Loaded when a command runs, not with the command table (`folio --help` needs neither YAML nor the schema).
+  const [{ loadValidated }, { prepareVariant }] = await Promise.all([
+    import('../../pipeline/build.js'),
+    import('../../pipeline/variant-build.js'),
+  ]);
   const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes });
   printDiagnostics(warnings, io.stderr);
   if (variant === undefined) return { src, resume, raw: src };

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { baseName, loadValidated } from '../../pipeline/build.js';
 import type { Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { describeVariants } from '../variants-report.js';
 import { maxSizeOption } from './max-size.js';
 
 export function registerVariants(program: Command, io: Io): void {
@@ -23,6 +21,10 @@ Examples:
   $ folio variants cv.yaml`,
     )
     .action(async (source: string, opts: { out: string; maxSize?: number }) => {
+      const [{ baseName, loadValidated }, { describeVariants }] = await Promise.all([
+        import('../../pipeline/build.js'),
+        import('../variants-report.js'),
+      ]);
       const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes: opts.maxSize });
       printDiagnostics(warnings, io.stderr);
       io.stdout.write(describeVariants(src, resume, { fallbackName: baseName(source), outDir: opts.out }));

@@ -1,7 +1,23 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { FontName } from '../../model/design.js';
+import { packageRoot } from '../../source/paths.js';
 
 const require = createRequire(import.meta.url);
+
+const SUBSET_DIR = fileURLToPath(new URL('dist/fonts/', packageRoot));
+const PACKAGE_PREFIX = '@expo-google-fonts/';
+
+/**
+ * The file folio draws a face with: the subset the build prepared in dist/fonts/ (scripts/subset-fonts.mjs: the
+ * same characters outside the Private Use Area and the features folio uses, so fontkit decodes far smaller
+ * tables), or the npm package's full TTF when there is none (IBM Plex Sans, or a checkout not yet built).
+ */
+export function faceFile(file: string): string {
+  const subset = SUBSET_DIR + file.slice(PACKAGE_PREFIX.length);
+  return file.startsWith(PACKAGE_PREFIX) && existsSync(subset) ? subset : require.resolve(file);
+}
 
 /** The four faces folio uses of a family: static TTFs (react-pdf cannot read WOFF2 or variable fonts). */
 export interface FamilyFiles {
@@ -44,12 +60,12 @@ export const FAMILIES: Record<FontName, FamilyFiles> = {
 
 /** The main font's regular face, for coverage checks (Inter's weights share one character set). */
 export function mainFontPath(): string {
-  return require.resolve(INTER.regular);
+  return faceFile(INTER.regular);
 }
 
 /** A family's regular face, for coverage checks. */
 export function familyFontPath(family: FontName): string {
-  return require.resolve(FAMILIES[family].regular);
+  return faceFile(FAMILIES[family].regular);
 }
 
 /** A script Inter lacks, the Noto family that covers it and the code points that send text to it. */

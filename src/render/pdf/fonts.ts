@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import type { FontName } from '../../model/design.js';
-import { FAMILIES, type FallbackFont, FONT_FAMILY, resolveFont } from './font-files.js';
+import { FAMILIES, type FallbackFont, FONT_FAMILY, faceFile, resolveFont } from './font-files.js';
 import { breakLongWord } from './long-words.js';
-
-const require = createRequire(import.meta.url);
 
 /** The part of react-pdf's font registry (and of fontkit's font objects) that forgetGlyphs touches. */
 type Registry = Record<string, { sources: { data: { _glyphs?: object } | null }[] }>;
@@ -29,10 +26,10 @@ function registerFamily(registry: Registry, family: FontName): void {
   Font.register({
     family,
     fonts: [
-      { src: require.resolve(files.regular), fontWeight: 400 },
-      { src: require.resolve(files.italic), fontWeight: 400, fontStyle: 'italic' },
-      { src: require.resolve(files.semibold), fontWeight: 600 },
-      { src: require.resolve(files.bold), fontWeight: 700 },
+      { src: faceFile(files.regular), fontWeight: 400 },
+      { src: faceFile(files.italic), fontWeight: 400, fontStyle: 'italic' },
+      { src: faceFile(files.semibold), fontWeight: 600 },
+      { src: faceFile(files.bold), fontWeight: 700 },
     ],
   });
 }
