@@ -158,9 +158,8 @@ variants:
 
 describe('render: every theme reads back in order', () => {
   for (const theme of TEXT_THEMES) {
-    // The full suite reads every theme over more fixtures: long entries, a bare minimum, JSON Resume.
-    // Not yet tricky.yaml and portfolio-full.yaml: an unbreakable URL broken at a line end reads back
-    // split in some themes' line widths (issue 13 stays open for it).
+    // The full suite reads every theme over more fixtures: long entries, a bare minimum, JSON Resume, and
+    // tricky.yaml and portfolio-full.yaml, whose long URLs break at line ends in some themes' widths.
     const sources = FULL
       ? [
           example,
@@ -168,6 +167,8 @@ describe('render: every theme reads back in order', () => {
           fixture('minimal.yaml'),
           fixture('long.yaml'),
           fixture('jsonresume-full.json'),
+          fixture('tricky.yaml'),
+          fixture('portfolio-full.yaml'),
         ]
       : [example, fixture('unicode.yaml')];
     for (const path of sources) {
@@ -186,6 +187,19 @@ describe('render: every theme reads back in order', () => {
       });
     }
   }
+
+  it('never draws a hyphen where a style changes inside a word, nor ends a URL line in one', async () => {
+    // minimal's centred summary of tricky.yaml broke "**inside bold**," between the bold run and the comma
+    // and drew "bold-"; compact broke a URL after "at-", which pdftotext reads back as "atall".
+    const tricky = await themedPdf(fixture('tricky.yaml'), 'minimal');
+    const quick = squash((pdfkitPageTexts(tricky.bytes) ?? []).join(' '));
+    expect(quick).toContain('inside bold , plus');
+    expect(quick).not.toContain('bold-');
+    const full = await themedPdf(fixture('portfolio-full.yaml'), 'compact');
+    const lines = pdftotext(full.bytes).split('\n');
+    expect(lines.some((l) => l.includes('zoe.example.org/a-very-long-path'))).toBe(true);
+    expect(lines.filter((l) => /\/[\w-]*-$/.test(l))).toEqual([]);
+  });
 
   it('embeds each face once: four faces of the theme font, never re-embedded per run', async () => {
     const { bytes } = await themedPdf(example, 'classic');
