@@ -77,7 +77,7 @@ function blocks(entry: EntryModel): ReactNode[] {
   );
   if (entry.metrics.length) {
     out.push(
-      <Text key="m" style={styles.chips} wrap={false}>
+      <Text key="m" style={styles.chips} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
         <MetricLine metrics={entry.metrics} gap="  " />
       </Text>,
     );

@@ -30,7 +30,7 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
       return (
         <View wrap={false}>
           {heading}
-          <Text style={styles.metrics}>
+          <Text style={styles.metrics} hyphenationPenalty={NO_HYPHEN_BREAK}>
             <MetricLine metrics={section.metrics} gap="   " />
           </Text>
         </View>

@@ -23,8 +23,11 @@
 const LONG = 40;
 /** Longest unbreakable piece: 12 wide letters fit the narrowest PDF column (the skills' name column, about 100 pt). */
 const CHUNK = 12;
-/** Prefer to break right after these, so a long URL splits at its slashes and dots. */
-const SOFT_END = /[/._@?&=#:,;]/;
+/**
+ * Prefer to break right after these, so a long URL splits at its slashes and dots, and a metric tied
+ * with no-break spaces (MetricLine) too long for a line at its spaces.
+ */
+const SOFT_END = /[/._@?&=#:,;\u00a0]/u;
 /** Hyphens: a break goes before one, never after (see above). */
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
