@@ -26,7 +26,7 @@ async function extractors(pdf: Uint8Array): Promise<Record<string, string>> {
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What is wrong with the metrics in an extracted text: a unit not read as "label value" after the
@@ -38,7 +38,7 @@ function metricProblems(text: string, metrics: readonly Metric[]): string[] {
   const problems: string[] = [];
   let at = 0;
   for (const m of metrics) {
-    const words = `${m.label} ${m.value}`.split(/\s+/).map(escape);
+    const words = `${m.label} ${m.value}`.split(/\s+/).map(escapeRe);
     const unit = new RegExp(words.join('[ \\n]'), 'g');
     unit.lastIndex = at;
     const found = unit.exec(lines);
