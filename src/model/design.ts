@@ -89,8 +89,9 @@ export const THEMES: Record<ThemeName, Theme> = {
       margins: 28,
       colors: { accent: '#1d4ed8', text: '#111827', muted: '#4b5563', rule: '#cbd5e1' },
       headings: 'rule',
-      // Dates stay inline: right-aligned dates read after the text beside them in pdftotext and pdfminer when
-      // the title line holds other scripts (test/themes.test.ts), and an ATS must see them with their entry.
+      // Dates stay inline (the issue asked for right "only if extraction keeps them next to their entry"):
+      // pdfminer reads a right-aligned date as a line of its own, after the entry's location and summary, on
+      // the example itself (test/themes.test.ts), and an ATS must see the dates with their entry.
       sectionGap: 8,
       entryGap: 4,
       nameSize: 18,

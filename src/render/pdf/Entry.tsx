@@ -2,6 +2,7 @@ import { Link, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { Entry as EntryModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
+import { NO_HYPHEN_BREAK } from './long-words.js';
 import { MetricLine } from './MetricLine.js';
 import { design, styles } from './styles.js';
 
@@ -52,14 +53,14 @@ function blocks(entry: EntryModel): ReactNode[] {
   const out: ReactNode[] = [];
   if (entry.outcome) {
     out.push(
-      <Text key="o" style={styles.outcome} wrap={false}>
+      <Text key="o" style={styles.outcome} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
         <Inline spans={entry.outcome} />
       </Text>,
     );
   }
   if (entry.summary) {
     out.push(
-      <Text key="s" style={styles.para}>
+      <Text key="s" style={styles.para} hyphenationPenalty={NO_HYPHEN_BREAK}>
         <Inline spans={entry.summary} />
       </Text>,
     );
@@ -68,7 +69,7 @@ function blocks(entry: EntryModel): ReactNode[] {
     out.push(
       <View key={`h${i}`} style={styles.bulletRow} wrap={false}>
         <Text style={styles.bullet}>•</Text>
-        <Text style={styles.bulletText}>
+        <Text style={styles.bulletText} hyphenationPenalty={NO_HYPHEN_BREAK}>
           <Inline spans={h} />
         </Text>
       </View>,
@@ -76,7 +77,7 @@ function blocks(entry: EntryModel): ReactNode[] {
   );
   if (entry.metrics.length) {
     out.push(
-      <Text key="m" style={styles.chips} wrap={false}>
+      <Text key="m" style={styles.chips} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
         <MetricLine metrics={entry.metrics} gap="  " />
       </Text>,
     );

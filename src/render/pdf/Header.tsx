@@ -1,6 +1,7 @@
 import { Image, Link, Text, View } from '@react-pdf/renderer';
 import type { Header as HeaderModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
+import { NO_HYPHEN_BREAK } from './long-words.js';
 import { styles } from './styles.js';
 
 const SEPARATOR = '  ·  ';
@@ -20,7 +21,7 @@ export function Header({ header, photo }: { header: HeaderModel; photo: Photo | 
         {header.name ? <Text style={styles.name}>{header.name}</Text> : null}
         {header.label ? <Text style={styles.label}>{header.label}</Text> : null}
         {header.tagline ? (
-          <Text style={styles.tagline}>
+          <Text style={styles.tagline} hyphenationPenalty={NO_HYPHEN_BREAK}>
             <Inline spans={header.tagline} />
           </Text>
         ) : null}
@@ -43,7 +44,7 @@ export function Header({ header, photo }: { header: HeaderModel; photo: Photo | 
         ) : null}
         {facts.length ? <Text style={styles.facts}>{facts.join(SEPARATOR)}</Text> : null}
         {header.summary ? (
-          <Text style={styles.summary}>
+          <Text style={styles.summary} hyphenationPenalty={NO_HYPHEN_BREAK}>
             <Inline spans={header.summary} />
           </Text>
         ) : null}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Section as SectionModel } from '../../model/model.js';
 import { Entry } from './Entry.js';
 import { Inline } from './Inline.js';
+import { NO_HYPHEN_BREAK } from './long-words.js';
 import { MetricLine } from './MetricLine.js';
 import { styles } from './styles.js';
 
@@ -29,7 +30,7 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
       return (
         <View wrap={false}>
           {heading}
-          <Text style={styles.metrics}>
+          <Text style={styles.metrics} hyphenationPenalty={NO_HYPHEN_BREAK}>
             <MetricLine metrics={section.metrics} gap="   " />
           </Text>
         </View>
@@ -75,7 +76,7 @@ function items(section: Exclude<SectionModel, { kind: 'cta' }>, heading: ReactNo
           {i === 0 ? heading : null}
           <View style={styles.principle}>
             <Text style={styles.number}>{p.number}</Text>
-            <Text style={styles.bulletText}>
+            <Text style={styles.bulletText} hyphenationPenalty={NO_HYPHEN_BREAK}>
               <Text style={styles.strong}>{p.title}</Text>
               {p.summary ? ' — ' : ''}
               {p.summary ? <Inline spans={p.summary} /> : null}

@@ -130,7 +130,8 @@ function headingStyle(design: Design, color: DesignTokens['color'], font: Design
     case 'bar':
       return { ...base, paddingLeft: 6, borderLeftWidth: 3, borderLeftColor: color.accent, color: color.ink };
     case 'plain':
-      return { ...base, fontSize: font.heading - 0.5, color: color.ink, marginBottom: 3 };
+      // With no rule or bar, size alone sets a section title apart from the entry titles under it.
+      return { ...base, fontSize: font.heading + 1.5, color: color.ink, marginBottom: 4 };
     case 'smallcaps':
       return SMALL_CAPS_FONTS.has(design.font)
         ? {
