@@ -4,7 +4,7 @@ import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config
 /**
  * Three suites over the same files:
  * - `unit` (`npm run test:unit`, the edit loop, < 10 s): stage tests. They render no PDF, spawn no process and
- *   start no browser or server.
+ *   start no browser.
  * - `e2e`: the CLI in-process through run() (a few spawned smoke runs), PDFs, Chromium, servers. `npm test` runs
  *   unit and e2e (< 60 s on a quiet 2-core machine).
  * - `full` (vitest.full.config.ts, `npm run test:full`, after `npm test` in CI): only the heavy checks, each run
