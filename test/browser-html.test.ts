@@ -13,7 +13,7 @@ import { renderHtml } from '../src/render/html.js';
 import type { Resume } from '../src/validate/schema.js';
 import { example, fixture, loadResume, tempDir } from './helpers.js';
 import { launchBrowser } from './support/browser.js';
-import { describeDefault, describeFull } from './support/full.js';
+import { describeDefault, describeFull, sweep } from './support/full.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -124,9 +124,16 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 const describeViolations = (vs: AxeViolation[]) =>
   vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
+/**
+ * The pages a check opens: npm test opens two (the richest page and a right-to-left one), npm run test:full the
+ * others; `stress` (long unbroken words) is for the checks that hold it too.
+ */
+const pagesFor = (withStress = false): Built[] =>
+  sweep([pages.full, pages.ar, pages.example, pages.minimal, pages.he, ...(withStress ? [stress] : [])], 2);
+
 /** No page scrolls sideways at these widths (CSS px). */
-async function noSidewaysScroll(widths: readonly number[]): Promise<void> {
-  for (const p of [...Object.values(pages), stress]) {
+async function noSidewaysScroll(list: readonly Built[], widths: readonly number[]): Promise<void> {
+  for (const p of list) {
     await withPage(p.url, {}, async ({ page }) => {
       for (const width of widths) {
         await page.setViewportSize({ width, height: 900 });
@@ -157,9 +164,72 @@ async function noAxeViolations(cases: readonly [Built, number][]): Promise<void>
   }
 }
 
-// npm test checks one representative case of the costly sweeps (widths, axe); npm run test:full the others.
+/** Nothing is requested outside the file, on screen and on paper. */
+async function noOutsideRequests(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    for (const media of ['screen', 'print'] as const) {
+      const outside = await withPage(p.url, { media }, async (o) => [...o.outside]);
+      expect(outside, p.url).toEqual([]);
+    }
+  }
+}
+
+/** Every public text leaf of each page's source is in its innerText. */
+async function everyLeafShown(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
+    const leaves = sourceLeaves(p.resume, { audience: 'public' });
+    expect(leaves.length).toBeGreaterThan(1);
+    expect(
+      missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`),
+      p.url,
+    ).toEqual([]);
+  }
+}
+
+/** Landmarks, one h1, and headings that never skip a level or stand empty. */
+async function headingsInOrder(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    const o = await withPage(p.url, {}, ({ page }) =>
+      evaluate<{ lang: string; landmarks: string[]; headings: [number, string][] }>(
+        page,
+        `({
+          lang: document.documentElement.lang,
+          landmarks: [...document.querySelectorAll('body > header, body > main, body > footer')].map((e) => e.localName),
+          headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [Number(h.localName[1]), h.innerText.trim()]),
+        })`,
+      ),
+    );
+    expect(o.lang).toBe(p.model.lang);
+    expect(o.landmarks.slice(0, 2)).toEqual(['header', 'main']);
+    expect(o.headings.filter(([level]) => level === 1)).toHaveLength(1);
+    expect(o.headings.filter(([, text]) => text === '')).toEqual([]);
+    o.headings.forEach(([level], i) => {
+      const prev = i === 0 ? 0 : (o.headings[i - 1]?.[0] ?? 0);
+      expect(level, `heading ${i} "${o.headings[i]?.[1]}"`).toBeLessThanOrEqual(prev + 1);
+    });
+  }
+}
+
+// npm test checks representative cases of the costly sweeps (pages, widths, axe); npm run test:full the others.
 describeFull('HTML page in Chromium (full suite)', () => {
-  it('never scrolls sideways at 390, 768 and 1024 px either', () => noSidewaysScroll([390, 768, 1024]), 120_000);
+  it('makes no request outside the file: the other pages', () => noOutsideRequests(pagesFor()), 120_000);
+
+  it('shows every public text leaf in innerText: the other pages', () => everyLeafShown(pagesFor(true)), 120_000);
+
+  it('has landmarks, one h1 and headings in order: the other pages', () => headingsInOrder(pagesFor()), 120_000);
+
+  it(
+    'never scrolls sideways at 360 and 1440 px on the other pages',
+    () => noSidewaysScroll(pagesFor(true), [360, 1440]),
+    120_000,
+  );
+
+  it(
+    'never scrolls sideways at 390, 768 and 1024 px either',
+    () => noSidewaysScroll([...Object.values(pages), stress], [390, 768, 1024]),
+    120_000,
+  );
 
   it('passes axe-core on every page, light and dark, phone and desktop', async () => {
     const all = Object.values(pages).flatMap((p) => [390, 1280].map((w): [Built, number] => [p, w]));
@@ -169,12 +239,7 @@ describeFull('HTML page in Chromium (full suite)', () => {
 
 describeDefault('HTML page in Chromium', () => {
   it('makes no request outside the file (and the check catches one that does)', async () => {
-    for (const p of Object.values(pages)) {
-      for (const media of ['screen', 'print'] as const) {
-        const outside = await withPage(p.url, { media }, async (o) => [...o.outside]);
-        expect(outside, p.url).toEqual([]);
-      }
-    }
+    await noOutsideRequests(pagesFor());
     // Negative control: an image from the web is seen and blocked.
     const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
       '</main>',
@@ -186,15 +251,7 @@ describeDefault('HTML page in Chromium', () => {
   }, 60_000);
 
   it('shows every public text leaf of the source in innerText, and nothing private', async () => {
-    for (const p of [pages.example, pages.full, pages.minimal, pages.ar, pages.he, stress]) {
-      const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
-      const leaves = sourceLeaves(p.resume, { audience: 'public' });
-      expect(leaves.length).toBeGreaterThan(1);
-      expect(
-        missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`),
-        p.url,
-      ).toEqual([]);
-    }
+    await everyLeafShown(pagesFor(true));
     // The example keeps its phone number off the page; the full fixture opted in to show phone and address.
     const exampleText = await withPage(pages.example.url, {}, ({ page }) =>
       evaluate<string>(page, 'document.documentElement.outerHTML'),
@@ -253,7 +310,7 @@ describeDefault('HTML page in Chromium', () => {
   }, 30_000);
 
   it('never scrolls sideways, from a 360 px phone to a 1440 px screen', async () => {
-    await noSidewaysScroll([360, 1440]);
+    await noSidewaysScroll(pagesFor(true), [360, 1440]);
     // Negative control: a fixed-width element does overflow, and the measure sees it.
     const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
       '</main>',
@@ -281,26 +338,7 @@ describeDefault('HTML page in Chromium', () => {
   }, 30_000);
 
   it('has landmarks, one h1 and headings that never skip a level or stand empty', async () => {
-    for (const p of Object.values(pages)) {
-      const o = await withPage(p.url, {}, ({ page }) =>
-        evaluate<{ lang: string; landmarks: string[]; headings: [number, string][] }>(
-          page,
-          `({
-            lang: document.documentElement.lang,
-            landmarks: [...document.querySelectorAll('body > header, body > main, body > footer')].map((e) => e.localName),
-            headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [Number(h.localName[1]), h.innerText.trim()]),
-          })`,
-        ),
-      );
-      expect(o.lang).toBe(p.model.lang);
-      expect(o.landmarks.slice(0, 2)).toEqual(['header', 'main']);
-      expect(o.headings.filter(([level]) => level === 1)).toHaveLength(1);
-      expect(o.headings.filter(([, text]) => text === '')).toEqual([]);
-      o.headings.forEach(([level], i) => {
-        const prev = i === 0 ? 0 : (o.headings[i - 1]?.[0] ?? 0);
-        expect(level, `heading ${i} "${o.headings[i]?.[1]}"`).toBeLessThanOrEqual(prev + 1);
-      });
-    }
+    await headingsInOrder(pagesFor());
     const full = await withPage(pages.full.url, {}, ({ page }) =>
       evaluate<string[]>(page, `[...document.querySelectorAll('body > footer')].map((e) => e.id)`),
     );
