@@ -250,15 +250,19 @@ describe('property: arbitrary input never crashes and never hangs', () => {
   );
 
   // The same four files in both suites: npm test's.
-  itDefault('the real CLI agrees: a few hostile files exit 0 or 1, never 70, and never print a stack', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'in'));
-    const samples = [...fc.sample(soup, { numRuns: 2, seed: 7 }), ...fc.sample(mutated, { numRuns: 2, seed: 7 })];
-    samples.forEach((s, i) => writeFileSync(join(dir, 'in', `${i}.yaml`), s));
-    for (const i of samples.keys()) {
-      const r = await runCli(['build', `in/${i}.yaml`, '-f', 'html,md', '-o', `out${i}`], dir);
-      expect([0, 1]).toContain(r.status);
-      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    }
-  }, 60_000);
+  itDefault(
+    'the real CLI agrees: a few hostile files exit 0 or 1, never 70, and never print a stack',
+    async () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'in'));
+      const samples = [...fc.sample(soup, { numRuns: 2, seed: 7 }), ...fc.sample(mutated, { numRuns: 2, seed: 7 })];
+      samples.forEach((s, i) => writeFileSync(join(dir, 'in', `${i}.yaml`), s));
+      for (const i of samples.keys()) {
+        const r = await runCli(['build', `in/${i}.yaml`, '-f', 'html,md', '-o', `out${i}`], dir);
+        expect([0, 1]).toContain(r.status);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+    },
+    60_000,
+  );
 });
