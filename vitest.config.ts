@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /**
- * Tests that run the CLI (in-process through run(), or a few spawned smoke runs), render PDFs, start servers
- * or a browser. Everything else is a stage test in `unit`: `npm run test:unit` is the edit loop (< 10 s).
- * `npm test` runs both; `npm run test:full` (FOLIO_FULL=1) adds the heavy checks that run one case by default.
+ * Three suites over the same files:
+ * - `unit` (`npm run test:unit`, the edit loop, < 10 s): stage tests. They render no PDF, spawn no process and
+ *   start no browser.
+ * - `e2e`: the CLI in-process through run() (a few spawned smoke runs), PDFs, Chromium, servers. `npm test` runs
+ *   unit and e2e (< 60 s on a quiet 2-core machine).
+ * - `full` (vitest.full.config.ts, `npm run test:full`, after `npm test` in CI): only the heavy checks, each run
+ *   once in CI: test/full/ and the cases of the files below that test/support/full.ts gates.
  */
 const E2E = [
   'test/cli*.test.ts',
@@ -14,12 +18,16 @@ const E2E = [
   'test/output-safety.test.ts',
   'test/browser-html.test.ts',
   'test/check.test.ts',
+  'test/custom-sections.test.ts',
   'test/fit.test.ts',
   'test/hostile-output.test.ts',
   'test/invalid-fixtures.test.ts',
   'test/jsonresume.test.ts',
   'test/layers.test.ts',
+  'test/locales.test.ts',
+  'test/package.test.ts',
   'test/pdf-build.test.ts',
+  'test/pdf-reading-order.test.ts',
   'test/properties.test.ts',
   'test/render-pdf.test.ts',
   'test/render-text.test.ts',
@@ -29,11 +37,24 @@ const E2E = [
   'test/input-guard.test.ts',
   'test/read-input.test.ts',
   'test/pdf-facts.test.ts',
+  'test/source-check.test.ts',
   'test/themes.test.ts',
   'test/watch-tracking.test.ts',
 ];
 
-export default defineConfig({
+/**
+ * Test files in test/ with checks that only `npm run test:full` runs: those that import test/support/full.ts,
+ * or read FOLIO_FULL themselves. Found by reading them, so a gated check added anywhere is never left out.
+ */
+export function gatedFiles(): string[] {
+  return readdirSync('test')
+    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => /support\/full\.js|FOLIO_FULL/.test(readFileSync(`test/${f}`, 'utf8')))
+    .map((f) => `test/${f}`);
+}
+
+/** What every suite shares. */
+export const shared: ViteUserConfig = {
   plugins: [
     {
       // Its published source maps name sources it does not ship: read the files without them, instead of a
@@ -46,24 +67,34 @@ export default defineConfig({
     },
   ],
   test: {
-    // test/full/: heavy end-to-end checks that drive system programs (LibreOffice): `npm run test:full`.
     // GitHub's workflow parser imports its schema JSON without an import attribute, which only a bundler
     // accepts: let Vite transform it instead of Node loading it.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
+    // One worker process runs many files and keeps what they import (react-pdf, fonts, PDF.js, the CLI): loading
+    // that again for each file was most of the suite's time. No test mocks modules or leaves global state behind.
+    isolate: false,
+    // Both cores: Vitest's default leaves one for itself, which on two cores runs every file one after another.
+    maxWorkers: 2,
+    // A loaded 2-core machine (several engineers' suites at once) can slow a PDF or property test well past 5 s.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+};
+
+export default defineConfig({
+  ...shared,
+  test: {
+    ...shared.test,
     projects: [
-      // A loaded 2-core machine (several engineers' suites at once) can slow a property test well past 5 s.
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/full/**', ...E2E],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
         },
       },
-      // CLI and PDF tests render fonts and a few runs spawn a process; a loaded 2-core CI machine needs headroom.
-      { extends: true, test: { name: 'e2e', include: E2E, testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
     ],
   },
 });

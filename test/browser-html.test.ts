@@ -6,13 +6,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import type { ResumeModel } from '../src/model/model.js';
 import { renderHtml } from '../src/render/html.js';
 import type { Resume } from '../src/validate/schema.js';
 import { example, fixture, loadResume, tempDir } from './helpers.js';
 import { launchBrowser } from './support/browser.js';
+import { describeDefault, describeFull, sweep } from './support/full.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -123,17 +124,122 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 const describeViolations = (vs: AxeViolation[]) =>
   vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
-/** npm test checks one representative case of the costly sweeps; npm run test:full (FOLIO_FULL=1) checks them all. */
-const FULL = Boolean(process.env.FOLIO_FULL);
+/**
+ * The pages a check opens: npm test opens two (the richest page and a right-to-left one), npm run test:full the
+ * others; `stress` (long unbroken words) is for the checks that hold it too.
+ */
+const pagesFor = (withStress = false): Built[] =>
+  sweep([pages.full, pages.ar, pages.example, pages.minimal, pages.he, ...(withStress ? [stress] : [])], 2);
 
-describe('HTML page in Chromium', () => {
-  it('makes no request outside the file (and the check catches one that does)', async () => {
-    for (const p of Object.values(pages)) {
-      for (const media of ['screen', 'print'] as const) {
-        const outside = await withPage(p.url, { media }, async (o) => [...o.outside]);
-        expect(outside, p.url).toEqual([]);
+/** No page scrolls sideways at these widths (CSS px). */
+async function noSidewaysScroll(list: readonly Built[], widths: readonly number[]): Promise<void> {
+  for (const p of list) {
+    await withPage(p.url, {}, async ({ page }) => {
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        const sizes = await evaluate<{ scroll: number; client: number }>(
+          page,
+          '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+        );
+        expect(sizes.client).toBe(width);
+        expect(sizes.scroll, `${p.url} at ${width} px`).toBeLessThanOrEqual(width);
       }
+    });
+  }
+}
+
+/** axe-core finds no violation of any impact in these pages, each in light and dark at these widths. */
+async function noAxeViolations(cases: readonly [Built, number][]): Promise<void> {
+  for (const [p, width] of cases) {
+    await withPage(p.url, {}, async ({ page }) => {
+      await page.addScriptTag({ content: axeSource });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 900 });
+        const violations = await axe(page);
+        // The issue asks for no serious or critical violations; the page has none of any impact, so hold it there.
+        expect(describeViolations(violations), `${p.url} ${colorScheme} ${width}px`).toEqual([]);
+      }
+    });
+  }
+}
+
+/** Nothing is requested outside the file, on screen and on paper. */
+async function noOutsideRequests(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    for (const media of ['screen', 'print'] as const) {
+      const outside = await withPage(p.url, { media }, async (o) => [...o.outside]);
+      expect(outside, p.url).toEqual([]);
     }
+  }
+}
+
+/** Every public text leaf of each page's source is in its innerText. */
+async function everyLeafShown(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
+    const leaves = sourceLeaves(p.resume, { audience: 'public' });
+    expect(leaves.length).toBeGreaterThan(1);
+    expect(
+      missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`),
+      p.url,
+    ).toEqual([]);
+  }
+}
+
+/** Landmarks, one h1, and headings that never skip a level or stand empty. */
+async function headingsInOrder(list: readonly Built[]): Promise<void> {
+  for (const p of list) {
+    const o = await withPage(p.url, {}, ({ page }) =>
+      evaluate<{ lang: string; landmarks: string[]; headings: [number, string][] }>(
+        page,
+        `({
+          lang: document.documentElement.lang,
+          landmarks: [...document.querySelectorAll('body > header, body > main, body > footer')].map((e) => e.localName),
+          headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [Number(h.localName[1]), h.innerText.trim()]),
+        })`,
+      ),
+    );
+    expect(o.lang).toBe(p.model.lang);
+    expect(o.landmarks.slice(0, 2)).toEqual(['header', 'main']);
+    expect(o.headings.filter(([level]) => level === 1)).toHaveLength(1);
+    expect(o.headings.filter(([, text]) => text === '')).toEqual([]);
+    o.headings.forEach(([level], i) => {
+      const prev = i === 0 ? 0 : (o.headings[i - 1]?.[0] ?? 0);
+      expect(level, `heading ${i} "${o.headings[i]?.[1]}"`).toBeLessThanOrEqual(prev + 1);
+    });
+  }
+}
+
+// npm test checks representative cases of the costly sweeps (pages, widths, axe); npm run test:full the others.
+describeFull('HTML page in Chromium (full suite)', () => {
+  it('makes no request outside the file: the other pages', () => noOutsideRequests(pagesFor()), 120_000);
+
+  it('shows every public text leaf in innerText: the other pages', () => everyLeafShown(pagesFor(true)), 120_000);
+
+  it('has landmarks, one h1 and headings in order: the other pages', () => headingsInOrder(pagesFor()), 120_000);
+
+  it(
+    'never scrolls sideways at 360 and 1440 px on the other pages',
+    () => noSidewaysScroll(pagesFor(true), [360, 1440]),
+    120_000,
+  );
+
+  it(
+    'never scrolls sideways at 390, 768 and 1024 px either',
+    () => noSidewaysScroll([...Object.values(pages), stress], [390, 768, 1024]),
+    120_000,
+  );
+
+  it('passes axe-core on every page, light and dark, phone and desktop', async () => {
+    const all = Object.values(pages).flatMap((p) => [390, 1280].map((w): [Built, number] => [p, w]));
+    await noAxeViolations(all.filter(([p, w]) => !(p === pages.example && w === 390)));
+  }, 300_000);
+});
+
+describeDefault('HTML page in Chromium', () => {
+  it('makes no request outside the file (and the check catches one that does)', async () => {
+    await noOutsideRequests(pagesFor());
     // Negative control: an image from the web is seen and blocked.
     const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
       '</main>',
@@ -145,15 +251,7 @@ describe('HTML page in Chromium', () => {
   }, 60_000);
 
   it('shows every public text leaf of the source in innerText, and nothing private', async () => {
-    for (const p of [pages.example, pages.full, pages.minimal, pages.ar, pages.he, stress]) {
-      const text = await withPage(p.url, {}, ({ page }) => evaluate<string>(page, 'document.body.innerText'));
-      const leaves = sourceLeaves(p.resume, { audience: 'public' });
-      expect(leaves.length).toBeGreaterThan(1);
-      expect(
-        missingLeaves(leaves, text).map((l) => `${l.path.join('.')}: ${l.text}`),
-        p.url,
-      ).toEqual([]);
-    }
+    await everyLeafShown(pagesFor(true));
     // The example keeps its phone number off the page; the full fixture opted in to show phone and address.
     const exampleText = await withPage(pages.example.url, {}, ({ page }) =>
       evaluate<string>(page, 'document.documentElement.outerHTML'),
@@ -212,19 +310,7 @@ describe('HTML page in Chromium', () => {
   }, 30_000);
 
   it('never scrolls sideways, from a 360 px phone to a 1440 px screen', async () => {
-    for (const p of [...Object.values(pages), stress]) {
-      await withPage(p.url, {}, async ({ page }) => {
-        for (const width of FULL ? [360, 390, 768, 1024, 1440] : [360, 1440]) {
-          await page.setViewportSize({ width, height: 900 });
-          const sizes = await evaluate<{ scroll: number; client: number }>(
-            page,
-            '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-          );
-          expect(sizes.client).toBe(width);
-          expect(sizes.scroll, `${p.url} at ${width} px`).toBeLessThanOrEqual(width);
-        }
-      });
-    }
+    await noSidewaysScroll(pagesFor(true), [360, 1440]);
     // Negative control: a fixed-width element does overflow, and the measure sees it.
     const html = readFileSync(new URL(pages.minimal.url), 'utf8').replace(
       '</main>',
@@ -250,20 +336,7 @@ describe('HTML page in Chromium', () => {
   }, 60_000);
 
   it('passes axe-core with no violations in light and dark, phone and desktop', async () => {
-    for (const p of FULL ? Object.values(pages) : [pages.example]) {
-      await withPage(p.url, {}, async ({ page }) => {
-        await page.addScriptTag({ content: axeSource });
-        for (const colorScheme of ['light', 'dark'] as const) {
-          for (const width of FULL ? [390, 1280] : [390]) {
-            await page.emulateMedia({ colorScheme });
-            await page.setViewportSize({ width, height: 900 });
-            const violations = await axe(page);
-            // The issue asks for no serious or critical violations; the page has none of any impact, so hold it there.
-            expect(describeViolations(violations), `${p.url} ${colorScheme} ${width}px`).toEqual([]);
-          }
-        }
-      });
-    }
+    await noAxeViolations([[pages.example, 390]]);
   }, 120_000);
 
   it('axe does catch a contrast failure (negative control)', async () => {
@@ -277,26 +350,7 @@ describe('HTML page in Chromium', () => {
   }, 30_000);
 
   it('has landmarks, one h1 and headings that never skip a level or stand empty', async () => {
-    for (const p of Object.values(pages)) {
-      const o = await withPage(p.url, {}, ({ page }) =>
-        evaluate<{ lang: string; landmarks: string[]; headings: [number, string][] }>(
-          page,
-          `({
-            lang: document.documentElement.lang,
-            landmarks: [...document.querySelectorAll('body > header, body > main, body > footer')].map((e) => e.localName),
-            headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [Number(h.localName[1]), h.innerText.trim()]),
-          })`,
-        ),
-      );
-      expect(o.lang).toBe(p.model.lang);
-      expect(o.landmarks.slice(0, 2)).toEqual(['header', 'main']);
-      expect(o.headings.filter(([level]) => level === 1)).toHaveLength(1);
-      expect(o.headings.filter(([, text]) => text === '')).toEqual([]);
-      o.headings.forEach(([level], i) => {
-        const prev = i === 0 ? 0 : (o.headings[i - 1]?.[0] ?? 0);
-        expect(level, `heading ${i} "${o.headings[i]?.[1]}"`).toBeLessThanOrEqual(prev + 1);
-      });
-    }
+    await headingsInOrder(pagesFor());
     const full = await withPage(pages.full.url, {}, ({ page }) =>
       evaluate<string[]>(page, `[...document.querySelectorAll('body > footer')].map((e) => e.id)`),
     );

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { example, fixture, runCli, tempDir } from './helpers.js';
 
 /** A temp dir holding `name` copied from the fixtures (or the example). */
@@ -149,9 +149,15 @@ describe('folio build: PDF options end to end', { timeout: 120_000 }, () => {
 });
 
 describe('folio check', { timeout: 120_000 }, () => {
+  // One build of the example, read by every test below.
+  let dir = '';
+  beforeAll(async () => {
+    dir = withSource(example);
+    copyFileSync(fixture('unicode.yaml'), join(dir, 'other.yaml'));
+    expect((await runCli(['build', '-f', 'pdf,md'], dir, epoch)).status).toBe(0);
+  }, 120_000);
+
   it('passes the example against its own source: pages, fonts, links, metadata, 100% in order', async () => {
-    const dir = withSource(example);
-    expect((await runCli(['build', '-f', 'pdf'], dir, epoch)).status).toBe(0);
     const r = await runCli(['check', 'out/resume.pdf', '--source', 'resume.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -170,9 +176,6 @@ describe('folio check', { timeout: 120_000 }, () => {
   });
 
   it('fails with exit 1 on a PDF built from another source, listing each missing string with its line', async () => {
-    const dir = withSource(example);
-    copyFileSync(fixture('unicode.yaml'), join(dir, 'other.yaml'));
-    expect((await runCli(['build', '-f', 'pdf'], dir, epoch)).status).toBe(0);
     const r = await runCli(['check', 'out/resume.pdf', '--source', 'other.yaml'], dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/missing +other\.yaml:3 +basics\.name +"Zoë Łukasiewicz-Núñez"/);
@@ -181,8 +184,6 @@ describe('folio check', { timeout: 120_000 }, () => {
   });
 
   it('without --source reports the facts; refuses a file that is not a PDF', async () => {
-    const dir = withSource(example);
-    expect((await runCli(['build', '-f', 'pdf,md'], dir, epoch)).status).toBe(0);
     const r = await runCli(['check', 'out/resume.pdf'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/characters extracted; give --source/);

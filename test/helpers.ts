@@ -2,8 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
-import { run } from '../src/cli/run.js';
 import type { ResumeModel } from '../src/model/model.js';
 import { normalise } from '../src/model/normalise.js';
 import { parseSource } from '../src/source/load.js';
@@ -48,6 +46,8 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
   const stderr = collector();
   // Never interrupted: a long-running command (serve, --watch) that starts goes through start() instead.
   const untilInterrupted = () => new Promise<void>(() => {});
+  // Imported on first use: a stage test that only needs the paths and loadResume does not load the whole CLI.
+  const { run } = await import('../src/cli/run.js');
   const status = await run(args, { stdout, stderr, cwd, env: { ...process.env, ...env }, untilInterrupted });
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -72,6 +72,7 @@ export function loadResume(path: string): { resume: Resume; model: ResumeModel }
 
 /** Text of a PDF as pdf-parse extracts it (the buffer is copied: pdf-parse consumes it). */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     const result = await parser.getText({ pageJoiner: '' });

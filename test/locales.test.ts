@@ -1,6 +1,6 @@
 // Locales: the catalogues (locales/*.json), how a résumé's locale is chosen, and builds in each language that
-// carry none of folio's English words. The normal suite builds German and Arabic (a left-to-right and a
-// right-to-left language); FOLIO_FULL=1 builds every locale, the example and its own fixture, in every format.
+// carry none of folio's English words. `npm test` builds German and Arabic (a left-to-right and a right-to-left
+// language); `npm run test:full` builds every other locale, the example and its own fixture, in every format.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +18,8 @@ import { findCatalogue, listLocales } from '../src/validate/languages.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture, pdfText, root, tempDir } from './helpers.js';
+import { describeDefault, itDefault, sweep } from './support/full.js';
 
-const FULL = process.env.FOLIO_FULL === '1';
 const REQUIRED = [
   'en',
   'de',
@@ -46,8 +46,8 @@ const REQUIRED = [
   'ar',
   'he',
 ];
-/** Built in every run: one left-to-right and one right-to-left language. FOLIO_FULL=1 builds them all. */
-const BUILT = FULL ? REQUIRED.filter((c) => c !== 'en') : ['de', 'ar'];
+/** npm test builds one left-to-right and one right-to-left language; npm run test:full the others. */
+const BUILT = sweep(['de', 'ar', ...REQUIRED.filter((c) => !['en', 'de', 'ar'].includes(c))], 2);
 
 interface CatalogueFile {
   words: Record<string, unknown>;
@@ -148,7 +148,7 @@ function withLang(source: string, code: string): string {
   return path;
 }
 
-describe('locale catalogues (model stage)', () => {
+describeDefault('locale catalogues (model stage)', () => {
   it('cover at least the 24 required locales, listed by `folio locales` one a line, code first', async () => {
     const codes = listLocales().map((l) => l.code);
     expect(codes).toEqual(expect.arrayContaining(REQUIRED));
@@ -193,7 +193,7 @@ describe('locale catalogues (model stage)', () => {
   });
 });
 
-describe('choosing the locale (model stage)', () => {
+describeDefault('choosing the locale (model stage)', () => {
   it('falls back to the base language, a known alias, else English with the direction of the language', () => {
     const pick = (tag: string) => {
       const l = localeForTag(tag);
@@ -284,16 +284,20 @@ describe('choosing the locale (model stage)', () => {
 });
 
 describe('builds in each language (pipeline, every format)', () => {
-  it('the English-word scan finds folio English words in an English build of a foreign text (negative control)', async () => {
-    const out = await buildAll(withLang(fixtureOf('de'), 'en'));
-    for (const text of [out.pdf, out.html, out.md, out.txt]) {
-      expect(englishLeftovers(text, 'de')).toEqual(
-        expect.arrayContaining(['Experience', 'Skills', 'Present', 'Mar 2019']),
-      );
-    }
-    expect(englishLeftovers(out.html, 'de')).toEqual(expect.arrayContaining(['Skip to content']));
-    expect(englishLeftovers(out.txt, 'de')).toEqual(expect.arrayContaining(['Education', 'Languages', 'Sep 2015']));
-  }, 120_000);
+  itDefault(
+    'the English-word scan finds folio English words in an English build of a foreign text (negative control)',
+    async () => {
+      const out = await buildAll(withLang(fixtureOf('de'), 'en'));
+      for (const text of [out.pdf, out.html, out.md, out.txt]) {
+        expect(englishLeftovers(text, 'de')).toEqual(
+          expect.arrayContaining(['Experience', 'Skills', 'Present', 'Mar 2019']),
+        );
+      }
+      expect(englishLeftovers(out.html, 'de')).toEqual(expect.arrayContaining(['Skip to content']));
+      expect(englishLeftovers(out.txt, 'de')).toEqual(expect.arrayContaining(['Education', 'Languages', 'Sep 2015']));
+    },
+    120_000,
+  );
 
   for (const code of BUILT) {
     it(`${code}: its fixture builds in every format with no English word of folio's own, localised dates and metadata`, async () => {
@@ -356,15 +360,17 @@ describe('builds in each language (pipeline, every format)', () => {
     }, 120_000);
   }
 
+  // German in npm test; Japanese (its CJK fallback font is the slow one) in npm run test:full.
   it('numbers pages in the language: "Seite 2 von 2" in German, "2 / 2 ページ" in Japanese', async () => {
-    for (const [code, footer, fonts] of [
+    const footers: [string, RegExp, string[]][] = [
       ['de', /Seite 2 von [23]/, []],
       ['ja', /2 \/ [23] ページ/, ['cjk']],
-    ] as const) {
+    ];
+    for (const [code, footer, fonts] of sweep(footers)) {
       const r = fixtureData(code);
       const work = Array.from({ length: 14 }, () => r.work ?? []).flat();
       const model = normalise({ ...r, work });
-      const fallbacks = FALLBACKS.filter((f) => (fonts as readonly string[]).includes(f.id));
+      const fallbacks = FALLBACKS.filter((f) => fonts.includes(f.id));
       const { bytes, pages } = await renderPdf(model, { date: new Date(0), fallbacks });
       expect(pages, code).toBeGreaterThan(1);
       expect(await pdfText(bytes), code).toMatch(footer);

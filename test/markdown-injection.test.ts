@@ -14,6 +14,7 @@ import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example } from './helpers.js';
+import { itDefault, propertyRuns } from './support/full.js';
 
 const base = parseSource(readFileSync(example, 'utf8'), 'resume.yaml').data as Record<string, unknown>;
 
@@ -176,7 +177,7 @@ const hostile = fc.oneof(
 );
 
 describe('Markdown: no user string makes structure', () => {
-  it('the reproductions: an image through a code span, a second end marker through a summary', () => {
+  itDefault('the reproductions: an image through a code span, a second end marker through a summary', () => {
     const user = markdownOf(
       withValue(['basics', 'profiles', 1, 'username'], 'w ![p](https://tracker.example/p.png)\n w'),
     ) as string;
@@ -205,13 +206,14 @@ describe('Markdown: no user string makes structure', () => {
         const readme = Buffer.from(`top\n<!-- folio:start -->\n${md}\n<!-- folio:end -->\nbottom\n`);
         expect(() => findRegion(readme, 'README.md')).not.toThrow();
       }),
-      { numRuns: 200 },
+      // npm test: 60 cases; npm run test:full: 1,000.
+      { numRuns: propertyRuns(60, 1000) },
     );
     // Most values pass validation (a few are refused, e.g. a name made of control characters).
-    expect(rendered).toBeGreaterThan(100);
-  }, 60_000);
+    expect(rendered).toBeGreaterThan(propertyRuns(60, 1000) / 2);
+  }, 300_000);
 
-  it('code spans and link destinations stay on one line and closed', () => {
+  itDefault('code spans and link destinations stay on one line and closed', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
         expect(codeSpan(s)).not.toMatch(/[\r\n]/);

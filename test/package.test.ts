@@ -1,15 +1,16 @@
 // The packed tarball is the product: pack this checkout, install the tarball where nothing of the checkout is
-// reachable, and use it there as a person (and a program) would. `npm test` runs it on this Node as a local
-// dependency; `npm run test:full` (FOLIO_FULL=1) adds a global install into a temporary prefix and Node 22 and 24.
+// reachable, and use it there as a person (and a program) would. `npm test` checks what it holds and runs the
+// command as a local dependency on this Node; `npm run test:full` uses the API from code and type-checks a consumer
+// (tsc, ~25 s), and installs it globally into a temporary prefix and on Node 22 and 24.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { delimiter, dirname, join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
 import { END_MARKER, START_MARKER } from '../src/output/readme-markers.js';
 import { pdfText, root, squash, tempDir } from './helpers.js';
+import { describeDefault, describeFull } from './support/full.js';
 
-const FULL = process.env.FOLIO_FULL === '1';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 const npmFlags = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -57,8 +58,33 @@ beforeAll(() => {
     join(project, 'package.json'),
     `${JSON.stringify({ name: 'my-cv', private: true, type: 'module' }, null, 2)}\n`,
   );
-  ok(run('npm', ['install', tarball, ...npmFlags], project), 'npm install <tarball>');
 }, 300_000);
+
+interface Manifest {
+  name: string;
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  scripts?: Record<string, string>;
+}
+
+/** The packed package.json as it is installed, and none of the build's tools among its dependencies. */
+function checkManifest(manifest: Manifest): void {
+  expect(manifest.name).toBe('folio-cv');
+  expect(manifest.bin).toEqual({ folio: 'dist/cli.js' });
+  // Nothing of the build is needed to install or run it: no build tool among the dependencies,
+  // and no install-time script: `prepare` (the checkout's build) is taken out of the packed package.json.
+  for (const tool of BUILD_TOOLS) expect(manifest.dependencies[tool], tool).toBeUndefined();
+  for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+    expect(manifest.scripts?.[script], script).toBeUndefined();
+  // ...while the checkout keeps its prepare, which builds folio on `npm install` there.
+  expect(
+    (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+      .prepare,
+  ).toBe('node scripts/build.mjs');
+}
+
+const BUILD_TOOLS = ['esbuild', 'typescript', 'vite', 'vitest', 'json-schema-to-typescript'];
 
 /** Everything a person does in their own repository, with `folio` started by `folio(args, cwd)`. */
 async function session(folio: (args: string[], cwd: string) => Run, cwd: string, schemaRef: string): Promise<void> {
@@ -82,7 +108,27 @@ async function session(folio: (args: string[], cwd: string) => Run, cwd: string,
   ok(folio(['readme', 'README.md', '--check'], cwd), 'readme --check');
 }
 
-describe('package: the packed tarball', () => {
+describeDefault('package: the packed tarball, unpacked beside only its declared dependencies (quick)', () => {
+  // npm install copies 300 MB (~10 s of CPU): the full suite does that. Here the tarball is unpacked into a
+  // node_modules that links only the dependencies its package.json declares, so a file left out of the tarball,
+  // or a package outside the bundle (the fonts, pdf-parse) that it does not declare, still fails.
+  let manifest: Manifest;
+  let bin = '';
+  beforeAll(() => {
+    const modules = join(work, 'quick', 'node_modules');
+    mkdirSync(modules, { recursive: true });
+    ok(run('tar', ['-xzf', tarball, '-C', modules], work), 'tar -x');
+    renameSync(join(modules, 'package'), join(modules, pkg.name));
+    manifest = JSON.parse(readFileSync(join(modules, pkg.name, 'package.json'), 'utf8')) as Manifest;
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      const from = join(root, 'node_modules', dep);
+      if (!existsSync(from)) continue; // an optional dependency not installed in the checkout
+      mkdirSync(dirname(join(modules, dep)), { recursive: true });
+      symlinkSync(from, join(modules, dep), 'dir');
+    }
+    bin = join(modules, pkg.name, manifest.bin.folio ?? '');
+  });
+
   it('holds what run time needs (dist, its types, schema, templates) and nothing of the checkout', () => {
     for (const f of [
       'package.json',
@@ -98,27 +144,38 @@ describe('package: the packed tarball', () => {
       expect(packed, f).toContain(f);
     }
     expect(packed.filter((f) => /^(src|test|scripts|bench)\/|\.map$|^tsconfig/.test(f))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(project, 'node_modules', pkg.name, 'package.json'), 'utf8')) as {
-      name: string;
-      bin: Record<string, string>;
-      dependencies: Record<string, string>;
-      scripts?: Record<string, string>;
-    };
-    expect(manifest.name).toBe('folio-cv');
-    expect(manifest.bin).toEqual({ folio: 'dist/cli.js' });
-    // Nothing of the build is needed to install or run it: no build tool among the dependencies or installed,
-    // and no install-time script: `prepare` (the checkout's build) is taken out of the packed package.json.
-    for (const tool of ['esbuild', 'typescript', 'vite', 'vitest', 'json-schema-to-typescript']) {
-      expect(manifest.dependencies[tool], tool).toBeUndefined();
-      expect(existsSync(join(project, 'node_modules', tool)), tool).toBe(false);
-    }
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
-      expect(manifest.scripts?.[script], script).toBeUndefined();
-    // ...while the checkout keeps its prepare, which builds folio on `npm install` there.
-    expect(
-      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-        .prepare,
-    ).toBe('node scripts/build.mjs');
+    checkManifest(manifest);
+  });
+
+  it('runs: --version, init, build (every format, the PDF read back), validate', async () => {
+    const cwd = join(work, 'quick', 'cv');
+    mkdirSync(cwd);
+    const folio = (args: string[]) => run(process.execPath, [bin, ...args], cwd);
+    expect(ok(folio(['--version']), 'version').stdout).toBe(`${pkg.version}\n`);
+    ok(folio(['init']), 'init');
+    const build = ok(folio(['build']), 'build');
+    expect(build.stderr).toBe('');
+    expect(readFileSync(join(cwd, 'out/resume.html'), 'utf8')).toContain('Alex Example');
+    expect(readFileSync(join(cwd, 'out/resume.md'), 'utf8')).toContain('Open-source rate limiter');
+    expect(squash(await pdfText(readFileSync(join(cwd, 'out/resume.pdf'))))).toContain(
+      'Cut checkout p99 latency by 40%',
+    );
+    expect(ok(folio(['validate']), 'validate').stdout).toBe('resume.yaml: valid\n');
+  }, 120_000);
+});
+
+// The heavier half, run by `npm run test:full` (and so by .ci/run).
+describeFull('package: installed by npm, used from code, on every Node (full suite)', () => {
+  beforeAll(() => {
+    ok(run('npm', ['install', tarball, ...npmFlags], project), 'npm install <tarball>');
+  }, 300_000);
+
+  it('installs what run time needs and no build tool', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(project, 'node_modules', pkg.name, 'package.json'), 'utf8'),
+    ) as Manifest;
+    checkManifest(manifest);
+    for (const tool of BUILD_TOOLS) expect(existsSync(join(project, 'node_modules', tool)), tool).toBe(false);
   });
 
   it('as a local dependency: folio (npx --no-install folio) init, build, validate, readme --check, schema', async () => {
@@ -216,36 +273,31 @@ console.log(JSON.stringify({
     expect(errors[0]).toContain(`Type '"rtf"' is not assignable`);
     expect(errors[1]).toContain(`Property 'heder' does not exist`);
   }, 120_000);
-});
 
-// The heavier half, run by `npm run test:full` (and so by .ci/run).
-if (FULL) {
-  describe('package: every way and every Node it is run with (full suite)', () => {
-    it('installed globally into a prefix: folio on the PATH, the modeline is the public address', async () => {
-      const prefix = join(work, 'global');
-      ok(run('npm', ['install', '--global', '--prefix', prefix, tarball, ...npmFlags], work), 'npm install -g');
-      const bin = join(prefix, 'bin');
-      const cwd = join(work, 'elsewhere');
+  it('installed globally into a prefix: folio on the PATH, the modeline is the public address', async () => {
+    const prefix = join(work, 'global');
+    ok(run('npm', ['install', '--global', '--prefix', prefix, tarball, ...npmFlags], work), 'npm install -g');
+    const bin = join(prefix, 'bin');
+    const cwd = join(work, 'elsewhere');
+    mkdirSync(cwd);
+    const folio = (args: string[], dir: string) =>
+      run('folio', args, dir, { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` });
+    expect(folio(['--version'], cwd).stdout).toBe(`${pkg.version}\n`);
+    await session(folio, cwd, `https://cdn.jsdelivr.net/npm/folio-cv@${pkg.version}/schema/resume.schema.json`);
+  }, 300_000);
+
+  for (const major of ['22', '24']) {
+    it(`on Node ${major}: the same session with that Node's binary`, async () => {
+      const node = nodeBinary(major);
+      expect(ok(run(node, ['--version'], work), 'node --version').stdout).toMatch(new RegExp(`^v${major}\\.`));
+      const cwd = join(project, `node${major}`);
       mkdirSync(cwd);
       const folio = (args: string[], dir: string) =>
-        run('folio', args, dir, { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` });
-      expect(folio(['--version'], cwd).stdout).toBe(`${pkg.version}\n`);
-      await session(folio, cwd, `https://cdn.jsdelivr.net/npm/folio-cv@${pkg.version}/schema/resume.schema.json`);
+        run(node, [join(project, 'node_modules/.bin/folio'), ...args], dir);
+      await session(folio, cwd, '../node_modules/folio-cv/schema/resume.schema.json');
     }, 300_000);
-
-    for (const major of ['22', '24']) {
-      it(`on Node ${major}: the same session with that Node's binary`, async () => {
-        const node = nodeBinary(major);
-        expect(ok(run(node, ['--version'], work), 'node --version').stdout).toMatch(new RegExp(`^v${major}\\.`));
-        const cwd = join(project, `node${major}`);
-        mkdirSync(cwd);
-        const folio = (args: string[], dir: string) =>
-          run(node, [join(project, 'node_modules/.bin/folio'), ...args], dir);
-        await session(folio, cwd, '../node_modules/folio-cv/schema/resume.schema.json');
-      }, 300_000);
-    }
-  });
-}
+  }
+});
 
 /** A Node binary of this major version from the registry's node-<os>-<cpu> package, installed once into a cache under tmp. */
 function nodeBinary(major: string): string {

@@ -11,9 +11,10 @@ import { normalise } from '../src/model/normalise.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { fixture, loadResume, pdfText } from './helpers.js';
+import { itDefault, sweep } from './support/full.js';
 
-/** Every theme in the full suite (npm run test:full); the default one in npm test. */
-const THEMES: readonly ThemeName[] = process.env.FOLIO_FULL === '1' ? THEME_NAMES : ['default'];
+/** The default theme in npm test, every other one in npm run test:full. */
+const THEMES: readonly ThemeName[] = sweep(['default', ...THEME_NAMES.filter((t) => t !== 'default')]);
 
 /** poppler, pdfminer (Debian's python3-pdfminer) and PDF.js (through pdf-parse), each keeping its line breaks. */
 async function extractors(pdf: Uint8Array): Promise<Record<string, string>> {
@@ -58,7 +59,7 @@ describe('PDF metrics strip: each unit whole on one line, read as "label value" 
   const strip = model.sections.flatMap((s) => (s.kind === 'metrics' ? s.metrics : []));
   const story = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries.flatMap((e) => e.metrics) : []));
 
-  it('the fixture wraps: the strip and the story metrics are too long for one line', () => {
+  itDefault('the fixture wraps: the strip and the story metrics are too long for one line', () => {
     expect(strip.length).toBeGreaterThanOrEqual(12);
     expect(story.length).toBeGreaterThanOrEqual(6);
   });
@@ -77,7 +78,7 @@ describe('PDF metrics strip: each unit whole on one line, read as "label value" 
     });
   }
 
-  it('negative control: a unit wrapped inside, or read out of order, is reported', () => {
+  itDefault('negative control: a unit wrapped inside, or read out of order, is reported', () => {
     const ms = [
       { label: 'Kafka flows', value: 'serving path' },
       { label: 'Ranking', value: 'recommendations' },

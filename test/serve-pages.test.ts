@@ -6,11 +6,12 @@ import { markdownToHtml } from '../src/cli/serve/markdown-page.js';
 import { previewHtml, variantPicker } from '../src/cli/serve/pages.js';
 import { fileUrl, type PreviewSite, type PreviewState, route, routeSite } from '../src/cli/serve/routes.js';
 import { startPreviewServer } from '../src/cli/serve/server.js';
+import { describeDefault, itDefault, propertyRuns } from './support/full.js';
 
 /** A site of one page, for a server test. */
 const siteOf = (s: PreviewState): PreviewSite => ({ version: s.version, variants: [], target: () => s });
 
-describe('serve: Markdown preview rendering', () => {
+describeDefault('serve: Markdown preview rendering', () => {
   it('renders Markdown and shows raw HTML as text, bar harmless tags', () => {
     const html = markdownToHtml(
       '# Title\n\n**bold** and <br> and <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n',
@@ -35,7 +36,7 @@ describe('serve: Markdown preview rendering', () => {
   });
 });
 
-describe('serve: pages and routes', () => {
+describeDefault('serve: pages and routes', () => {
   const state: PreviewState = {
     name: 'cv',
     html: '<html><body><p>page</p></body></html>',
@@ -79,7 +80,7 @@ describe('serve: pages and routes', () => {
   });
 });
 
-describe('serve: variants at /v/<name>/ with a picker', () => {
+describeDefault('serve: variants at /v/<name>/ with a picker', () => {
   const asked: (string | null)[] = [];
   const states = new Map<string | null, PreviewState>();
   const site: PreviewSite = {
@@ -154,7 +155,8 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
         expect(/filename="([^"\\]*)"/.test(header)).toBe(true);
         expect(nameFrom(header)).toBe(name);
       }),
-      { numRuns: 200 },
+      // npm test: 50 names; npm run test:full: 1,000.
+      { numRuns: propertyRuns(50, 1000) },
     );
     // Plain ASCII names keep the short form.
     expect(contentDisposition('inline', 'resume.pdf')).toBe('inline; filename="resume.pdf"');
@@ -166,31 +168,34 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
     );
   });
 
-  it('a live server serves /<name>.pdf and /<name>.md for names in any script, with # ? % and spaces', async () => {
-    for (const name of ['резюме', 'Łukasz', 'a "b" \\c', '100% #1 ?x', '履歴書 😀']) {
-      const s: PreviewState = {
-        name,
-        html: '<html><body>h</body></html>',
-        pdf: new Uint8Array([37, 80, 68, 70]),
-        md: '# md\n',
-        failure: null,
-        version: 1,
-      };
-      const server = await startPreviewServer(() => siteOf(s), 0);
-      try {
-        const pdf = await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'pdf')}`);
-        expect(pdf.status).toBe(200);
-        expect(nameFrom(pdf.headers.get('content-disposition') ?? '')).toBe(`${name}.pdf`);
-        const viewer = await (await fetch(`http://127.0.0.1:${server.port}/pdf`)).text();
-        expect(viewer).toContain(`src="${fileUrl(name, 'pdf').replace(/&/g, '&amp;')}?v=1"`);
-        expect((await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'md')}`)).status).toBe(200);
-      } finally {
-        await server.close();
+  itDefault(
+    'a live server serves /<name>.pdf and /<name>.md for names in any script, with # ? % and spaces',
+    async () => {
+      for (const name of ['резюме', 'Łukasz', 'a "b" \\c', '100% #1 ?x', '履歴書 😀']) {
+        const s: PreviewState = {
+          name,
+          html: '<html><body>h</body></html>',
+          pdf: new Uint8Array([37, 80, 68, 70]),
+          md: '# md\n',
+          failure: null,
+          version: 1,
+        };
+        const server = await startPreviewServer(() => siteOf(s), 0);
+        try {
+          const pdf = await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'pdf')}`);
+          expect(pdf.status).toBe(200);
+          expect(nameFrom(pdf.headers.get('content-disposition') ?? '')).toBe(`${name}.pdf`);
+          const viewer = await (await fetch(`http://127.0.0.1:${server.port}/pdf`)).text();
+          expect(viewer).toContain(`src="${fileUrl(name, 'pdf').replace(/&/g, '&amp;')}?v=1"`);
+          expect((await fetch(`http://127.0.0.1:${server.port}${fileUrl(name, 'md')}`)).status).toBe(200);
+        } finally {
+          await server.close();
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('a request whose answer throws gets a 500 and the server keeps serving', async () => {
+  itDefault('a request whose answer throws gets a 500 and the server keeps serving', async () => {
     const s = { name: 'cv', html: null, pdf: null, md: null, failure: null, version: 1 } as PreviewState;
     let calls = 0;
     const server = await startPreviewServer(() => {
@@ -206,7 +211,7 @@ describe('serve: response headers from user data (class: crash on a non-Latin-1 
   });
 });
 
-describe('serve: the Markdown preview loads nothing from the internet', () => {
+describeDefault('serve: the Markdown preview loads nothing from the internet', () => {
   it('an image (a badge, or one a hostile string made) shows as its alt text, never as <img>', () => {
     const html = markdownToHtml(
       '![Java](https://img.shields.io/badge/Java-blue) and ![p](https://tracker.example/p.png)\n',

@@ -17,10 +17,8 @@ import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture, pdfText, squash } from './helpers.js';
+import { describeDefault, FULL, itDefault, sweep } from './support/full.js';
 
-/** Every theme in the full suite (npm run test:full); two representative ones in npm test. */
-const FULL = process.env.FOLIO_FULL === '1';
-const TEXT_THEMES: ThemeName[] = FULL ? THEME_NAMES : ['classic', 'modern'];
 const date = new Date('2026-01-01T00:00:00Z');
 
 function loaded(path: string, text = readFileSync(path, 'utf8')) {
@@ -37,13 +35,22 @@ async function themedPdf(path: string, theme: ThemeName) {
   return { resume, model, ...pdf };
 }
 
+const pdfs = new Map<string, ReturnType<typeof themedPdf>>();
+/** themedPdf, rendered once per file: several tests read the same theme's PDF. */
+function themedPdfOnce(path: string, theme: ThemeName): ReturnType<typeof themedPdf> {
+  const key = `${theme} ${path}`;
+  const pdf = pdfs.get(key) ?? themedPdf(path, theme);
+  pdfs.set(key, pdf);
+  return pdf;
+}
+
 function pdftotext(pdf: Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'folio-theme-')), 'cv.pdf');
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-describe('model: resolveDesign', () => {
+describeDefault('model: resolveDesign', () => {
   it('gives the default theme when nothing is set, and the theme named otherwise', () => {
     expect(resolveDesign(undefined)).toMatchObject({
       theme: 'default',
@@ -95,7 +102,7 @@ describe('model: resolveDesign', () => {
   });
 });
 
-describe('render: --fit starts from the theme', () => {
+describeDefault('render: --fit starts from the theme', () => {
   it("tightens from the theme's own size and line height, never loosening a theme already below a floor", async () => {
     const { fitLadder } = await import('../src/render/fit.js');
     const compact = resolveDesign(undefined, 'compact');
@@ -108,7 +115,7 @@ describe('render: --fit starts from the theme', () => {
   });
 });
 
-describe('validate: folio.design', () => {
+describeDefault('validate: folio.design', () => {
   const bad = `basics: { name: A }
 folio:
   design:
@@ -156,53 +163,58 @@ variants:
   });
 });
 
+// Every theme over every fixture: long entries, a bare minimum, JSON Resume, and tricky.yaml and portfolio-full.yaml,
+// whose long URLs break at line ends in some themes' widths. npm test reads two (a serif theme on the example, a sans
+// one on Unicode text), npm run test:full the others.
+const SOURCES = [
+  example,
+  fixture('unicode.yaml'),
+  fixture('minimal.yaml'),
+  fixture('long.yaml'),
+  fixture('jsonresume-full.json'),
+  fixture('tricky.yaml'),
+  fixture('portfolio-full.yaml'),
+];
+const READ_BACK: [ThemeName, string][] = [
+  ['classic', example],
+  ['modern', fixture('unicode.yaml')],
+  ...THEME_NAMES.flatMap((t) => SOURCES.map((p): [ThemeName, string] => [t, p])).filter(
+    ([t, p]) => !(t === 'classic' && p === example) && !(t === 'modern' && p === fixture('unicode.yaml')),
+  ),
+];
+
 describe('render: every theme reads back in order', () => {
-  for (const theme of TEXT_THEMES) {
-    // The full suite reads every theme over more fixtures: long entries, a bare minimum, JSON Resume, and
-    // tricky.yaml and portfolio-full.yaml, whose long URLs break at line ends in some themes' widths.
-    const sources = FULL
-      ? [
-          example,
-          fixture('unicode.yaml'),
-          fixture('minimal.yaml'),
-          fixture('long.yaml'),
-          fixture('jsonresume-full.json'),
-          fixture('tricky.yaml'),
-          fixture('portfolio-full.yaml'),
-        ]
-      : [example, fixture('unicode.yaml')];
-    for (const path of sources) {
-      const name = `${theme}: ${path.split('/').pop()}`;
-      it(`${name}: the self-check, pdftotext and pdf-parse find every string in order`, async () => {
-        const built = await themedPdf(path, theme);
-        // The build's own self-check: no string missing or out of order.
-        expect(built.warnings.filter((w) => /missing|out of order/.test(w.message))).toEqual([]);
-        const leaves = pdfLeaves(built.resume);
-        expect(leaves.length).toBeGreaterThan(path.endsWith('minimal.yaml') ? 1 : 10);
-        for (const text of [pdftotext(built.bytes), await pdfText(built.bytes)]) {
-          const m = matchInOrder(leaves, [squash(text)], { ignoreSpaces: true });
-          expect(m.missing.map((l) => l.text)).toEqual([]);
-          expect(m.outOfOrder.map((l) => l.text)).toEqual([]);
-        }
-      });
-    }
+  for (const [theme, path] of sweep(READ_BACK, 2)) {
+    const name = `${theme}: ${path.split('/').pop()}`;
+    it(`${name}: the self-check, pdftotext and pdf-parse find every string in order`, async () => {
+      const built = await themedPdfOnce(path, theme);
+      // The build's own self-check: no string missing or out of order.
+      expect(built.warnings.filter((w) => /missing|out of order/.test(w.message))).toEqual([]);
+      const leaves = pdfLeaves(built.resume);
+      expect(leaves.length).toBeGreaterThan(path.endsWith('minimal.yaml') ? 1 : 10);
+      for (const text of [pdftotext(built.bytes), await pdfText(built.bytes)]) {
+        const m = matchInOrder(leaves, [squash(text)], { ignoreSpaces: true });
+        expect(m.missing.map((l) => l.text)).toEqual([]);
+        expect(m.outOfOrder.map((l) => l.text)).toEqual([]);
+      }
+    });
   }
 
-  it('never draws a hyphen where a style changes inside a word, nor ends a URL line in one', async () => {
+  itDefault('never draws a hyphen where a style changes inside a word, nor ends a URL line in one', async () => {
     // minimal's centred summary of tricky.yaml broke "**inside bold**," between the bold run and the comma
     // and drew "bold-"; compact broke a URL after "at-", which pdftotext reads back as "atall".
-    const tricky = await themedPdf(fixture('tricky.yaml'), 'minimal');
+    const tricky = await themedPdfOnce(fixture('tricky.yaml'), 'minimal');
     const quick = squash((pdfkitPageTexts(tricky.bytes) ?? []).join(' '));
     expect(quick).toContain('inside bold , plus');
     expect(quick).not.toContain('bold-');
-    const full = await themedPdf(fixture('portfolio-full.yaml'), 'compact');
+    const full = await themedPdfOnce(fixture('portfolio-full.yaml'), 'compact');
     const lines = pdftotext(full.bytes).split('\n');
     expect(lines.some((l) => l.includes('zoe.example.org/a-very-long-path'))).toBe(true);
     expect(lines.filter((l) => /\/[\w-]*-$/.test(l))).toEqual([]);
   });
 
-  it('embeds each face once: four faces of the theme font, never re-embedded per run', async () => {
-    const { bytes } = await themedPdf(example, 'classic');
+  itDefault('embeds each face once: four faces of the theme font, never re-embedded per run', async () => {
+    const { bytes } = await themedPdfOnce(example, 'classic');
     const faces = [...bytes.toString('latin1').matchAll(/\/BaseFont\s*\/([A-Z]{6}\+)?([^\s/>]+)/g)].map((m) => m[2]);
     const unique = new Set(faces);
     expect([...unique].every((f) => f?.startsWith('SourceSerif4'))).toBe(true);
@@ -210,41 +222,44 @@ describe('render: every theme reads back in order', () => {
     for (const f of unique) expect(faces.filter((x) => x === f).length).toBeLessThanOrEqual(2);
   });
 
-  it('is byte-identical for the same input', async () => {
-    const a = await themedPdf(example, 'modern');
+  itDefault('is byte-identical for the same input', async () => {
+    const a = await themedPdfOnce(example, 'modern');
     const b = await themedPdf(example, 'modern');
     expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
   });
 
-  it('dates: right reads title, dates, location in order in pdftotext, but not in pdfminer: no theme sets it', async () => {
-    const { src, resume } = loaded(example);
-    const model = normalise(resume);
-    const bytes = (
-      await buildPdf(
-        src,
-        resume,
-        { ...model, design: { ...model.design, dates: 'right' } },
-        { paper: 'A4', maxPages: null, date, selfCheck: true },
-      )
-    ).bytes;
-    const text = pdftotext(bytes);
-    const at = (s: string) => text.indexOf(s);
-    expect(at('Senior Backend Engineer · Example Ad-Tech Co.')).toBeGreaterThan(0);
-    expect(at('Jan 2021 – Present')).toBeGreaterThan(at('Senior Backend Engineer · Example Ad-Tech Co.'));
-    expect(at('Bengaluru, India')).toBeGreaterThan(at('Jan 2021 – Present'));
-    // The evidence behind every theme's `dates: inline` (issue 13: "dates right only if extraction keeps
-    // them next to their entry"): pdfminer reads the right-hand date as a line of its own, after the
-    // entry's location and its summary. Should a pdfminer release read it in place, this fails: then
-    // reconsider `right` for compact.
-    const file = join(mkdtempSync(join(tmpdir(), 'folio-theme-')), 'cv.pdf');
-    writeFileSync(file, bytes);
-    const miner = execFileSync('pdf2txt', [file], { encoding: 'utf8' });
-    expect(miner.indexOf('Jan 2021 – Present')).toBeGreaterThan(miner.indexOf('Backend engineer on the ad-serving'));
-    expect(miner.indexOf('Backend engineer on the ad-serving')).toBeGreaterThan(miner.indexOf('Bengaluru, India'));
-    expect(THEME_NAMES.filter((t) => resolveDesign(undefined, t).dates === 'right')).toEqual([]);
-  });
+  itDefault(
+    'dates: right reads title, dates, location in order in pdftotext, but not in pdfminer: no theme sets it',
+    async () => {
+      const { src, resume } = loaded(example);
+      const model = normalise(resume);
+      const bytes = (
+        await buildPdf(
+          src,
+          resume,
+          { ...model, design: { ...model.design, dates: 'right' } },
+          { paper: 'A4', maxPages: null, date, selfCheck: true },
+        )
+      ).bytes;
+      const text = pdftotext(bytes);
+      const at = (s: string) => text.indexOf(s);
+      expect(at('Senior Backend Engineer · Example Ad-Tech Co.')).toBeGreaterThan(0);
+      expect(at('Jan 2021 – Present')).toBeGreaterThan(at('Senior Backend Engineer · Example Ad-Tech Co.'));
+      expect(at('Bengaluru, India')).toBeGreaterThan(at('Jan 2021 – Present'));
+      // The evidence behind every theme's `dates: inline` (issue 13: "dates right only if extraction keeps
+      // them next to their entry"): pdfminer reads the right-hand date as a line of its own, after the
+      // entry's location and its summary. Should a pdfminer release read it in place, this fails: then
+      // reconsider `right` for compact.
+      const file = join(mkdtempSync(join(tmpdir(), 'folio-theme-')), 'cv.pdf');
+      writeFileSync(file, bytes);
+      const miner = execFileSync('pdf2txt', [file], { encoding: 'utf8' });
+      expect(miner.indexOf('Jan 2021 – Present')).toBeGreaterThan(miner.indexOf('Backend engineer on the ad-serving'));
+      expect(miner.indexOf('Backend engineer on the ad-serving')).toBeGreaterThan(miner.indexOf('Bengaluru, India'));
+      expect(THEME_NAMES.filter((t) => resolveDesign(undefined, t).dates === 'right')).toEqual([]);
+    },
+  );
 
-  it('a letter the theme font lacks is drawn by Inter, and the build names it', async () => {
+  itDefault('a letter the theme font lacks is drawn by Inter, and the build names it', async () => {
     // U+0192 ƒ (Latin small f with hook) is in Inter; IBM Plex Sans lacks a handful of such letters: find one.
     const fontkit = await import('fontkit');
     const { createRequire } = await import('node:module');
@@ -294,10 +309,12 @@ describe('render: page images', () => {
     return sum / a.length;
   };
 
+  // npm test compares two themes, npm run test:full every pair.
+  const themes: ThemeName[] = FULL ? THEME_NAMES : ['classic', 'modern'];
   it('themes differ visibly from each other (layout and type, in grey), no page is blank', async () => {
     const pages = new Map<ThemeName, Uint8Array>();
-    for (const theme of THEME_NAMES) {
-      const { bytes } = await themedPdf(example, theme);
+    for (const theme of themes) {
+      const { bytes } = await themedPdfOnce(example, theme);
       const g = await grey(bytes);
       expect(g.w).toBe(248); // A4 at 30 dpi: 595 pt × 30/72
       // Not blank: a good share of the page is ink.
@@ -305,8 +322,8 @@ describe('render: page images', () => {
       expect(dark, theme).toBeGreaterThan(0.02);
       pages.set(theme, g.px);
     }
-    for (const a of THEME_NAMES) {
-      for (const b of THEME_NAMES) {
+    for (const a of themes) {
+      for (const b of themes) {
         if (a >= b) continue;
         expect(meanDiff(pages.get(a) as Uint8Array, pages.get(b) as Uint8Array), `${a} vs ${b}`).toBeGreaterThanOrEqual(
           4,
@@ -319,7 +336,7 @@ describe('render: page images', () => {
   });
 });
 
-describe('render: the HTML page takes the design', () => {
+describeDefault('render: the HTML page takes the design', () => {
   it('adds nothing for the default theme, and the accent, serif stack and small caps for classic', () => {
     const { resume } = loaded(example);
     expect(designCss(normalise(resume).design)).toBe('');
@@ -331,9 +348,9 @@ describe('render: the HTML page takes the design', () => {
   });
 });
 
-describe('check: the quick PDF reader', () => {
+describeDefault('check: the quick PDF reader', () => {
   it('decodes a ligature ToUnicode entry written with spaces (<0066 0069>), and the glyphs after it', async () => {
-    const { bytes } = await themedPdf(example, 'modern');
+    const { bytes } = await themedPdfOnce(example, 'modern');
     const text = (pdfkitPageTexts(bytes) ?? []).join('');
     expect(text).toContain('traffic');
     expect(text).toContain('flows without hurting');

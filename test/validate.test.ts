@@ -161,10 +161,12 @@ describe('validate stage', () => {
 
   it('does not call a text field of an entry unknown: it is shown as an extra line; a likely misspelling still warns', () => {
     const text =
-      'work:\n  - name: A\n    keywords: [Go]\n    env: Linux\n    postion: CTO\nawards:\n  - title: T\n    url: https://t.example\nprojects:\n  - name: P\n    location: Oslo\n';
+      'work:\n  - name: A\n    keywords: [Go]\n    env: Linux\n    postion: CTO\nawards:\n  - title: T\n    url: https://t.example\nprojects:\n  - name: P\n    location: Oslo\nlanguages:\n  - language: Go\n    env: Linux\nprinciples:\n  - title: T\n    env: Linux\n';
     const { warnings } = validate(parseSource(text, 'resume.yaml'));
+    // Principles (like metrics) have a fixed layout with no extra line: there the same field is unknown.
     expect(warnings.map(oneLine)).toEqual([
       'resume.yaml:5:5: warning: work[0].postion: "postion" looks like a misspelling of "position"; it is shown as an extra line "postion: …" until it is renamed',
+      'resume.yaml:17:5: warning: principles[0].env: unknown key "env"',
     ]);
   });
 

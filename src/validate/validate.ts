@@ -10,7 +10,7 @@ import { formatPath } from './format-path.js';
 import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
-import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
+import { deref, loadSchema, type Resume, type SchemaNode, sectionIds } from './schema.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { badText } from './text-check.js';
 import { variantProblems } from './variants-check.js';
@@ -252,24 +252,26 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   return { resume: data as Resume, warnings: sortDiagnostics(warnings), notes: sortDiagnostics(notes) };
 }
 
-/** Sections whose items are entries or groups: a text field folio has no slot for is shown as an extra line. */
-const ITEM_SECTIONS = new Set([
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-  'activities',
-]);
+/**
+ * Sections whose items are entries or groups, where a text field folio has no slot for is shown as an extra line:
+ * every section of the schema whose items are objects, except metrics and principles, whose items have a fixed
+ * layout (a figure; a numbered title and its text) with no place for one.
+ */
+let itemSections: ReadonlySet<string> | undefined;
+
+function isItemSection(key: string): boolean {
+  itemSections ??= new Set(
+    sectionIds().filter((id) => {
+      const schema = loadSchema();
+      const items = schema.properties?.[id]?.items;
+      return id !== 'metrics' && id !== 'principles' && items !== undefined && deref(items, schema).type === 'object';
+    }),
+  );
+  return itemSections.has(key);
+}
 
 function isEntryPath(path: DataPath): boolean {
-  return path.length === 2 && typeof path[1] === 'number' && ITEM_SECTIONS.has(String(path[0]));
+  return path.length === 2 && typeof path[1] === 'number' && isItemSection(String(path[0]));
 }
 
 /** Text an extra line can show: a string, a number, or a list of them. */
