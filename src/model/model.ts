@@ -73,10 +73,15 @@ export interface Entry {
   subtitle: string | null;
   /** `title · subtitle` (or whichever is present), assembled once for every renderer and message; null when neither is. */
   heading: string | null;
+  /**
+   * The heading after the title, for renderers that style the subtitle apart: ` · subtitle`, or the subtitle
+   * alone when there is no title; null without a subtitle. `heading` is always `(title ?? '') + (headingRest ?? '')`.
+   */
+  headingRest: string | null;
   category: string | null;
   dates: string | null;
   location: string | null;
-  url: { href: string; text: string } | null;
+  url: EntryLink | null;
   /** Short facts shown in one line: score, roles, type. */
   details: string[];
   /** The meta line: dates, location, then the details, in that order. */
@@ -87,6 +92,29 @@ export interface Entry {
   keywords: string[];
   metrics: Metric[];
   tags: string[];
+  /**
+   * Which keys of the source item fill each slot, in the order they are shown within it (`dates: ['startDate',
+   * 'endDate']`; extra fields close `highlights`): where the PDF's self-check expects each source string.
+   */
+  sources: Partial<Record<EntrySlot, string[]>>;
+}
+
+/** The slots of an entry that show the source item's fields. */
+export type EntrySlot = Exclude<
+  keyof Entry,
+  'path' | 'heading' | 'headingRest' | 'meta' | 'tags' | 'sources'
+>;
+
+/** An entry's own link. */
+export interface EntryLink {
+  href: string;
+  /** The address in its short form: `example.org/ledger`. */
+  text: string;
+  /**
+   * Link text that makes sense read alone (screen readers list links out of context): `Ledger rewrite:
+   * example.org/ledger`; a job's, a volunteer role's or a degree's link names the organisation.
+   */
+  label: string;
 }
 
 export interface Group {
@@ -94,6 +122,8 @@ export interface Group {
   name: string | null;
   level: string | null;
   keywords: string[];
+  /** Which keys of the source item fill each slot, in the order they are shown within it (see Entry.sources). */
+  sources: Partial<Record<'name' | 'level' | 'keywords', string[]>>;
 }
 
 export interface Principle {
