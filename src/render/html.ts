@@ -44,21 +44,9 @@ export function inlineHtml(spans: Inline | null): string {
 const helpers: Record<string, FullHandlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
   meta: (e: Entry) => e.meta,
-  linkText: (e: Entry) => entryLinkText(e),
+  // Kept for templates written before the label was in the model (`{{url.label}}`).
+  linkText: (e: Entry) => e.url?.label ?? '',
 };
-
-/**
- * Text for an entry's own link that makes sense read alone (screen readers list
- * links out of context): `Ledger rewrite: example.org/ledger`, without doubling
- * the title's closing full stop.
- */
-export function entryLinkText(e: Entry): string {
-  if (!e.url) return '';
-  // A job's, a volunteer role's or a degree's url is the organisation's site: name the organisation, not the role.
-  const organisation = /^(work|volunteer|education)\[/.test(e.path) ? e.subtitle : null;
-  const title = (organisation ?? e.title)?.replace(/[.:;,!?…]+$/u, '');
-  return title ? `${title}: ${e.url.text}` : e.url.text;
-}
 
 type MetricsSection = Extract<Section, { kind: 'metrics' }>;
 

@@ -148,6 +148,7 @@ function entry(e: Entry): Record<string, unknown> {
   return {
     title: md(e.title),
     subtitle: md(e.subtitle),
+    heading: md(e.heading),
     meta: meta.length ? styled(plain(meta.join(' · ')), 'italic') : null,
     outcome: e.outcome ? styled(e.outcome, 'bold') : null,
     summary: inl(e.summary),

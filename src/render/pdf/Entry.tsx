@@ -21,7 +21,7 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   const title = (
     <Text style={right ? [styles.entryTitle, styles.titleGrow] : styles.entryTitle}>
       {entry.title ?? ''}
-      {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+      {entry.headingRest ? <Text style={styles.subtitle}>{entry.headingRest}</Text> : null}
       {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
       {meta && !first && !right ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
     </Text>
