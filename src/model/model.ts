@@ -35,6 +35,8 @@ export type Inline = Span[];
 
 export interface Contact {
   kind: 'email' | 'phone' | 'url' | 'profile';
+  /** Where it came from, e.g. `basics.profiles[1]`: for messages and the PDF's self-check. */
+  path: string;
   /** Link target (mailto:, tel:, https:), or null when the value is not a link. */
   href: string | null;
   /** What the reader sees: `you@example.com`, `github.com/name`. */

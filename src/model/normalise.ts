@@ -32,7 +32,18 @@ import { resolveDesign, type ThemeName } from './design.js';
 import { extraFields, extraLine } from './extras.js';
 import { parseInline } from './inline.js';
 import { fill, type Locale, resolveLocale, type Words } from './locale.js';
-import type { Contact, Entry, EntryLink, EntrySlot, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
+import type {
+  Contact,
+  Entry,
+  EntryLink,
+  EntrySlot,
+  Group,
+  Header,
+  Inline,
+  Metric,
+  ResumeModel,
+  Section,
+} from './model.js';
 
 /** What separates an entry's title from its subtitle in its heading. */
 const HEADING_SEPARATOR = ' · ';
@@ -120,21 +131,44 @@ function buildHeader(resume: Resume, words: Words): Header {
   if (b.email)
     contacts.push({
       kind: 'email',
+      path: 'basics.email',
       href: `mailto:${b.email}`,
       text: b.email,
       label: words.contact.email,
       private: false,
     });
   if (b.phone)
-    contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: words.contact.phone, private: true });
+    contacts.push({
+      kind: 'phone',
+      path: 'basics.phone',
+      href: telHref(b.phone),
+      text: b.phone,
+      label: words.contact.phone,
+      private: true,
+    });
   if (b.url)
-    contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: words.contact.website, private: false });
-  for (const p of b.profiles ?? []) {
+    contacts.push({
+      kind: 'url',
+      path: 'basics.url',
+      href: b.url,
+      text: displayUrl(b.url),
+      label: words.contact.website,
+      private: false,
+    });
+  for (const [i, p] of (b.profiles ?? []).entries()) {
     const label = p.network ?? words.contact.profile;
+    const path = `basics.profiles[${i}]`;
     if (p.url)
-      contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
+      contacts.push({
+        kind: 'profile',
+        path,
+        href: p.url,
+        text: profileText(p.url, p.username),
+        label,
+        private: false,
+      });
     else if (p.username)
-      contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
+      contacts.push({ kind: 'profile', path, href: null, text: `${label}: ${p.username}`, label, private: false });
   }
   return {
     name: b.name ?? null,
@@ -372,7 +406,16 @@ function sharedSlots(id: SectionId, item: SharedSlots, i: number): Entry {
     tags: tags(item.tags),
     sources,
   };
-  for (const slot of ['category', 'location', 'url', 'outcome', 'summary', 'highlights', 'keywords', 'metrics'] as const)
+  for (const slot of [
+    'category',
+    'location',
+    'url',
+    'outcome',
+    'summary',
+    'highlights',
+    'keywords',
+    'metrics',
+  ] as const)
     from(slot, item[slot] !== undefined);
   return e;
 }

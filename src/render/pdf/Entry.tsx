@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Entry as EntryModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { MetricLine } from './MetricLine.js';
+import { ENTRY_BODY } from './order.js';
 import { design, styles } from './styles.js';
 
 /**
@@ -47,53 +48,60 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   );
 }
 
-/** The entry's body, one unbreakable block per line or bullet, in display order. */
+/** The entry's body, one unbreakable block per line or bullet, in the order of ENTRY_BODY. */
 function blocks(entry: EntryModel): ReactNode[] {
-  const out: ReactNode[] = [];
-  if (entry.outcome) {
-    out.push(
-      <Text key="o" style={styles.outcome} wrap={false}>
-        <Inline spans={entry.outcome} />
-      </Text>,
-    );
-  }
-  if (entry.summary) {
-    out.push(
-      <Text key="s" style={styles.para}>
-        <Inline spans={entry.summary} />
-      </Text>,
-    );
-  }
-  entry.highlights.forEach((h, i) =>
-    out.push(
+  return ENTRY_BODY.flatMap((slot) => BLOCKS[slot](entry));
+}
+
+/** How each slot of the body is drawn: nothing, one block, or one block per bullet. */
+const BLOCKS: Record<(typeof ENTRY_BODY)[number], (entry: EntryModel) => ReactNode[]> = {
+  outcome: (entry) =>
+    entry.outcome
+      ? [
+          <Text key="o" style={styles.outcome} wrap={false}>
+            <Inline spans={entry.outcome} />
+          </Text>,
+        ]
+      : [],
+  summary: (entry) =>
+    entry.summary
+      ? [
+          <Text key="s" style={styles.para}>
+            <Inline spans={entry.summary} />
+          </Text>,
+        ]
+      : [],
+  highlights: (entry) =>
+    entry.highlights.map((h, i) => (
       <View key={`h${i}`} style={styles.bulletRow} wrap={false}>
         <Text style={styles.bullet}>•</Text>
         <Text style={styles.bulletText}>
           <Inline spans={h} />
         </Text>
-      </View>,
-    ),
-  );
-  if (entry.metrics.length) {
-    out.push(
-      <Text key="m" style={styles.chips} wrap={false}>
-        <MetricLine metrics={entry.metrics} gap="  " />
-      </Text>,
-    );
-  }
-  if (entry.keywords.length) {
-    out.push(
-      <Text key="k" style={styles.chips} wrap={false}>
-        {entry.keywords.join(', ')}
-      </Text>,
-    );
-  }
-  if (entry.url) {
-    out.push(
-      <Link key="u" src={entry.url.href} style={[styles.chips, styles.link]}>
-        {entry.url.text}
-      </Link>,
-    );
-  }
-  return out;
-}
+      </View>
+    )),
+  metrics: (entry) =>
+    entry.metrics.length
+      ? [
+          <Text key="m" style={styles.chips} wrap={false}>
+            <MetricLine metrics={entry.metrics} gap="  " />
+          </Text>,
+        ]
+      : [],
+  keywords: (entry) =>
+    entry.keywords.length
+      ? [
+          <Text key="k" style={styles.chips} wrap={false}>
+            {entry.keywords.join(', ')}
+          </Text>,
+        ]
+      : [],
+  url: (entry) =>
+    entry.url
+      ? [
+          <Link key="u" src={entry.url.href} style={[styles.chips, styles.link]}>
+            {entry.url.text}
+          </Link>,
+        ]
+      : [],
+};
