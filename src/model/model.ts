@@ -102,10 +102,7 @@ export interface Entry {
 }
 
 /** The slots of an entry that show the source item's fields. */
-export type EntrySlot = Exclude<
-  keyof Entry,
-  'path' | 'heading' | 'headingRest' | 'meta' | 'tags' | 'sources'
->;
+export type EntrySlot = Exclude<keyof Entry, 'path' | 'heading' | 'headingRest' | 'meta' | 'tags' | 'sources'>;
 
 /** An entry's own link. */
 export interface EntryLink {

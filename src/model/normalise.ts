@@ -1,17 +1,5 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
 
-import { type CustomShape, customSections } from '../validate/custom-sections.js';
-import { formatDate, isPresent, type PartialDate, parseDate } from '../validate/dates.js';
-import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
-import {
-  deref,
-  isSectionId,
-  loadSchema,
-  type Resume,
-  type SchemaNode,
-  type SectionId,
-  sectionIds,
-} from '../validate/schema.js';
 import type {
   Activity,
   Award,
@@ -26,6 +14,18 @@ import type {
   Volunteer,
   Work,
 } from '../generated/resume.js';
+import { type CustomShape, customSections } from '../validate/custom-sections.js';
+import { formatDate, isPresent, type PartialDate, parseDate } from '../validate/dates.js';
+import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
+import {
+  deref,
+  isSectionId,
+  loadSchema,
+  type Resume,
+  type SchemaNode,
+  type SectionId,
+  sectionIds,
+} from '../validate/schema.js';
 import { customSection, type SectionText } from './custom.js';
 import { formatRange } from './dates.js';
 import { resolveDesign, type ThemeName } from './design.js';
