@@ -30,10 +30,12 @@ export interface ResumeModel {
 /** How the Markdown shows each technology of the stack: code span, plain text or shields.io badge. */
 export type StackStyle = NonNullable<NonNullable<NonNullable<Resume['folio']>['markdown']>['stack']>;
 
-/** Text with inline formatting: a list of spans. */
+/** Text with inline formatting: a list of spans (HTML templates print it with `{{inline field}}`). */
 export type Inline = Span[];
 
+/** One way to reach the owner, in the order of the contact line: email, phone, website, profiles. */
 export interface Contact {
+  /** Where it comes from: basics.email, basics.phone, basics.url or one of basics.profiles. */
   kind: 'email' | 'phone' | 'url' | 'profile';
   /** Where it came from, e.g. `basics.profiles[1]`: for messages and the PDF's self-check. */
   path: string;
@@ -47,23 +49,33 @@ export interface Contact {
   private: boolean;
 }
 
+/** The top of the page: who the owner is and how to reach them. */
 export interface Header {
+  /** The owner's name (basics.name). */
   name: string | null;
+  /** The headline: what they do, in a few words (basics.label). */
   label: string | null;
+  /** The one-line pitch (basics.tagline). */
   tagline: Inline | null;
+  /** The short biography (basics.summary). */
   summary: Inline | null;
   /** City, region, country: public. */
   location: string | null;
   /** Street address lines: private. */
   address: string[];
+  /** Email, phone, website and profiles, in that order (the HTML page and the Markdown get only the public ones). */
   contacts: Contact[];
   /** The call-to-action title doubles as an availability line in the header. */
   availability: string | null;
+  /** The photo's path or URL as written (basics.image); only the PDF shows the photo, with folio.photo on. */
   image: string | null;
 }
 
+/** A figure with its label: `REST APIs` / `~1K QPS`. */
 export interface Metric {
+  /** What is measured. */
   label: string;
+  /** The figure, as written. */
   value: string;
 }
 
@@ -71,7 +83,9 @@ export interface Metric {
 export interface Entry {
   /** Where it came from, e.g. `work[0]`: for messages. */
   path: string;
+  /** The position, degree, project or award name. */
   title: string | null;
+  /** The organisation, institution, awarder, publisher or project entity. */
   subtitle: string | null;
   /** `title · subtitle` (or whichever is present), assembled once for every renderer and message; null when neither is. */
   heading: string | null;
@@ -80,7 +94,9 @@ export interface Entry {
    * alone when there is no title; null without a subtitle. `heading` is always `(title ?? '') + (headingRest ?? '')`.
    */
   headingRest: string | null;
+  /** A label shown above the title (a story's kind of work). */
   category: string | null;
+  /** The dates as shown, in the résumé's language: `Jan 2021 – Present`. */
   dates: string | null;
   location: string | null;
   url: EntryLink | null;
@@ -88,11 +104,16 @@ export interface Entry {
   details: string[];
   /** The meta line: dates, location, then the details, in that order. */
   meta: string[];
+  /** The result in one line (a story's outcome). */
   outcome: Inline | null;
   summary: Inline | null;
+  /** The bullets; fields with no slot of their own follow as `**Key:** value` lines. */
   highlights: Inline[];
+  /** Technologies or courses. */
   keywords: string[];
+  /** The entry's own figures (a story's Before / After). */
   metrics: Metric[];
+  /** Tailoring tags: never shown. */
   tags: string[];
   /**
    * Which keys of the source item fill each slot, in the order they are shown within it (`dates: ['startDate',
@@ -116,29 +137,44 @@ export interface EntryLink {
   label: string;
 }
 
+/** One item of a skills, languages or interests section (or a row of a custom section): a name, a level, keywords. */
 export interface Group {
+  /** Where it came from, e.g. `skills[0]`. */
   path: string;
+  /** The skill group's name, the language, the interest. */
   name: string | null;
+  /** The skill's level, the language's fluency. */
   level: string | null;
+  /** The keywords, then (without variants) a skill's tags, then any extra text field. */
   keywords: string[];
   /** Which keys of the source item fill each slot, in the order they are shown within it (see Entry.sources). */
   sources: Partial<Record<'name' | 'level' | 'keywords', string[]>>;
 }
 
+/** One numbered principle. */
 export interface Principle {
+  /** Its number, two digits: `01`. */
   number: string;
   title: string;
   summary: Inline | null;
 }
 
+/** What every section has, whatever its kind. */
 interface SectionBase {
   /** A folio section id (`work`), or the YAML key of a custom section (`strengths`). */
   id: SectionId | (string & {});
+  /** Its title: folio.sections.<id>.title, else the catalogue's title in the résumé's language. */
   title: string;
+  /** folio.sections.<id>.intro (the PDF leaves it out). */
   intro: Inline | null;
+  /** folio.sections.<id>.summary (the PDF leaves it out). */
   summary: Inline | null;
 }
 
+/**
+ * A section of the page, by kind: `metrics` (figures), `entries` (jobs, degrees, stories, custom paragraphs),
+ * `groups` (skills, languages, interests, custom rows), `principles`, `cta` (the call to action: its `text`).
+ */
 export type Section =
   | (SectionBase & { kind: 'metrics'; metrics: Metric[] })
   | (SectionBase & { kind: 'entries'; entries: Entry[] })
