@@ -25,6 +25,17 @@ export interface ResumeModel {
   markdown: { stack: StackStyle };
   /** Keywords for PDF metadata and search: the skills' names and keywords. */
   keywords: string[];
+  /**
+   * The header photo's bytes, for the PDF: null from normalise (which does no I/O); the pipeline reads the file
+   * once when it makes a PDF with folio.photo on. Not part of the templates' data.
+   */
+  photo: Photo | null;
+}
+
+/** A photo already read from disk (renderers never touch the file system). */
+export interface Photo {
+  data: Uint8Array;
+  format: 'png' | 'jpg';
 }
 
 /** How the Markdown shows each technology of the stack: code span, plain text or shields.io badge. */

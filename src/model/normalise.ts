@@ -103,6 +103,7 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
     markdown: { stack: resume.folio?.markdown?.stack ?? 'code' },
     keywords: (resume.skills ?? []).flatMap((s) => [s.name ?? '', ...(s.keywords ?? [])]).filter(Boolean),
+    photo: null,
   };
 }
 

@@ -1,24 +1,26 @@
 import { Image, Link, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import type { Header as HeaderModel } from '../../model/model.js';
+import type { Header as HeaderModel, Photo } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { FACTS_ORDER, HEADER_ORDER } from './order.js';
 import { styles } from './styles.js';
 
 const SEPARATOR = '  ·  ';
 
-/** A photo already read from disk (renderers never touch the file system). */
-export interface Photo {
-  data: Buffer;
-  format: 'png' | 'jpg';
-}
-
 /** Name, headline, pitch and every way to reach the owner (the PDF goes to employers: phone and address included). */
 export function Header({ header, photo }: { header: HeaderModel; photo: Photo | null }) {
   return (
     <View style={styles.header}>
       <View style={styles.headerText}>{HEADER_ORDER.map((part) => PARTS[part](header))}</View>
-      {photo ? <Image style={styles.photo} src={{ data: photo.data, format: photo.format }} /> : null}
+      {photo ? (
+        <Image
+          style={styles.photo}
+          src={{
+            data: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength),
+            format: photo.format,
+          }}
+        />
+      ) : null}
     </View>
   );
 }
