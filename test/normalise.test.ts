@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Work } from '../src/generated/resume.js';
 import { normalise } from '../src/model/normalise.js';
+import type { Resume } from '../src/validate/schema.js';
 import { example, fixture, loadResume } from './helpers.js';
 
 describe('normalise stage', () => {
@@ -67,5 +69,35 @@ describe('normalise stage: profiles', () => {
       (c) => c.kind === 'profile',
     );
     expect(contacts.map((c) => c.text)).toEqual(['twitter.com (neutralthoughts)', 'github.com/ada']);
+  });
+
+  it('reads list items as their schema types: a misspelt field is a compile error (npm run lint type-checks tests)', () => {
+    const work: Work = { position: 'Engineer', name: 'Acme' };
+    // @ts-expect-error `positon` is no field of Work: item types have no index signature, so normalise cannot misread one.
+    expect(work.positon).toBeUndefined();
+  });
+
+  it('records which source keys fill each slot, in the order shown: the self-check reads its order from them', () => {
+    // Keys the schema does not define (an extra line, a taken slot) are what a source may hold: read as parsed YAML.
+    const resume = {
+      work: [{ position: 'Engineer', name: 'Acme', startDate: '2020', description: 'Payments', flavour: 'x' }],
+      education: [{ institution: 'Uni', studyType: 'MSc', area: 'CS', courses: ['Compilers'], keywords: ['k'] }],
+    } as unknown as Resume;
+    const model = normalise(resume);
+    const [work, education] = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
+    expect(work?.sources).toMatchObject({
+      title: ['position'],
+      subtitle: ['name'],
+      dates: ['startDate', 'endDate'],
+      details: ['description'],
+      highlights: ['flavour'],
+    });
+    // Courses show as the keywords; the item's own keywords have no slot left and close the bullets.
+    expect(education?.sources).toMatchObject({
+      title: ['studyType', 'area'],
+      keywords: ['courses'],
+      highlights: ['keywords'],
+    });
+    expect(education?.heading).toBe(`${education?.title}${education?.headingRest}`);
   });
 });

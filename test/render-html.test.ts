@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import { normalise } from '../src/model/normalise.js';
-import { entryLinkText, favicon, renderHtml } from '../src/render/html.js';
+import { favicon, renderHtml } from '../src/render/html.js';
 import { cssVariables } from '../src/render/tokens.js';
 import { textDirection } from '../src/validate/languages.js';
 import { example, fixture, loadResume, root } from './helpers.js';
@@ -136,15 +136,16 @@ describe('HTML page structure', () => {
     expect(html).not.toMatch(/<h[1-6][^>]*>\s*<\/h[1-6]>/);
   });
 
-  it('names an entry link by its title, without doubling punctuation', () => {
+  it('names an entry link by its title, without doubling punctuation (the label the model computes)', () => {
     const { model } = loadResume(fixture('portfolio-full.yaml'));
     const entries = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
     const talk = entries.find((e) => e.title?.startsWith('Talked'));
-    expect(talk && entryLinkText(talk)).toBe(
-      'Talked about idempotency at a payments meetup: talks.example.org/idempotency',
-    );
-    const untitled = { ...talk!, title: null };
-    expect(entryLinkText(untitled)).toBe('talks.example.org/idempotency');
+    const label = 'Talked about idempotency at a payments meetup: talks.example.org/idempotency';
+    expect(talk?.url?.label).toBe(label);
+    expect(renderHtml(model).html).toContain(`>${label}</a>`);
+    const untitled = normalise({ activities: [{ url: 'https://talks.example.org/idempotency' }] });
+    const only = untitled.sections[0];
+    expect(only?.kind === 'entries' && only.entries[0]?.url?.label).toBe('talks.example.org/idempotency');
   });
 
   it('shows the phone and street address only when the owner opted in (folio.public)', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +179,15 @@ describe('PDF renderer: every designed string extracts exactly, in display order
 });
 
 describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 60_000 }, () => {
+  it('draws the photo the model carries, and none when it carries none: the renderer reads no file', async () => {
+    const { model } = loadResume(fixture('minimal.yaml'));
+    const photo = { data: new Uint8Array(readFileSync(fixture('photo.png'))), format: 'png' as const };
+    const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
+    expect(images((await renderPdf({ ...model, photo }, { date })).bytes)).toBe(1);
+    // Negative control: the same model without the bytes has no image at all.
+    expect(images((await renderPdf(model, { date })).bytes)).toBe(0);
+  });
+
   it('embeds each font once: four Inter faces, plus Noto Sans SC only when CJK is present', async () => {
     const exFonts = pdffonts((await built(example)).bytes);
     expect(exFonts.map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([

@@ -1,123 +1,114 @@
-import { resolveLocale } from '../model/locale.js';
-import { sectionOrder } from '../model/normalise.js';
+import type { ResumeModel, Section } from '../model/model.js';
+import { META_SLOTS, normalise } from '../model/normalise.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
+import { ENTRY_BODY, ENTRY_HEAD, FACTS_ORDER, GROUP_ORDER, HEADER_ORDER } from '../render/pdf/order.js';
 import type { DataPath } from '../source/load.js';
-import { isSectionId, type Resume } from '../validate/schema.js';
+import type { Resume } from '../validate/schema.js';
 import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
 
 /**
  * Every string the PDF is designed to show, as displayed (emoji left out, as
- * the PDF leaves them out), in the order the PDF shows them. Order comes from
- * the source: sections in folio.order, items in source order, and fields in
- * the order the PDF components lay them out (see DISPLAY_SLOTS).
+ * the PDF leaves them out), in the order the PDF shows them. The strings come
+ * from the source (so a field the model drops is still expected); their order
+ * comes from the model (sections, items, which source key fills which slot) and
+ * the order the PDF components draw their slots in (render/pdf/order.ts).
  */
-export function pdfLeaves(resume: Resume): Leaf[] {
-  const sections = sectionOrder(resume) as string[];
-  // The locale's degree phrase may put the field first ("{area}, {degree}" in Turkish, "{area} {degree}" in Chinese).
-  const degree = resolveLocale(resume).words.degree;
-  const areaFirst = degree.indexOf('{area}') < degree.indexOf('{degree}');
+export function pdfLeaves(resume: Resume, model: ResumeModel = normalise(resume)): Leaf[] {
+  const rank = drawOrder(model);
   return sourceLeaves(resume, { audience: 'private', omit: pdfOmits })
     .map((l) => ({ path: l.path, text: withoutEmoji(l.text).trim() }))
     .filter((l) => l.text !== '')
-    .map((l, i) => ({ leaf: l, key: [...displayKey(l.path, sections, areaFirst), i] }))
+    .map((l, i) => ({ leaf: l, key: [...displayKey(l.path, rank), i] }))
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.leaf);
 }
 
 /**
- * Where each field sits inside its block, as Header.tsx, Entry.tsx and
- * Section.tsx draw it: title before subtitle before dates, then location and
- * details, outcome, summary, bullets, metrics, keywords, link.
+ * The source paths the PDF draws, in the order it draws them, each with its rank: the header's parts,
+ * then each section's title and items, each item's slots in draw order, each slot's source keys in the
+ * order the model shows them within it (`startDate` before `endDate`, a degree before its field or after).
  */
-const DISPLAY_SLOTS: Record<string, Record<string, number>> = {
-  basics: { name: 0, label: 1, tagline: 2, email: 3, phone: 4, url: 5, profiles: 6, location: 7, summary: 20 },
-  location: { city: 0, region: 1, countryCode: 2, address: 3, postalCode: 4 },
-  entry: {
-    category: 0,
-    position: 1,
-    studyType: 1,
-    area: 1.1,
-    title: 1,
-    name: 1,
-    language: 1,
-    organization: 2,
-    institution: 2,
-    awarder: 2,
-    issuer: 2,
-    publisher: 2,
-    entity: 2,
-    startDate: 3,
-    endDate: 3.1,
-    date: 3,
-    releaseDate: 3,
-    location: 4,
-    description: 5,
-    score: 5,
-    roles: 5,
-    type: 5.1,
-    outcome: 6,
-    summary: 7,
-    reference: 7,
-    highlights: 8,
-    metrics: 9,
-    keywords: 10,
-    courses: 10,
-    url: 11,
-  },
-  // Work and projects use `description` differently: a one-line detail for a job, the paragraph for a project.
-  projects: { description: 7, summary: 8.5 },
-  // Fields whose slot the section fills from another key are extra lines, after the bullets (see model/normalise.ts).
-  references: { summary: 8.5 },
-  custom: { title: 1, name: 1.5 },
-  education: { keywords: 8.5 },
-  work: { name: 2 },
-  // Then a skill's tags (its categories, without variants) and any extra text field.
-  groups: { name: 0, language: 0, level: 1, fluency: 1, keywords: 2, tags: 3 },
-  principles: { title: 0, summary: 1 },
-  metrics: { label: 0, value: 1 },
-};
-
-const GROUP_SECTIONS = new Set(['skills', 'languages', 'interests']);
-
-function displayKey(path: DataPath, sections: string[], areaFirst: boolean): number[] {
-  const [top, ...rest] = path;
-  if (top === 'basics') {
-    const [field, a, b] = rest;
-    const slot = DISPLAY_SLOTS.basics?.[String(field)] ?? 30;
-    if (field === 'location') return [-1, slot, DISPLAY_SLOTS.location?.[String(a)] ?? 9];
-    return [-1, slot, typeof a === 'number' ? a : 0, slotOf(DISPLAY_SLOTS.entry, b)];
+export function drawOrder(model: ResumeModel): Map<string, number> {
+  const order: DataPath[] = [];
+  const h = model.header;
+  for (const part of HEADER_ORDER) {
+    if (part === 'contacts') for (const c of h.contacts) order.push(parsePath(c.path));
+    else if (part === 'facts') {
+      for (const fact of FACTS_ORDER) {
+        if (fact === 'location') order.push(...['city', 'region', 'countryCode'].map((k) => ['basics', 'location', k]));
+        // The call-to-action title doubles as the header's availability line.
+        else if (fact === 'availability') order.push(['callToAction', 'title']);
+        else order.push(['basics', 'location', 'address'], ['basics', 'location', 'postalCode']);
+      }
+    } else order.push(['basics', part]);
   }
-  // The call-to-action title doubles as the header's availability line.
-  if (top === 'callToAction') return [-1, 8];
-  if (top === 'folio') return [sections.indexOf(String(rest[1])), -1];
-  const section = String(top);
-  const rank = sections.indexOf(section);
-  const [index, field, ...sub] = rest;
-  if (typeof index !== 'number') return [rank, 0];
-  const table =
-    section === 'principles'
-      ? DISPLAY_SLOTS.principles
-      : section === 'metrics'
-        ? DISPLAY_SLOTS.metrics
-        : GROUP_SECTIONS.has(section)
-          ? DISPLAY_SLOTS.groups
-          : undefined;
-  // A custom section's entry reads "title · name" (model/custom.ts), whatever the order of the keys.
-  const own = isSectionId(section) ? DISPLAY_SLOTS[section] : DISPLAY_SLOTS.custom;
-  // A field with no slot of its own in an entry is an extra line, drawn after the bullets.
-  const slot =
-    areaFirst && field === 'area'
-      ? 0.9
-      : table
-        ? slotOf(table, field)
-        : (own?.[String(field)] ?? DISPLAY_SLOTS.entry?.[String(field)] ?? (field === undefined ? 0 : 8.5));
-  // Entry metrics read "label value"; list positions and object fields inside a slot keep their order.
-  const inner = sub.map((s) => (typeof s === 'number' ? s : (DISPLAY_SLOTS.metrics?.[s] ?? 0)));
-  return [rank, index, slot, ...inner];
+  for (const s of model.sections) {
+    order.push(['folio', 'sections', s.id, 'title'], [s.id]);
+    order.push(...sectionOrder(s));
+  }
+  return new Map(order.map((path, i) => [pathKey(path), i]));
 }
 
-function slotOf(table: Record<string, number> | undefined, field: string | number | undefined): number {
-  return table?.[String(field)] ?? 50;
+function sectionOrder(s: Section): DataPath[] {
+  const out: DataPath[] = [];
+  switch (s.kind) {
+    case 'entries':
+      s.entries.forEach((e, i) => {
+        // A custom section written as one paragraph is one entry at the section's own path.
+        const at: DataPath = e.path === s.id ? [s.id] : [s.id, i];
+        out.push(at);
+        const slots = [...ENTRY_HEAD.flatMap((slot) => (slot === 'meta' ? META_SLOTS : [slot])), ...ENTRY_BODY];
+        for (const slot of slots) {
+          for (const key of e.sources[slot] ?? []) {
+            // An entry's figures read "label value", one after the other.
+            if (slot === 'metrics')
+              e.metrics.forEach((_, j) => out.push([...at, key, j, 'label'], [...at, key, j, 'value']));
+            else out.push([...at, key]);
+          }
+        }
+      });
+      return out;
+    case 'groups':
+      s.groups.forEach((g, i) => {
+        // A custom section of label/text rows: each row sits at its label.
+        const at: DataPath = g.path === `${s.id}[${i}]` ? [s.id, i] : [s.id, g.name ?? ''];
+        out.push(at);
+        for (const slot of GROUP_ORDER) for (const key of g.sources[slot] ?? []) out.push([...at, key]);
+      });
+      return out;
+    case 'principles':
+      s.principles.forEach((_, i) => out.push([s.id, i, 'title'], [s.id, i, 'summary']));
+      return out;
+    case 'metrics':
+      s.metrics.forEach((_, i) => out.push([s.id, i, 'label'], [s.id, i, 'value']));
+      return out;
+    case 'cta':
+      return out;
+  }
+}
+
+/**
+ * A leaf's place: the rank of the longest drawn path that contains it, then its positions inside that
+ * (the third bullet, the second keyword). A path the PDF does not draw sorts last.
+ */
+function displayKey(path: DataPath, rank: Map<string, number>): number[] {
+  for (let n = path.length; n > 0; n--) {
+    const r = rank.get(pathKey(path.slice(0, n)));
+    if (r !== undefined) return [r, ...path.slice(n).map((seg) => (typeof seg === 'number' ? seg : 0))];
+  }
+  return [Number.POSITIVE_INFINITY];
+}
+
+function pathKey(path: DataPath): string {
+  return JSON.stringify(path);
+}
+
+/** `basics.profiles[1]` → ['basics', 'profiles', 1]: the model's paths of the header's contacts. */
+function parsePath(path: string): DataPath {
+  return path.split('.').flatMap((part) => {
+    const [name = '', ...indices] = part.split('[');
+    return [name, ...indices.map((i) => Number.parseInt(i, 10))];
+  });
 }
 
 function compareKeys(a: number[], b: number[]): number {

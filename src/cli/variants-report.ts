@@ -64,7 +64,7 @@ function itemNames(s: Section, t?: Pick<Tailored, 'origin'>, resume?: Resume): s
   switch (s.kind) {
     case 'entries':
       return s.entries.map((e, i) => {
-        const name = [e.title, e.subtitle].filter(Boolean).join(' · ') || e.path;
+        const name = e.heading ?? e.path;
         if (!t || !resume) return name;
         const from = t.origin([s.id, i]);
         const item = (resume as Record<string, unknown[]>)[s.id]?.[from[1] as number] as

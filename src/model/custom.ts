@@ -46,6 +46,7 @@ export function customSection(
           name: label,
           level: null,
           keywords: [String(t).trim()],
+          sources: {},
         })),
       };
     case 'entries':
@@ -63,6 +64,7 @@ function customEntry(path: string, item: Record<string, unknown>, locale: Locale
   const title = str(item.title) ?? str(item.name);
   const single = dateOf(item.date);
   const start = dateOf(item.startDate);
+  const extras = extraFields(item, KNOWN);
   return {
     ...blank(path),
     title,
@@ -71,14 +73,27 @@ function customEntry(path: string, item: Record<string, unknown>, locale: Locale
       ? formatDate(single, locale.date)
       : formatRange(start, dateOf(item.endDate), start !== null && isPresent(item.endDate), locale),
     location: str(item.location),
-    url: typeof item.url === 'string' && isSafeHref(item.url) ? { href: item.url, text: displayUrl(item.url) } : null,
+    url:
+      typeof item.url === 'string' && isSafeHref(item.url)
+        ? { href: item.url, text: displayUrl(item.url), label: displayUrl(item.url) }
+        : null,
     summary: inline(item.summary),
     highlights: [
       ...(Array.isArray(item.highlights)
         ? item.highlights.map((h) => inline(h)).filter((x): x is Inline => x !== null)
         : []),
-      ...extraFields(item, KNOWN).map(extraLine),
+      ...extras.map(extraLine),
     ],
+    // Where the self-check expects each field: "title · name", whatever the order of the keys.
+    sources: {
+      title: [item.title !== undefined ? 'title' : 'name'],
+      subtitle: item.title !== undefined ? ['name'] : [],
+      dates: single ? ['date'] : ['startDate', 'endDate'],
+      location: ['location'],
+      url: ['url'],
+      summary: ['summary'],
+      highlights: ['highlights', ...extras.map((e) => e.key)],
+    },
   };
 }
 
@@ -92,6 +107,7 @@ function blank(path: string): Entry {
     title: null,
     subtitle: null,
     heading: null,
+    headingRest: null,
     category: null,
     dates: null,
     location: null,
@@ -104,6 +120,7 @@ function blank(path: string): Entry {
     keywords: [],
     metrics: [],
     tags: [],
+    sources: {},
   };
 }
 

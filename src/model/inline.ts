@@ -2,9 +2,13 @@ import { isSafeHref } from '../validate/links.js';
 
 /** A run of text with the inline formatting the owner wrote in the source. */
 export interface Span {
+  /** The words, without the markup. */
   text: string;
+  /** Written `**bold**`. */
   bold: boolean;
+  /** Written `*italic*` or `_italic_`. */
   italic: boolean;
+  /** Written `` `code` ``. */
   code: boolean;
   /** Link target; only safe schemes ever get here. */
   href: string | null;

@@ -1,5 +1,19 @@
 // Stage model: Resume → ResumeModel, every display string computed once (dates, links, inline spans, headings).
 
+import type {
+  Activity,
+  Award,
+  Certificate,
+  Education,
+  Interest,
+  Language,
+  Project,
+  Publication,
+  Reference,
+  Skill,
+  Volunteer,
+  Work,
+} from '../generated/resume.js';
 import { type CustomShape, customSections } from '../validate/custom-sections.js';
 import { formatDate, isPresent, type PartialDate, parseDate } from '../validate/dates.js';
 import { displayUrl, isSafeHref, telHref } from '../validate/links.js';
@@ -18,21 +32,49 @@ import { resolveDesign, type ThemeName } from './design.js';
 import { extraFields, extraLine } from './extras.js';
 import { parseInline } from './inline.js';
 import { fill, type Locale, resolveLocale, type Words } from './locale.js';
-import type { Contact, Entry, Group, Header, Inline, Metric, ResumeModel, Section } from './model.js';
+import type {
+  Contact,
+  Entry,
+  EntryLink,
+  EntrySlot,
+  Group,
+  Header,
+  Inline,
+  Metric,
+  ResumeModel,
+  Section,
+} from './model.js';
 
-type Item = Record<string, unknown>;
+/** What separates an entry's title from its subtitle in its heading. */
+const HEADING_SEPARATOR = ' · ';
+
+/** The slots of an entry's meta line, in the order it shows them. */
+export const META_SLOTS = ['dates', 'location', 'details'] as const satisfies readonly EntrySlot[];
 
 /**
- * Every entry's heading (`title · subtitle`) and meta line (dates, location, details), computed once
- * from its slots after they are all filled (extras included), for every renderer and message.
+ * Every entry's heading (`title · subtitle`), meta line (dates, location, details) and link label, computed
+ * once from its slots after they are all filled (extras included), for every renderer and message.
  */
 function withHeadings(section: Section): Section {
   if (section.kind !== 'entries') return section;
   for (const e of section.entries) {
-    e.heading = [e.title, e.subtitle].filter(Boolean).join(' · ') || null;
-    e.meta = [e.dates, e.location, ...e.details].filter((s): s is string => s !== null);
+    e.headingRest = e.subtitle ? `${e.title ? HEADING_SEPARATOR : ''}${e.subtitle}` : null;
+    e.heading = `${e.title ?? ''}${e.headingRest ?? ''}` || null;
+    e.meta = META_SLOTS.flatMap((slot) => e[slot] ?? []);
+    if (e.url) e.url = { ...e.url, label: linkLabel(e, e.url.text) };
   }
   return section;
+}
+
+/**
+ * Text for an entry's own link that makes sense read alone (screen readers list links out of context):
+ * `Ledger rewrite: example.org/ledger`, without doubling the title's closing full stop.
+ */
+function linkLabel(e: Entry, text: string): string {
+  // A job's, a volunteer role's or a degree's url is the organisation's site: name the organisation, not the role.
+  const organisation = /^(work|volunteer|education)\[/.test(e.path) ? e.subtitle : null;
+  const title = (organisation ?? e.title)?.replace(/[.:;,!?…]+$/u, '');
+  return title ? `${title}: ${text}` : text;
 }
 
 /** Validated résumé → display-ready model. Pure: no I/O, same input, same output. */
@@ -61,6 +103,7 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
     markdown: { stack: resume.folio?.markdown?.stack ?? 'code' },
     keywords: (resume.skills ?? []).flatMap((s) => [s.name ?? '', ...(s.keywords ?? [])]).filter(Boolean),
+    photo: null,
   };
 }
 
@@ -89,21 +132,44 @@ function buildHeader(resume: Resume, words: Words): Header {
   if (b.email)
     contacts.push({
       kind: 'email',
+      path: 'basics.email',
       href: `mailto:${b.email}`,
       text: b.email,
       label: words.contact.email,
       private: false,
     });
   if (b.phone)
-    contacts.push({ kind: 'phone', href: telHref(b.phone), text: b.phone, label: words.contact.phone, private: true });
+    contacts.push({
+      kind: 'phone',
+      path: 'basics.phone',
+      href: telHref(b.phone),
+      text: b.phone,
+      label: words.contact.phone,
+      private: true,
+    });
   if (b.url)
-    contacts.push({ kind: 'url', href: b.url, text: displayUrl(b.url), label: words.contact.website, private: false });
-  for (const p of b.profiles ?? []) {
+    contacts.push({
+      kind: 'url',
+      path: 'basics.url',
+      href: b.url,
+      text: displayUrl(b.url),
+      label: words.contact.website,
+      private: false,
+    });
+  for (const [i, p] of (b.profiles ?? []).entries()) {
     const label = p.network ?? words.contact.profile;
+    const path = `basics.profiles[${i}]`;
     if (p.url)
-      contacts.push({ kind: 'profile', href: p.url, text: profileText(p.url, p.username), label, private: false });
+      contacts.push({
+        kind: 'profile',
+        path,
+        href: p.url,
+        text: profileText(p.url, p.username),
+        label,
+        private: false,
+      });
     else if (p.username)
-      contacts.push({ kind: 'profile', href: null, text: `${label}: ${p.username}`, label, private: false });
+      contacts.push({ kind: 'profile', path, href: null, text: `${label}: ${p.username}`, label, private: false });
   }
   return {
     name: b.name ?? null,
@@ -124,6 +190,43 @@ function profileText(url: string, username: string | undefined): string {
   return username && !shown.toLowerCase().includes(username.toLowerCase()) ? `${shown} (${username})` : shown;
 }
 
+/** The sections whose items are list entries, and the schema type of their items. */
+interface EntryItems {
+  work: Work;
+  volunteer: Volunteer;
+  education: Education;
+  awards: Award;
+  certificates: Certificate;
+  publications: Publication;
+  references: Reference;
+  projects: Project;
+  activities: Activity;
+}
+/** The sections whose items are groups (a name, a level, keywords), and the schema type of their items. */
+interface GroupItems {
+  skills: Skill;
+  interests: Interest;
+  languages: Language;
+}
+type EntrySection = keyof EntryItems;
+type GroupSection = keyof GroupItems;
+
+/**
+ * The shared slots any item may fill (see SHARED_SLOTS), whatever its section: a job with `outcome` shows
+ * it as a project does. Where the section's schema does not define the key it was not validated, so `unknown`.
+ */
+interface SharedSlots {
+  category?: unknown;
+  location?: unknown;
+  url?: unknown;
+  outcome?: unknown;
+  summary?: unknown;
+  highlights?: unknown;
+  keywords?: unknown;
+  metrics?: unknown;
+  tags?: unknown;
+}
+
 function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | null {
   const text = resume.folio?.sections?.[id];
   const base = {
@@ -131,10 +234,6 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
     title: text?.title ?? locale.words.sections[id],
     intro: inline(text?.intro),
     summary: inline(text?.summary),
-  };
-  const list = (key: SectionId): Item[] => {
-    const v = (resume as Record<string, unknown>)[key];
-    return Array.isArray(v) ? (v as Item[]) : [];
   };
   switch (id) {
     case 'metrics': {
@@ -152,7 +251,7 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
     case 'skills':
     case 'interests':
     case 'languages': {
-      const groups = list(id).map((item, i) => group(id, item, i, categories(resume, id)));
+      const groups = groupsOf(resume, id);
       return groups.length ? { ...base, kind: 'groups', groups } : null;
     }
     case 'callToAction': {
@@ -160,23 +259,76 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
       return cta ? { ...base, title: cta.title, kind: 'cta', text: inline(cta.text) } : null;
     }
     default: {
-      const entries = list(id).map((item, i) => withExtras(entry(id, item, i, locale), item, id));
+      const entries = entriesOf(resume, id, locale);
       return entries.length ? { ...base, kind: 'entries', entries } : null;
     }
   }
 }
 
-function group(id: SectionId, item: Item, i: number, showTags: boolean): Group {
-  const isLang = id === 'languages';
-  // Fields with no slot in a group (an interest's summary, a language's certificates) follow its keywords.
-  const extras = extraFields(item, knownKeys(id)).map((e) => e.text);
-  return {
-    path: `${id}[${i}]`,
-    name: str(isLang ? item.language : item.name),
-    level: str(isLang ? item.fluency : item.level),
-    keywords: [...strings(item.keywords), ...(showTags ? tags(item.tags) : []), ...extras],
-  };
+/** A section's items as its schema types them (the correlation of key and item type, which TypeScript cannot follow through `resume[id]`). */
+function itemsOf<K extends EntrySection | GroupSection>(resume: Resume, id: K): (EntryItems & GroupItems)[K][] {
+  return (resume[id] ?? []) as (EntryItems & GroupItems)[K][];
 }
+
+function entriesOf<K extends EntrySection>(resume: Resume, id: K, locale: Locale): Entry[] {
+  const fill: EntryFill<EntryItems[K]> = ENTRY_FILLS[id];
+  return itemsOf(resume, id).map((item, i) => {
+    const e = sharedSlots(id, item, i);
+    fill(item, e, locale);
+    return withExtras(e, item, id);
+  });
+}
+
+function groupsOf<K extends GroupSection>(resume: Resume, id: K): Group[] {
+  const own: GroupFill<GroupItems[K]> = GROUP_FILLS[id];
+  const showTags = categories(resume, id);
+  return itemsOf(resume, id).map((item, i) => {
+    // Fields with no slot in a group (an interest's summary, a language's certificates) follow its keywords.
+    const extras = extraFields(fields(item), knownKeys(id));
+    const g = own(item);
+    const tagged = showTags ? tags(item.tags) : [];
+    return {
+      path: `${id}[${i}]`,
+      name: g.name,
+      level: g.level,
+      keywords: [...g.keywords, ...tagged, ...extras.map((e) => e.text)],
+      sources: {
+        name: g.sources.name,
+        level: g.sources.level,
+        keywords: [...g.sources.keywords, ...(showTags ? ['tags'] : []), ...extras.map((e) => e.key)],
+      },
+    };
+  });
+}
+
+type GroupFill<T> = (item: T) => {
+  name: string | null;
+  level: string | null;
+  keywords: string[];
+  sources: { name: string[]; level: string[]; keywords: string[] };
+};
+
+/** Each group section's own field names, mapped onto the group's slots. */
+const GROUP_FILLS: { [K in GroupSection]: GroupFill<GroupItems[K]> } = {
+  skills: (item) => ({
+    name: str(item.name),
+    level: str(item.level),
+    keywords: strings(item.keywords),
+    sources: { name: ['name'], level: ['level'], keywords: ['keywords'] },
+  }),
+  interests: (item) => ({
+    name: str(item.name),
+    level: null,
+    keywords: strings(item.keywords),
+    sources: { name: ['name'], level: [], keywords: ['keywords'] },
+  }),
+  languages: (item) => ({
+    name: str(item.language),
+    level: str(item.fluency),
+    keywords: [],
+    sources: { name: ['language'], level: ['fluency'], keywords: [] },
+  }),
+};
 
 /**
  * Skills' tags are content (the skill's categories) in a file without variants:
@@ -187,9 +339,19 @@ function categories(resume: Resume, id: SectionId): boolean {
 }
 
 /** An entry with its extra lines: text fields the section has no slot for, after its bullets. */
-function withExtras(e: Entry, item: Item, id: SectionId): Entry {
-  const extras = extraFields(item, knownKeys(id));
-  return extras.length ? { ...e, highlights: [...e.highlights, ...extras.map(extraLine)] } : e;
+function withExtras(e: Entry, item: object, id: SectionId): Entry {
+  const extras = extraFields(fields(item), knownKeys(id));
+  if (!extras.length) return e;
+  return {
+    ...e,
+    highlights: [...e.highlights, ...extras.map(extraLine)],
+    sources: { ...e.sources, highlights: [...(e.sources.highlights ?? []), ...extras.map((x) => x.key)] },
+  };
+}
+
+/** An item's fields by name, for what reads every key (the extra lines): list items are closed types. */
+function fields(item: object): Record<string, unknown> {
+  return item as Record<string, unknown>;
 }
 
 /** Fields entry() reads for an item of any section, whatever the section (see the slots of Entry). */
@@ -218,8 +380,13 @@ export function knownKeys(id: SectionId): ReadonlySet<string> {
   return keys;
 }
 
-/** Map each JSON Resume section's own field names onto the common entry slots. */
-function entry(id: SectionId, item: Item, i: number, locale: Locale): Entry {
+/** The slots every section's item fills from the same keys (SHARED_SLOTS); the section's own mapping does the rest. */
+function sharedSlots(id: SectionId, item: SharedSlots, i: number): Entry {
+  const highlightList = highlights(item.highlights);
+  const sources: Entry['sources'] = {};
+  const from = (slot: EntrySlot, present: boolean) => {
+    if (present) sources[slot] = [slot];
+  };
   const e: Entry = {
     path: `${id}[${i}]`,
     title: null,
@@ -229,74 +396,115 @@ function entry(id: SectionId, item: Item, i: number, locale: Locale): Entry {
     location: str(item.location),
     url: link(item.url),
     heading: null,
+    headingRest: null,
     details: [],
     meta: [],
     outcome: inline(item.outcome),
     summary: inline(item.summary),
-    highlights: highlights(item.highlights),
+    highlights: highlightList,
     keywords: strings(item.keywords),
     metrics: Array.isArray(item.metrics) ? (item.metrics as Metric[]).map(metric) : [],
     tags: tags(item.tags),
+    sources,
   };
-  const range = () => dateRange(item.startDate, item.endDate, locale);
-  const single = (v: unknown) => {
-    const d = dateOf(v);
-    return d ? formatDate(d, locale.date) : null;
-  };
-  switch (id) {
-    case 'work':
-      e.title = str(item.position) ?? str(item.name);
-      e.subtitle = item.position ? str(item.name) : null;
-      e.details = strings([item.description]);
-      e.dates = range();
-      break;
-    case 'volunteer':
-      e.title = str(item.position) ?? str(item.organization);
-      e.subtitle = item.position ? str(item.organization) : null;
-      e.dates = range();
-      break;
-    case 'education':
-      e.title = degreeTitle(str(item.studyType), str(item.area), locale.words) ?? str(item.institution);
-      e.subtitle = item.studyType || item.area ? str(item.institution) : null;
-      e.details = strings([item.score]);
-      e.keywords = strings(item.courses);
-      e.dates = range();
-      break;
-    case 'awards':
-      e.title = str(item.title);
-      e.subtitle = str(item.awarder);
-      e.dates = single(item.date);
-      break;
-    case 'certificates':
-      e.title = str(item.name);
-      e.subtitle = str(item.issuer);
-      e.dates = single(item.date);
-      break;
-    case 'publications':
-      e.title = str(item.name);
-      e.subtitle = str(item.publisher);
-      e.dates = single(item.releaseDate);
-      break;
-    case 'references':
-      e.title = str(item.name);
-      e.summary = inline(item.reference);
-      break;
-    case 'projects':
-      e.title = str(item.name);
-      e.subtitle = str(item.entity);
-      e.summary = inline(item.description);
-      e.details = strings([...(Array.isArray(item.roles) ? item.roles : []), item.type]);
-      e.dates = range();
-      break;
-    case 'activities':
-      e.title = str(item.title);
-      e.dates = single(item.date);
-      break;
-    default:
-      e.title = str(item.name) ?? str(item.title);
-  }
+  for (const slot of [
+    'category',
+    'location',
+    'url',
+    'outcome',
+    'summary',
+    'highlights',
+    'keywords',
+    'metrics',
+  ] as const)
+    from(slot, item[slot] !== undefined);
   return e;
 }
+
+/** Fills an entry's title, subtitle, dates and details (and any shared slot it takes from another key) from one item. */
+type EntryFill<T> = (item: T, e: Entry, locale: Locale) => void;
+
+const range = (item: { startDate?: unknown; endDate?: unknown }, e: Entry, locale: Locale) => {
+  e.dates = dateRange(item.startDate, item.endDate, locale);
+  e.sources.dates = ['startDate', 'endDate'];
+};
+const single = (e: Entry, key: string, v: unknown, locale: Locale) => {
+  const d = dateOf(v);
+  e.dates = d ? formatDate(d, locale.date) : null;
+  e.sources.dates = [key];
+};
+/** The title from the first key that has a value, the subtitle from the second when the first is the title. */
+const titled = (e: Entry, title: [string, unknown], subtitle: [string, unknown] | null) => {
+  e.title = str(title[1]) ?? (subtitle ? str(subtitle[1]) : null);
+  e.subtitle = subtitle && title[1] ? str(subtitle[1]) : null;
+  e.sources.title = [title[1] || !subtitle ? title[0] : subtitle[0]];
+  if (e.subtitle !== null && subtitle) e.sources.subtitle = [subtitle[0]];
+};
+const titleSubtitle = (e: Entry, title: [string, unknown], subtitle: [string, unknown] | null) => {
+  e.title = str(title[1]);
+  e.sources.title = [title[0]];
+  if (subtitle) {
+    e.subtitle = str(subtitle[1]);
+    e.sources.subtitle = [subtitle[0]];
+  }
+};
+
+/** Each entry section's own field names, mapped onto the common entry slots; typed per section, so a misspelt field does not compile. */
+const ENTRY_FILLS: { [K in EntrySection]: EntryFill<EntryItems[K]> } = {
+  work: (item, e, locale) => {
+    titled(e, ['position', item.position], ['name', item.name]);
+    e.details = strings([item.description]);
+    e.sources.details = ['description'];
+    range(item, e, locale);
+  },
+  volunteer: (item, e, locale) => {
+    titled(e, ['position', item.position], ['organization', item.organization]);
+    range(item, e, locale);
+  },
+  education: (item, e, locale) => {
+    const degree = degreeTitle(str(item.studyType), str(item.area), locale.words);
+    e.title = degree ?? str(item.institution);
+    e.subtitle = item.studyType || item.area ? str(item.institution) : null;
+    // The locale's degree phrase may put the field first ("{area}, {degree}" in Turkish).
+    const areaFirst = locale.words.degree.indexOf('{area}') < locale.words.degree.indexOf('{degree}');
+    e.sources.title = degree ? (areaFirst ? ['area', 'studyType'] : ['studyType', 'area']) : ['institution'];
+    if (degree) e.sources.subtitle = ['institution'];
+    e.details = strings([item.score]);
+    e.sources.details = ['score'];
+    e.keywords = strings(item.courses);
+    e.sources.keywords = ['courses'];
+    range(item, e, locale);
+  },
+  awards: (item, e, locale) => {
+    titleSubtitle(e, ['title', item.title], ['awarder', item.awarder]);
+    single(e, 'date', item.date, locale);
+  },
+  certificates: (item, e, locale) => {
+    titleSubtitle(e, ['name', item.name], ['issuer', item.issuer]);
+    single(e, 'date', item.date, locale);
+  },
+  publications: (item, e, locale) => {
+    titleSubtitle(e, ['name', item.name], ['publisher', item.publisher]);
+    single(e, 'releaseDate', item.releaseDate, locale);
+  },
+  references: (item, e) => {
+    titleSubtitle(e, ['name', item.name], null);
+    e.summary = inline(item.reference);
+    e.sources.summary = ['reference'];
+  },
+  projects: (item, e, locale) => {
+    titleSubtitle(e, ['name', item.name], ['entity', item.entity]);
+    e.summary = inline(item.description);
+    e.sources.summary = ['description'];
+    e.details = strings([...(item.roles ?? []), item.type]);
+    e.sources.details = ['roles', 'type'];
+    range(item, e, locale);
+  },
+  activities: (item, e, locale) => {
+    titleSubtitle(e, ['title', item.title], null);
+    single(e, 'date', item.date, locale);
+  },
+};
 
 function dateOf(v: unknown): PartialDate | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
@@ -322,7 +530,7 @@ function metric(m: Metric): Metric {
 function highlights(v: unknown): Inline[] {
   if (!Array.isArray(v)) return [];
   return v
-    .map((h) => inline(typeof h === 'string' ? h : h && typeof h === 'object' ? (h as Item).text : null))
+    .map((h: unknown) => inline(typeof h === 'string' ? h : h && typeof h === 'object' && 'text' in h ? h.text : null))
     .filter((x): x is Inline => x !== null);
 }
 
@@ -330,8 +538,9 @@ function tags(v: unknown): string[] {
   return typeof v === 'string' ? [v] : strings(v);
 }
 
-function link(v: unknown): { href: string; text: string } | null {
-  return typeof v === 'string' && isSafeHref(v) ? { href: v, text: displayUrl(v) } : null;
+/** A vetted link; its label is completed by withHeadings, once the entry's title and subtitle are known. */
+function link(v: unknown): EntryLink | null {
+  return typeof v === 'string' && isSafeHref(v) ? { href: v, text: displayUrl(v), label: displayUrl(v) } : null;
 }
 
 function inline(v: unknown): Inline | null {

@@ -1,6 +1,6 @@
 import type FullHandlebars from 'handlebars';
 import { plainText } from '../model/inline.js';
-import type { Entry, Inline, Metric, ResumeModel, Section } from '../model/model.js';
+import type { Entry, Header, Inline, Metric, ResumeModel, Section } from '../model/model.js';
 import { isSafeHref } from '../validate/links.js';
 import { Handlebars } from './handlebars-runtime.js';
 import { designCss } from './html-design.js';
@@ -44,48 +44,95 @@ export function inlineHtml(spans: Inline | null): string {
 const helpers: Record<string, FullHandlebars.HelperDelegate> = {
   inline: (spans: Inline | null) => new Handlebars.SafeString(inlineHtml(spans)),
   meta: (e: Entry) => e.meta,
-  linkText: (e: Entry) => entryLinkText(e),
+  // Kept for templates written before the label was in the model (`{{url.label}}`).
+  linkText: (e: Entry) => e.url?.label ?? '',
 };
-
-/**
- * Text for an entry's own link that makes sense read alone (screen readers list
- * links out of context): `Ledger rewrite: example.org/ledger`, without doubling
- * the title's closing full stop.
- */
-export function entryLinkText(e: Entry): string {
-  if (!e.url) return '';
-  // A job's, a volunteer role's or a degree's url is the organisation's site: name the organisation, not the role.
-  const organisation = /^(work|volunteer|education)\[/.test(e.path) ? e.subtitle : null;
-  const title = (organisation ?? e.title)?.replace(/[.:;,!?…]+$/u, '');
-  return title ? `${title}: ${e.url.text}` : e.url.text;
-}
 
 type MetricsSection = Extract<Section, { kind: 'metrics' }>;
 
 /** A metrics section split into large tiles and a compact list, as the metric-panel partial shows it. */
-function metricPanel(s: MetricsSection): MetricsSection & { featured: Metric[]; more: Metric[] } {
+export interface MetricPanel extends MetricsSection {
+  /** The first four figures: large tiles. */
+  featured: Metric[];
+  /** The rest: a compact list under the tiles. */
+  more: Metric[];
+}
+
+/** A section as the page's partials receive it: the model's section, its HTML id, and the partial that draws it. */
+export type HtmlSection = (Exclude<Section, MetricsSection> | MetricPanel) & {
+  /** The section's HTML id and class: its id, or `custom-<key>` for a custom section. */
+  id: string;
+  /** The partial that draws it: the section id for folio's sections, the kind (`entries`, `groups`) for a custom one. */
+  partial: string;
+};
+
+/** What templates/html/page.hbs receives: the model's header and sections, plus what the page's <head> needs. */
+export interface HtmlPage {
+  /** BCP 47 tag of the résumé's language (`<html lang>`). */
+  lang: string;
+  /** Writing direction (`<html dir>`). */
+  dir: 'ltr' | 'rtl';
+  /** The page title: `NAME — HEADLINE`. */
+  title: string;
+  /** The skip link's text, in the résumé's language. */
+  skipLink: string;
+  /** The meta description: the tagline, else the summary, as plain text, else the headline. */
+  description: string;
+  /** Background colours for the browser's theme-color, light and dark. */
+  theme: { light: string; dark: string };
+  /** A monogram icon as a data: URL. */
+  favicon: string;
+  /** The model's header, with only the contacts and address the page may show (folio.public). */
+  header: Header;
+  /** Headline metrics that lead the page (the first section), drawn in the hero; null otherwise. */
+  lead: MetricPanel | null;
+  /** Every other section except the call to action, in order. */
+  sections: HtmlSection[];
+  /** The call to action that closes the page, or null. */
+  cta: Extract<Section, { kind: 'cta' }> | null;
+  /** The whole stylesheet: design tokens as CSS variables, style.css, the theme's rules. */
+  css: string;
+  /** schema.org Person data, serialised for a <script> element. */
+  jsonLd: string;
+}
+
+function metricPanel(s: MetricsSection): MetricPanel {
   return { ...s, featured: s.metrics.slice(0, FEATURED_METRICS), more: s.metrics.slice(FEATURED_METRICS) };
 }
 
 /** The portfolio page: one self-contained HTML file (inline CSS, no scripts, no outside requests). */
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
   const t = loadTemplates('html', helpers, opts.templatesDir, opts.cwd);
+  const html = t.page(htmlPage(model, t.assets['style.css'] ?? ''));
+  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
+  return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
+}
+
+/** What the page template receives (folio build --dump-model prints it), with the templates' style.css. */
+export function htmlContext(model: ResumeModel, opts: HtmlOptions = {}): HtmlPage {
+  const t = loadTemplates('html', helpers, opts.templatesDir, opts.cwd);
+  return htmlPage(model, t.assets['style.css'] ?? '');
+}
+
+function htmlPage(model: ResumeModel, styleCss: string): HtmlPage {
   const { body, cta } = splitSections(model);
   // Headline metrics that lead the page (the default order) sit in the hero, beside the pitch.
   const first = body[0];
   const lead = first?.kind === 'metrics' ? metricPanel(first) : null;
-  const sections = (lead ? body.slice(1) : body).map((s) => ({
-    ...(s.kind === 'metrics' ? metricPanel(s) : s),
-    id: anchorOf(s),
-    partial: partialOf(s),
-  }));
+  const sections = (lead ? body.slice(1) : body).map(
+    (s): HtmlSection => ({
+      ...(s.kind === 'metrics' ? metricPanel(s) : s),
+      id: anchorOf(s),
+      partial: partialOf(s),
+    }),
+  );
   const pub = publicHeader(model);
   const h = model.header;
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';
   const vars = cssVariables();
   const themed = designCss(model.design);
-  const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${t.assets['style.css'] ?? ''}${themed ? `\n${themed}\n` : ''}`;
-  const html = t.page({
+  const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${styleCss}${themed ? `\n${themed}\n` : ''}`;
+  return {
     lang: model.lang,
     dir: model.dir,
     title: [h.name, h.label].filter(Boolean).join(' — ') || model.words.resume,
@@ -99,9 +146,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
     cta,
     css,
     jsonLd: jsonLd(model, pub),
-  });
-  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
-  return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
+  };
 }
 
 /**

@@ -33,12 +33,126 @@ export interface MarkdownResult {
 }
 
 /**
+ * What templates/markdown/page.hbs receives. Every string is Markdown already: user text escaped, inline markup
+ * turned into Markdown, so a template prints fields as they are and no template can print raw user text.
+ */
+export interface MarkdownPage {
+  /** Heading marks: `#` for the name, `##` for sections, `###` for entries (deeper under readme --heading-level). */
+  headings: { name: string; section: string; entry: string };
+  /** The header; null when readme --sections leaves it out. */
+  header: MarkdownHeader | null;
+  /** The sections in order, the call to action left out. */
+  sections: MarkdownSection[];
+  /** The call to action that closes the page, or null. */
+  cta: MarkdownCta | null;
+}
+
+export interface MarkdownHeader {
+  name: string | null;
+  /** The headline, in bold. */
+  label: string | null;
+  tagline: string | null;
+  summary: string | null;
+  /** The contacts the page may show, as links, then the location and (with folio.public) the address, joined by ` · `. */
+  contacts: string | null;
+}
+
+export interface MarkdownCta {
+  title: string | null;
+  text: string | null;
+  /** The contact line, here when the header is left out (so it appears once). */
+  contacts: string | null;
+}
+
+interface MarkdownSectionBase {
+  /** A folio section id (`work`), or the YAML key of a custom section. */
+  id: string;
+  /** The partial that draws it: the section id, or the kind (`entries`, `groups`) for a custom section. */
+  partial: string;
+  title: string | null;
+  /** The section's intro (folio.sections.<id>.intro), in bold. */
+  intro: string | null;
+  summary: string | null;
+}
+
+/** A section, by kind: only the fields of its kind are present. */
+export type MarkdownSection = MarkdownSectionBase &
+  (
+    | {
+        /** One list item per figure: `label: **value**` (a metrics section). */
+        metrics: string[];
+      }
+    | {
+        /** A principles section's principles. */
+        principles: MarkdownPrinciple[];
+      }
+    | {
+        /** A skills, languages or interests section's lines (or a custom section's rows). */
+        groups: MarkdownGroup[];
+      }
+    | {
+        /** An entries section's entries. */
+        entries: MarkdownEntry[];
+      }
+    | {
+        /** The call to action's text. */
+        text: string | null;
+      }
+  );
+
+export interface MarkdownPrinciple {
+  /** Number and title, in bold: `**01 · Design APIs around workflows**`. */
+  heading: string;
+  summary: string | null;
+}
+
+export interface MarkdownGroup {
+  /** The whole line: `**Backend**: \`Java\` · \`Python\`` (the stack as folio.markdown.stack says). */
+  line: string;
+}
+
+export interface MarkdownEntry {
+  title: string | null;
+  subtitle: string | null;
+  /** `title · subtitle` (or whichever is present), as the entry's heading. */
+  heading: string | null;
+  /** Category, dates, location and details, joined by ` · `, in italics. */
+  meta: string | null;
+  /** The outcome, in bold. */
+  outcome: string | null;
+  summary: string | null;
+  /** One Markdown line per bullet. */
+  highlights: string[];
+  /** The entry's figures, `label: **value**`, joined by ` · `. */
+  metrics: string | null;
+  keywords: string | null;
+  /** The entry's link as a Markdown link: its short address as text. */
+  url: string | null;
+}
+
+/**
  * The GitHub profile README. The template receives text already escaped for
  * Markdown (spans already turned into markup), so no template can print raw user text.
  */
 export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): MarkdownResult {
   // noEscape: Handlebars' HTML escaping would corrupt Markdown; escaping is done here, in code.
   const t = loadTemplates('markdown', {}, opts.templatesDir, opts.cwd);
+  const text = t.page(markdownContext(model, opts));
+  // Templates are written for readability; collapse the blank lines their tags leave behind.
+  const doc = text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be Markdown.
+  const markdown = model.dir === 'rtl' ? `<div dir="rtl">\n\n${doc}\n\n</div>\n` : `${doc}\n`;
+  return { markdown, overridden: t.overridden };
+}
+
+/** What the page template receives (folio build --dump-model prints it). */
+export function markdownContext(
+  model: ResumeModel,
+  opts: Pick<MarkdownOptions, 'sections' | 'headingLevel'> = {},
+): MarkdownPage {
   const { body, cta } = splitSections(model);
   const wanted = opts.sections;
   const keep = (id: string) => !wanted || wanted.includes(id);
@@ -50,7 +164,7 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
     ...pub.address.map(escapeMarkdown),
   ].join(' · ');
   const showHeader = keep(HEADER_ID);
-  const text = t.page({
+  return {
     headings: headingMarks(opts.headingLevel),
     header: showHeader
       ? {
@@ -67,15 +181,7 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
       cta && keep(cta.id)
         ? { title: md(cta.title), text: inl(cta.text), contacts: showHeader ? null : contacts || null }
         : null,
-  });
-  // Templates are written for readability; collapse the blank lines their tags leave behind.
-  const doc = text
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be Markdown.
-  const markdown = model.dir === 'rtl' ? `<div dir="rtl">\n\n${doc}\n\n</div>\n` : `${doc}\n`;
-  return { markdown, overridden: t.overridden };
+  };
 }
 
 const md = (s: string | null) => (s === null ? null : escapeMarkdown(s));
@@ -92,7 +198,7 @@ function contact(c: Contact): string {
   return c.href ? `[${escapeMarkdown(c.text)}](${markdownHref(c.href)})` : escapeMarkdown(c.text);
 }
 
-function section(s: Section, stack: StackStyle): Record<string, unknown> {
+function section(s: Section, stack: StackStyle): MarkdownSection {
   const base = {
     id: s.id,
     partial: partialOf(s),
@@ -122,7 +228,7 @@ function section(s: Section, stack: StackStyle): Record<string, unknown> {
 }
 
 /** One line per group: `**Backend**: `Java` · `Python``. */
-function group(g: Group, style: StackStyle): { line: string } {
+function group(g: Group, style: StackStyle): MarkdownGroup {
   const name = g.name ?? g.level;
   const head = name ? `${styled(plain(name), 'bold')}${g.name && g.level ? ` (${escapeMarkdown(g.level)})` : ''}` : '';
   const items =
@@ -143,11 +249,12 @@ export function badge(name: string): string {
   return `![${escapeMarkdown(name)}](${markdownHref(url)})`;
 }
 
-function entry(e: Entry): Record<string, unknown> {
+function entry(e: Entry): MarkdownEntry {
   const meta = [e.category, ...e.meta].filter((s): s is string => s !== null);
   return {
     title: md(e.title),
     subtitle: md(e.subtitle),
+    heading: md(e.heading),
     meta: meta.length ? styled(plain(meta.join(' · ')), 'italic') : null,
     outcome: e.outcome ? styled(e.outcome, 'bold') : null,
     summary: inl(e.summary),

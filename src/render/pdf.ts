@@ -6,7 +6,6 @@ import { type Paper, pdfPaper } from './paper.js';
 import { withoutEmoji } from './pdf/coverage.js';
 import type { FallbackFont } from './pdf/font-files.js';
 import { registerFonts } from './pdf/fonts.js';
-import type { Photo } from './pdf/Header.js';
 import { ResumeDocument } from './pdf/Resume.js';
 import { setStyleTokens } from './pdf/styles.js';
 import { designTokens, type PdfScale } from './tokens.js';
@@ -22,7 +21,6 @@ export interface PdfOptions {
   scale?: PdfScale;
   /** Noto fonts for scripts Inter lacks (from checkCoverage); none by default. */
   fallbacks?: readonly FallbackFont[];
-  photo?: Photo | null;
   /** Inter behind the design's family, for characters that family lacks (from checkCoverage). */
   interFallback?: boolean;
 }
@@ -37,11 +35,11 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
   const design = model.design;
   const fontFamily = registerFonts(opts.fallbacks, design.font, opts.interFallback);
   const doc = createElement(ResumeDocument, {
-    model: mapStrings(model, withoutEmoji),
+    model: mapStrings({ ...model, photo: null }, withoutEmoji),
     size: opts.paper ?? pdfPaper(design.paper),
     date: opts.date,
     fontFamily,
-    photo: design.photo === 'none' ? null : (opts.photo ?? null),
+    photo: design.photo === 'none' ? null : model.photo,
   });
   // Renders in one process run one after another, so swapping the styles for this one is safe.
   const restore = setStyleTokens(designTokens(design, opts.scale), design, model.dir);

@@ -46,6 +46,8 @@ export function documentSubject(model: ResumeModel): string {
 /** A copy of plain data with every string passed through `f` (the model is JSON-like). */
 export function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (typeof value === 'string') return f(value) as T;
+  // Bytes (the photo) are data, not text.
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;

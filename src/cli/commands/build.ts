@@ -92,6 +92,7 @@ interface BuildFlags {
   maxPages?: number;
   jobs?: number;
   maxSize?: number;
+  dumpModel?: boolean;
 }
 
 export function registerBuild(program: Command, io: Io): void {
@@ -151,6 +152,12 @@ export function registerBuild(program: Command, io: Io): void {
       parseJobs,
     )
     .addOption(maxSizeOption())
+    .addOption(
+      new Option(
+        '--dump-model',
+        'print the data the HTML and Markdown templates receive, as JSON, instead of building (docs/templates.md)',
+      ).conflicts(['watch', 'allVariants']),
+    )
     .addHelpText(
       'after',
       `
@@ -178,16 +185,17 @@ Examples:
   $ folio build --variant backend     out/backend/, tailored by variants.backend
   $ folio build --all-variants --fit  every variant, each fitted to its maxPages
   $ folio build people/ -o out        every .yaml/.yml/.json in people/, on all cores
-  $ folio build big.yaml --max-size 4MiB  read a file over the 2 MiB limit`,
+  $ folio build big.yaml --max-size 4MiB  read a file over the 2 MiB limit
+  $ folio build --dump-model > model.json  the fields your --templates may use`,
     )
     .action(async (args: string[], opts: BuildFlags) => {
       const t0 = performance.now();
       const { expandSources } = await import('../../pipeline/batch.js');
       const sources = await expandSources(args, io.cwd);
       if (sources.length > 1 || args.length > 1) {
-        if (opts.watch || opts.variant || opts.allVariants || opts.name) {
+        if (opts.watch || opts.variant || opts.allVariants || opts.name || opts.dumpModel) {
           throw new UsageError(
-            'error: --watch, --variant, --all-variants and --name take one source; several sources build with their own names',
+            'error: --watch, --variant, --all-variants, --name and --dump-model take one source; several sources build with their own names',
           );
         }
         return buildBatch(sources, opts, t0, io);
@@ -212,6 +220,7 @@ Examples:
         maxPages: opts.maxPages,
         maxBytes: opts.maxSize,
       };
+      if (opts.dumpModel) return dumpModel(buildOpts, io);
       if (opts.allVariants) return buildAll(buildOpts, t0, io);
       // The pipeline loads when a build runs, not with the command table (`folio --help` needs none of it).
       const { build } = await import('../../pipeline/build.js');
@@ -222,6 +231,16 @@ Examples:
       }
       printBuild(await build(buildOpts), performance.now() - t0, io);
     });
+}
+
+/** The templates' data as JSON on stdout, and nothing else there: warnings go to stderr, as a build's do. */
+async function dumpModel(opts: BuildOptions, io: Io): Promise<void> {
+  const { prepare } = await import('../../pipeline/build.js');
+  const prepared = await prepare(opts);
+  const { templateData } = await import('../../pipeline/template-data.js');
+  const data = await templateData(prepared, { templatesDir: opts.templatesDir, cwd: opts.cwd });
+  printDiagnostics(prepared.warnings, io.stderr);
+  io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }
 
 /** The build report: warnings, overridden templates, notes, one line per file, the total time. */

@@ -133,8 +133,7 @@ function entry(e: Entry, c: RunColors): Paragraph[] {
   // An entry without a title is headed by its subtitle; one with neither gets no empty heading in Word's navigation pane.
   const title: Child[] = [];
   if (e.title) title.push(new TextRun(e.title));
-  if (e.subtitle)
-    title.push(new TextRun({ text: e.title ? ` · ${e.subtitle}` : e.subtitle, bold: false, color: c.muted }));
+  if (e.headingRest) title.push(new TextRun({ text: e.headingRest, bold: false, color: c.muted }));
   if (title.length)
     out.push(
       new Paragraph({

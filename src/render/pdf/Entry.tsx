@@ -4,6 +4,7 @@ import type { Entry as EntryModel } from '../../model/model.js';
 import { Inline } from './Inline.js';
 import { NO_HYPHEN_BREAK } from './long-words.js';
 import { MetricLine } from './MetricLine.js';
+import { ENTRY_BODY } from './order.js';
 import { design, styles } from './styles.js';
 
 /**
@@ -22,7 +23,7 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   const title = (
     <Text style={right ? [styles.entryTitle, styles.titleGrow] : styles.entryTitle}>
       {entry.title ?? ''}
-      {entry.subtitle ? <Text style={styles.subtitle}>{` · ${entry.subtitle}`}</Text> : null}
+      {entry.headingRest ? <Text style={styles.subtitle}>{entry.headingRest}</Text> : null}
       {/* An entry with nothing below (an award, a certificate) keeps its date on the title line. */}
       {meta && !first && !right ? <Text style={styles.inlineMeta}>{`  ·  ${meta}`}</Text> : null}
     </Text>
@@ -48,53 +49,60 @@ export function Entry({ entry, lead }: { entry: EntryModel; lead?: ReactNode }) 
   );
 }
 
-/** The entry's body, one unbreakable block per line or bullet, in display order. */
+/** The entry's body, one unbreakable block per line or bullet, in the order of ENTRY_BODY. */
 function blocks(entry: EntryModel): ReactNode[] {
-  const out: ReactNode[] = [];
-  if (entry.outcome) {
-    out.push(
-      <Text key="o" style={styles.outcome} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
-        <Inline spans={entry.outcome} />
-      </Text>,
-    );
-  }
-  if (entry.summary) {
-    out.push(
-      <Text key="s" style={styles.para} hyphenationPenalty={NO_HYPHEN_BREAK}>
-        <Inline spans={entry.summary} />
-      </Text>,
-    );
-  }
-  entry.highlights.forEach((h, i) =>
-    out.push(
+  return ENTRY_BODY.flatMap((slot) => BLOCKS[slot](entry));
+}
+
+/** How each slot of the body is drawn: nothing, one block, or one block per bullet. */
+const BLOCKS: Record<(typeof ENTRY_BODY)[number], (entry: EntryModel) => ReactNode[]> = {
+  outcome: (entry) =>
+    entry.outcome
+      ? [
+          <Text key="o" style={styles.outcome} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
+            <Inline spans={entry.outcome} />
+          </Text>,
+        ]
+      : [],
+  summary: (entry) =>
+    entry.summary
+      ? [
+          <Text key="s" style={styles.para} hyphenationPenalty={NO_HYPHEN_BREAK}>
+            <Inline spans={entry.summary} />
+          </Text>,
+        ]
+      : [],
+  highlights: (entry) =>
+    entry.highlights.map((h, i) => (
       <View key={`h${i}`} style={styles.bulletRow} wrap={false}>
         <Text style={styles.bullet}>•</Text>
         <Text style={styles.bulletText} hyphenationPenalty={NO_HYPHEN_BREAK}>
           <Inline spans={h} />
         </Text>
-      </View>,
-    ),
-  );
-  if (entry.metrics.length) {
-    out.push(
-      <Text key="m" style={styles.chips} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
-        <MetricLine metrics={entry.metrics} gap="  " />
-      </Text>,
-    );
-  }
-  if (entry.keywords.length) {
-    out.push(
-      <Text key="k" style={styles.chips} wrap={false}>
-        {entry.keywords.join(', ')}
-      </Text>,
-    );
-  }
-  if (entry.url) {
-    out.push(
-      <Link key="u" src={entry.url.href} style={[styles.chips, styles.link]}>
-        {entry.url.text}
-      </Link>,
-    );
-  }
-  return out;
-}
+      </View>
+    )),
+  metrics: (entry) =>
+    entry.metrics.length
+      ? [
+          <Text key="m" style={styles.chips} wrap={false} hyphenationPenalty={NO_HYPHEN_BREAK}>
+            <MetricLine metrics={entry.metrics} gap="  " />
+          </Text>,
+        ]
+      : [],
+  keywords: (entry) =>
+    entry.keywords.length
+      ? [
+          <Text key="k" style={styles.chips} wrap={false}>
+            {entry.keywords.join(', ')}
+          </Text>,
+        ]
+      : [],
+  url: (entry) =>
+    entry.url
+      ? [
+          <Link key="u" src={entry.url.href} style={[styles.chips, styles.link]}>
+            {entry.url.text}
+          </Link>,
+        ]
+      : [],
+};

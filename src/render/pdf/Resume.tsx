@@ -1,9 +1,9 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { fill } from '../../model/locale.js';
-import type { ResumeModel } from '../../model/model.js';
+import type { Photo, ResumeModel } from '../../model/model.js';
 import type { Paper } from '../paper.js';
 import { documentSubject, documentTitle } from '../view.js';
-import { Header, type Photo } from './Header.js';
+import { Header } from './Header.js';
 import { Section } from './Section.js';
 import { styles } from './styles.js';
 
