@@ -1,7 +1,9 @@
+import { basicsKeys } from '../model/extras.js';
 import { resolveLocale } from '../model/locale.js';
-import { sectionOrder } from '../model/normalise.js';
+import { knownKeys, sectionOrder } from '../model/normalise.js';
 import { withoutEmoji } from '../render/pdf/coverage.js';
 import type { DataPath } from '../source/load.js';
+import { CUSTOM_ENTRY_KEYS } from '../validate/custom-sections.js';
 import { isSectionId, type Resume } from '../validate/schema.js';
 import { type Leaf, pdfOmits, sourceLeaves } from './leaves.js';
 
@@ -83,6 +85,10 @@ function displayKey(path: DataPath, sections: string[], areaFirst: boolean): num
   const [top, ...rest] = path;
   if (top === 'basics') {
     const [field, a, b] = rest;
+    // The header's extra lines (fields of basics or its location with no slot) follow the facts line, in source order.
+    const { known, knownLocation } = basicsKeys();
+    if (!known.has(String(field)) || (field === 'location' && typeof a === 'string' && !knownLocation.has(a)))
+      return [-1, 9];
     const slot = DISPLAY_SLOTS.basics?.[String(field)] ?? 30;
     if (field === 'location') return [-1, slot, DISPLAY_SLOTS.location?.[String(a)] ?? 9];
     return [-1, slot, typeof a === 'number' ? a : 0, slotOf(DISPLAY_SLOTS.entry, b)];
@@ -105,8 +111,13 @@ function displayKey(path: DataPath, sections: string[], areaFirst: boolean): num
   // A custom section's entry reads "title · name" (model/custom.ts), whatever the order of the keys.
   const own = isSectionId(section) ? DISPLAY_SLOTS[section] : DISPLAY_SLOTS.custom;
   // A field with no slot of its own in an entry is an extra line, drawn after the bullets.
-  const slot =
-    areaFirst && field === 'area'
+  const extra =
+    typeof field === 'string' &&
+    !table &&
+    !(isSectionId(section) ? knownKeys(section).has(field) : CUSTOM_ENTRY_KEYS.includes(field));
+  const slot = extra
+    ? 8.5
+    : areaFirst && field === 'area'
       ? 0.9
       : table
         ? slotOf(table, field)

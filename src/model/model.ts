@@ -58,6 +58,15 @@ export interface Header {
   /** The call-to-action title doubles as an availability line in the header. */
   availability: string | null;
   image: string | null;
+  /** Fields of basics folio has no slot for that hold text ("Name Furigana: …"), after the location, in source order. */
+  extras: ExtraLine[];
+}
+
+/** An extra line: a field folio has no slot for, shown as "**Label:** text". */
+export interface ExtraLine {
+  line: Inline;
+  /** The folio.public switches a public output (HTML, Markdown) needs on to show it: it holds a phone number or an address. */
+  private: ('phone' | 'address')[];
 }
 
 export interface Metric {

@@ -93,7 +93,7 @@ export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResu
     description,
     theme: { light: tokens.color.surface, dark: tokens.dark.surface },
     favicon: favicon(h.name, model.design.colors.accent),
-    header: { ...h, contacts: pub.contacts, address: pub.address },
+    header: { ...h, contacts: pub.contacts, address: pub.address, extras: pub.extras },
     lead,
     sections,
     cta,

@@ -59,6 +59,8 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
           tagline: inl(h.tagline),
           summary: inl(h.summary),
           contacts: contacts || null,
+          // Fields of basics folio has no slot for ("Name Furigana: …"), one paragraph, after the contacts.
+          extras: join(pub.extras.map((e) => inlineMarkdown(e.line))),
         }
       : null,
     sections: body.filter((s) => keep(s.id)).map((s) => section(s, model.markdown.stack)),

@@ -6,6 +6,7 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
+import { extraText } from './extra-text.js';
 import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
@@ -158,8 +159,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
         warnings.push(at([key], 'warning', message, true));
         return;
       }
-      // Text on an entry of a known section is shown as the entry's extra line: not "unknown", unless it looks misspelt.
-      if (isEntryPath(path) && holdsText(value)) {
+      // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks misspelt.
+      if (showsExtras(path) && extraText(value) !== null) {
         const of = likelyTypo(key, known);
         if (of)
           warnings.push(
@@ -265,15 +266,11 @@ const ITEM_SECTIONS = new Set([
   'activities',
 ]);
 
-function isEntryPath(path: DataPath): boolean {
+/** Mappings whose text fields folio shows as extra lines: an entry of a known section, basics and its location. */
+function showsExtras(path: DataPath): boolean {
+  const p = path.join('.');
+  if (p === 'basics' || p === 'basics.location') return true;
   return path.length === 2 && typeof path[1] === 'number' && ITEM_SECTIONS.has(String(path[0]));
-}
-
-/** Text an extra line can show: a string, a number, or a list of them. */
-function holdsText(v: unknown): boolean {
-  if (typeof v === 'string') return v.trim() !== '';
-  if (typeof v === 'number') return Number.isFinite(v);
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || typeof x === 'number');
 }
 
 function describeShape(shape: import('./custom-sections.js').CustomShape): string {

@@ -42,6 +42,12 @@ export function Header({ header, photo }: { header: HeaderModel; photo: Photo | 
           </Text>
         ) : null}
         {facts.length ? <Text style={styles.facts}>{facts.join(SEPARATOR)}</Text> : null}
+        {/* Fields of basics folio has no slot for, in source order (the PDF goes to employers: private ones too). */}
+        {header.extras.map((e, i) => (
+          <Text key={i} style={styles.facts}>
+            <Inline spans={e.line} />
+          </Text>
+        ))}
         {header.summary ? (
           <Text style={styles.summary}>
             <Inline spans={header.summary} />
