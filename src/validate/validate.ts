@@ -11,6 +11,7 @@ import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
 import { deref, loadSchema, type Resume, type SchemaNode } from './schema.js';
+import { sectionIdProblems } from './section-ids.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { badText } from './text-check.js';
 import { variantProblems } from './variants-check.js';
@@ -222,6 +223,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   errors.push(...designProblems(data, at));
+  errors.push(...sectionIdProblems(data, at));
 
   const tailoring = variantProblems(data, at);
   errors.push(...tailoring.errors);
