@@ -7,7 +7,7 @@ import { customSectionsOf } from '../model/normalise.js';
 import type { DataPath } from '../source/load.js';
 import { CUSTOM_ENTRY_KEYS, type CustomShape } from '../validate/custom-sections.js';
 import { formatDate, isPresent, parseDate } from '../validate/dates.js';
-import { extraParts, extraPrivacy, isExtraKey } from '../validate/extra-text.js';
+import { extraParts, extraPrivacy, isExtraKey, type PrivateKind } from '../validate/extra-text.js';
 import { displayUrl } from '../validate/links.js';
 import { deref, isSectionId, loadSchema, type Resume, refName, type SchemaNode } from '../validate/schema.js';
 
@@ -157,24 +157,32 @@ function sectionPresent(resume: Resume, id: string): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
 }
 
-function isPrivate(path: DataPath, resume: Resume): boolean {
-  const p = path.join('.');
+/** True when a public output (HTML, Markdown) leaves this string out: a phone number or an address the owner did not publish. */
+export function isPrivate(path: DataPath, resume: Resume): boolean {
+  return hiddenBy(path, resume).length > 0;
+}
+
+/** The folio.public switches that are off and keep this string off public outputs (none: it is public). */
+export function hiddenBy(path: DataPath, resume: Resume): PrivateKind[] {
   const allowed = { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false };
-  if (p === 'basics.phone') return !allowed.phone;
-  if (p === 'basics.location.address' || p === 'basics.location.postalCode') return !allowed.address;
+  return privateKinds(path, resume).filter((k) => !allowed[k]);
+}
+
+function privateKinds(path: DataPath, resume: Resume): PrivateKind[] {
+  const p = path.join('.');
+  if (p === 'basics.phone') return ['phone'];
+  if (p === 'basics.location.address' || p === 'basics.location.postalCode') return ['address'];
   // The header's extra lines: private when they reveal a phone number or an address (as model/extras.ts decides).
   const [top, key, sub] = path;
-  if (top !== 'basics' || typeof key !== 'string') return false;
+  if (top !== 'basics' || typeof key !== 'string') return [];
   const { known, knownLocation } = basicsKeys();
-  const kinds =
-    key === 'location'
-      ? typeof sub === 'string' && !knownLocation.has(sub)
-        ? extraPrivacy(sub, null, true)
-        : []
-      : known.has(key)
-        ? []
-        : extraPrivacy(key, resume.basics?.[key as keyof typeof resume.basics], false);
-  return kinds.some((k) => !allowed[k]);
+  return key === 'location'
+    ? typeof sub === 'string' && !knownLocation.has(sub)
+      ? extraPrivacy(sub, null, true)
+      : []
+    : known.has(key)
+      ? []
+      : extraPrivacy(key, resume.basics?.[key as keyof typeof resume.basics], false);
 }
 
 /** Whitespace-insensitive form used to look for a leaf in extracted text. */
