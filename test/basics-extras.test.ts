@@ -30,6 +30,12 @@ const htmlText = (html: string) =>
       .replace(/<[^>]+>/g, ' ')
       .replace(/&amp;/g, '&'),
   );
+/** The PDF's page texts as the build's self-check reads them (pdfkit's own text; null only for a foreign PDF). */
+const pagesOf = (bytes: Buffer): string[] => {
+  const pages = pdfkitPageTexts(bytes);
+  if (!pages) throw new Error('not a PDF folio made');
+  return pages;
+};
 const pdfOf = async (r: Resume, m: ResumeModel) =>
   (await renderPdf(m, { date, fallbacks: checkCoverage(pdfLeaves(r)).fallbacks })).bytes;
 /** The model without the header's extra lines and the entries' extra bullets: what folio drew before. */
@@ -79,13 +85,13 @@ describe('extra text on basics and mappings of lists on entries', () => {
     const bytes = await pdfOf(resume, model);
     const text = squash(await pdfText(bytes));
     for (const line of [...PUBLIC_EXTRAS, ...PRIVATE_EXTRAS, ENV]) expect(text).toContain(line);
-    const c = checkSource(resume, pdfkitPageTexts(bytes));
+    const c = checkSource(resume, pagesOf(bytes));
     expect(missingCount(c)).toBe(0);
     expect(c.match.found.map((f) => f.leaf.path.join('.'))).toEqual(
       expect.arrayContaining(['basics.nameFurigana', 'basics.alternateContact.phone', 'projects.0.env.os']),
     );
     // Negative control: the PDF folio drew before (no extra lines) fails the same check, naming the fields.
-    const before = checkSource(resume, pdfkitPageTexts(await pdfOf(resume, withoutExtras(model))));
+    const before = checkSource(resume, pagesOf(await pdfOf(resume, withoutExtras(model))));
     expect(before.match.missing.map((l) => l.path.join('.'))).toEqual(
       expect.arrayContaining(['basics.nameFurigana', 'basics.location.furigana', 'projects.0.env.platforms']),
     );
@@ -143,7 +149,7 @@ describe('extra text on basics and mappings of lists on entries', () => {
     expect(r.stdout).not.toMatch(/nameFurigana|env\.|birthDate/);
     // The same definition as the check: what --verbose lists for the PDF is what checkSource counts as not shown.
     const pdfRows = notShown(resume).filter((n) => n.reasons.some((x) => x.outputs !== 'HTML, Markdown'));
-    const check = checkSource(resume, pdfkitPageTexts(await pdfOf(resume, model)));
+    const check = checkSource(resume, pagesOf(await pdfOf(resume, model)));
     expect(pdfRows.filter((n) => n.path[0] !== 'meta').map((n) => n.path.join('.'))).toEqual(
       [...check.byDesign, ...check.dropped].map((u) => u.path.join('.')),
     );
@@ -211,5 +217,45 @@ describe('custom sections in folio.order and in variants', () => {
     );
     expect(r.stderr).not.toMatch(/has no content/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('folio import reads a RenderCV nested bullet as YAML does', () => {
+  const rendercv = [
+    'cv:',
+    '  name: Ada Lovelace',
+    '  sections:',
+    '    experience:',
+    '      - company: Analytical Engines',
+    '        position: Engineer',
+    '        start_date: 2020-01',
+    '        highlights:',
+    '          - Published research',
+    '            - ICML 2022 paper',
+    'design:',
+    '  theme: classic',
+    '',
+  ].join('\n');
+
+  it('as more text of the bullet above, and the result builds; a folio file keeps the slip error', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), rendercv);
+    const r = await runCli(['import', 'cv.yaml', '-o', 'resume.yaml'], dir);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.status).toBe(0);
+    const v = await runCli(['validate', 'resume.yaml'], dir);
+    expect(v.status).toBe(0);
+    const { resume: imported } = loadResume(join(dir, 'resume.yaml'));
+    expect(imported.work?.[0]?.highlights).toEqual(['Published research - ICML 2022 paper']);
+    // Negative control: the same indentation in a folio file is still refused as a slip.
+    writeFileSync(
+      join(dir, 'slip.yaml'),
+      'basics:\n  name: Ada\nwork:\n  - name: Acme\n    highlights:\n      - One\n        - Two\n',
+    );
+    const slip = await runCli(['validate', 'slip.yaml'], dir);
+    expect(slip.status).toBe(1);
+    expect(slip.stderr).toMatch(
+      /slip\.yaml:7:9: error: indentation: .*as written, YAML reads it as more text of the item above/,
+    );
   });
 });

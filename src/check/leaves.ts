@@ -24,6 +24,9 @@ export interface LeafOptions {
   omit?: (path: DataPath) => boolean;
 }
 
+/** A custom entry's fields shown as written, without inline markup: its title, name and place. */
+const PLAIN_CUSTOM = new Set(['title', 'name', 'location']);
+
 /** Keys whose values are never displayed: settings, metadata, tailoring data. */
 const HIDDEN_TOP = new Set(['$schema', 'meta', 'folio', 'variants']);
 const HIDDEN_KEYS = new Set(['tags', 'image']);
@@ -90,7 +93,10 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       if (!('invalid' in d)) push(path, formatDate(d, locale.date));
       return;
     }
-    if (def === 'link') push(path, displayUrl(String(value)));
+    // A street address of several lines is shown a line at a time (model: Header.address).
+    if (path.join('.') === 'basics.location.address') {
+      for (const line of String(value).split('\n')) push(path, line);
+    } else if (def === 'link') push(path, displayUrl(String(value)));
     // A highlight written as a plain string is text too (its other form is {text, tags}).
     else if (def === 'text' || def === 'highlight') push(path, plainText(parseInline(String(value).trim())));
     else push(path, String(value));
@@ -124,6 +130,9 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
             else if (k === 'date' || k === 'startDate') visit(v, { $ref: '#/$defs/date' }, [...at, k]);
             else if (k === 'endDate' && item.date === undefined) visit(v, { $ref: '#/$defs/endDate' }, [...at, k]);
             else if (k === 'highlights' && Array.isArray(v)) v.forEach((h, j) => pushText([...at, k, j], h));
+            // Headings are shown as written, like a known section's names (model/custom.ts: no inline markup).
+            else if (PLAIN_CUSTOM.has(k) && (typeof v === 'string' || typeof v === 'number'))
+              push([...at, k], String(v));
             else if (k !== 'endDate' || item.date === undefined) pushText([...at, k], v);
           }
         });

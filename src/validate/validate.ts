@@ -160,6 +160,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
         warnings.push(at([key], 'warning', message, true));
         return;
       }
+      // The heading text of a custom section: the top-level key has its own note (custom section) or warning.
+      if (formatPath(path) === 'folio.sections' && Object.hasOwn(data, key)) return;
       // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks misspelt.
       if (showsExtras(path) && extraText(value) !== null) {
         const of = likelyTypo(key, known);
