@@ -79,7 +79,9 @@ describe('folio check on a .docx', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/author +Your Name\n/);
     expect(r.stdout).toMatch(/language +en\n/);
     // The PDF's source check: every string of the source is shown, or not shown by design, never missing.
-    expect(r.stdout).toMatch(/text +(\d+) of (\d+) strings from resume\.yaml found in order; (\d+) not shown by design/);
+    expect(r.stdout).toMatch(
+      /text +(\d+) of (\d+) strings from resume\.yaml found in order; (\d+) not shown by design/,
+    );
     const [, found, total, byDesign] = /text +(\d+) of (\d+) .*; (\d+) not shown/.exec(r.stdout) ?? [];
     expect(Number(found) + Number(byDesign)).toBe(Number(total));
     expect(r.stdout).not.toMatch(/^ +missing /m);
