@@ -7,8 +7,11 @@ import { readableKey } from './custom-sections.js';
  * later stage shares it.
  */
 
-/** Keys never shown as extra lines: tailoring tags, a photo path, folio's own extension data. */
-const NEVER = new Set(['tags', 'image', 'x-folio']);
+/**
+ * Keys never shown as extra lines: tailoring tags, a photo path, folio's own extension data, and
+ * `__proto__` (a hostile key that names JavaScript's prototype, not the owner's text: it stays a warning).
+ */
+const NEVER = new Set(['tags', 'image', 'x-folio', '__proto__']);
 
 /** True when `key` may be shown as an extra line at all (not tags, not `$…`, not folio's extension data). */
 export function isExtraKey(key: string): boolean {

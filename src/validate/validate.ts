@@ -6,7 +6,7 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
-import { extraText } from './extra-text.js';
+import { extraText, isExtraKey } from './extra-text.js';
 import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
@@ -163,7 +163,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       // The heading text of a custom section: the top-level key has its own note (custom section) or warning.
       if (formatPath(path) === 'folio.sections' && Object.hasOwn(data, key)) return;
       // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks misspelt.
-      if (showsExtras(path) && extraText(value) !== null) {
+      if (showsExtras(path) && isExtraKey(key) && extraText(value) !== null) {
         const of = likelyTypo(key, known);
         if (of)
           warnings.push(
