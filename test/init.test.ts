@@ -20,9 +20,9 @@ describe('folio init', () => {
     // Every section the schema knows appears once, as a top-level key.
     const order = (
       JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8')) as {
-        properties: { folio: { properties: { order: { items: { enum: string[] } } } } };
+        $defs: { sectionId: { enum: string[] } };
       }
-    ).properties.folio.properties.order.items.enum;
+    ).$defs.sectionId.enum;
     for (const id of ['basics', ...order]) expect(text.match(new RegExp(`^${id}:`, 'gm'))?.length, id).toBe(1);
 
     const v = await runCli(['validate'], dir);

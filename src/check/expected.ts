@@ -40,7 +40,8 @@ export function drawOrder(model: ResumeModel): Map<string, number> {
         else if (fact === 'availability') order.push(['callToAction', 'title']);
         else order.push(['basics', 'location', 'address'], ['basics', 'location', 'postalCode']);
       }
-    } else order.push(['basics', part]);
+    } else if (part === 'extras') for (const e of h.extras) order.push(['basics', ...e.source]);
+    else order.push(['basics', part]);
   }
   for (const s of model.sections) {
     order.push(['folio', 'sections', s.id, 'title'], [s.id]);

@@ -9,10 +9,16 @@ export interface OrderedMatch {
   outOfOrder: Leaf[];
 }
 
-/** The text as extractors may differ on it: NFC, no bidi marks or soft hyphens, single spaces. */
+/**
+ * The text as extractors may differ on it: NFC, no bidi marks or soft hyphens, single spaces, and one wave
+ * dash. The wave dash 〜 (U+301C) and the fullwidth tilde ～ (U+FF5E) are one character of JIS X 0208 that
+ * vendors map apart; CJK fonts give both one glyph, so a PDF's text layer reads back whichever the font's
+ * map names first ("1〜3" comes back "1～3").
+ */
 export function comparable(s: string): string {
   return s
     .normalize('NFC')
+    .replace(/\u301c/g, '\uff5e')
     .replace(/[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,11 +1,13 @@
 // Stage check: what a reader must find (leaves), found in order in a PDF read back, or a job ad's terms in the résumé.
 
+import { basicsKeys } from '../model/extras.js';
 import { parseInline, plainText } from '../model/inline.js';
 import { resolveLocale } from '../model/locale.js';
 import { customSectionsOf } from '../model/normalise.js';
 import type { DataPath } from '../source/load.js';
-import type { CustomShape } from '../validate/custom-sections.js';
+import { CUSTOM_ENTRY_KEYS, type CustomShape } from '../validate/custom-sections.js';
 import { formatDate, isPresent, parseDate } from '../validate/dates.js';
+import { extraParts, extraPrivacy, isExtraKey, type PrivateKind } from '../validate/extra-text.js';
 import { displayUrl } from '../validate/links.js';
 import { deref, isSectionId, loadSchema, type Resume, refName, type SchemaNode } from '../validate/schema.js';
 
@@ -21,6 +23,9 @@ export interface LeafOptions {
   /** Section-heading paths (`folio.sections.<id>.intro` …) or keys this output leaves out by design. */
   omit?: (path: DataPath) => boolean;
 }
+
+/** A custom entry's fields shown as written, without inline markup: its title, name and place. */
+const PLAIN_CUSTOM = new Set(['title', 'name', 'location']);
 
 /** Keys whose values are never displayed: settings, metadata, tailoring data. */
 const HIDDEN_TOP = new Set(['$schema', 'meta', 'folio', 'variants']);
@@ -61,11 +66,13 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       const skip = profile && (obj.url || !obj.username) ? new Set(['network', 'username']) : new Set<string>();
       // An item of a section: text in a field the schema does not define is shown too (a shared slot or an extra line).
       const item = path.length === 2 && typeof path[1] === 'number' && isSectionId(String(path[0]));
+      // So is text in a field of basics (or of its location) the schema does not define: the header's extra lines.
+      const header = path.join('.') === 'basics' || path.join('.') === 'basics.location';
       for (const [k, v] of Object.entries(obj)) {
         // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
         const sub = Object.hasOwn(props, k) ? props[k] : undefined;
         if (sub && !skip.has(k)) visit(v, sub, [...path, k]);
-        else if (!sub && item && !HIDDEN_KEYS.has(k)) pushText([...path, k], v);
+        else if (!sub && (item || header) && isExtraKey(k)) pushText([...path, k], v);
       }
       // skills[].tags are the skill's categories in a file without variants (they tailor variants otherwise).
       if (item && path[0] === 'skills' && resume.variants === undefined && obj.tags !== undefined) {
@@ -86,7 +93,10 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
       if (!('invalid' in d)) push(path, formatDate(d, locale.date));
       return;
     }
-    if (def === 'link') push(path, displayUrl(String(value)));
+    // A street address of several lines is shown a line at a time (model: Header.address).
+    if (path.join('.') === 'basics.location.address') {
+      for (const line of String(value).split('\n')) push(path, line);
+    } else if (def === 'link') push(path, displayUrl(String(value)));
     // A highlight written as a plain string is text too (its other form is {text, tags}).
     else if (def === 'text' || def === 'highlight') push(path, plainText(parseInline(String(value).trim())));
     else push(path, String(value));
@@ -97,11 +107,10 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
     return cur;
   };
 
-  /** Text with no schema definition, shown as written: a string, a number, or a list of them joined by ", ". */
+  /** Text with no schema definition, shown as written (see validate/extra-text.ts: a list joined, a mapping labelled). */
   const pushText = (path: DataPath, v: unknown) => {
-    if (typeof v === 'string' || typeof v === 'number') push(path, plainText(parseInline(String(v).trim())));
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
-      push(path, plainText(parseInline(v.map(String).join(', '))));
+    for (const part of extraParts(v))
+      push(part.key === null ? path : [...path, part.key], plainText(parseInline(part.text)));
   };
   /** A custom section's strings, as model/custom.ts shows them. */
   const customLeaves = (key: string, shape: CustomShape): void => {
@@ -116,11 +125,14 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
         return shape.items.forEach((item, i) => {
           const at: DataPath = [key, i];
           for (const [k, v] of Object.entries(item)) {
-            if (k === 'tags') continue;
+            if (!CUSTOM_ENTRY_KEYS.includes(k) && !isExtraKey(k)) continue;
             if (k === 'url') visit(v, { $ref: '#/$defs/link' }, [...at, k]);
             else if (k === 'date' || k === 'startDate') visit(v, { $ref: '#/$defs/date' }, [...at, k]);
             else if (k === 'endDate' && item.date === undefined) visit(v, { $ref: '#/$defs/endDate' }, [...at, k]);
             else if (k === 'highlights' && Array.isArray(v)) v.forEach((h, j) => pushText([...at, k, j], h));
+            // Headings are shown as written, like a known section's names (model/custom.ts: no inline markup).
+            else if (PLAIN_CUSTOM.has(k) && (typeof v === 'string' || typeof v === 'number'))
+              push([...at, k], String(v));
             else if (k !== 'endDate' || item.date === undefined) pushText([...at, k], v);
           }
         });
@@ -154,11 +166,32 @@ function sectionPresent(resume: Resume, id: string): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
 }
 
-function isPrivate(path: DataPath, resume: Resume): boolean {
+/** True when a public output (HTML, Markdown) leaves this string out: a phone number or an address the owner did not publish. */
+export function isPrivate(path: DataPath, resume: Resume): boolean {
+  return hiddenBy(path, resume).length > 0;
+}
+
+/** The folio.public switches that are off and keep this string off public outputs (none: it is public). */
+export function hiddenBy(path: DataPath, resume: Resume): PrivateKind[] {
+  const allowed = { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false };
+  return privateKinds(path, resume).filter((k) => !allowed[k]);
+}
+
+function privateKinds(path: DataPath, resume: Resume): PrivateKind[] {
   const p = path.join('.');
-  if (p === 'basics.phone') return !resume.folio?.public?.phone;
-  if (p === 'basics.location.address' || p === 'basics.location.postalCode') return !resume.folio?.public?.address;
-  return false;
+  if (p === 'basics.phone') return ['phone'];
+  if (p === 'basics.location.address' || p === 'basics.location.postalCode') return ['address'];
+  // The header's extra lines: private when they reveal a phone number or an address (as model/extras.ts decides).
+  const [top, key, sub] = path;
+  if (top !== 'basics' || typeof key !== 'string') return [];
+  const { known, knownLocation } = basicsKeys();
+  return key === 'location'
+    ? typeof sub === 'string' && !knownLocation.has(sub)
+      ? extraPrivacy(sub, null, true)
+      : []
+    : known.has(key)
+      ? []
+      : extraPrivacy(key, resume.basics?.[key as keyof typeof resume.basics], false);
 }
 
 /** Whitespace-insensitive form used to look for a leaf in extracted text. */

@@ -1,27 +1,26 @@
 import { readableKey } from '../validate/custom-sections.js';
+import { extraPrivacy, extraText, isExtraKey } from '../validate/extra-text.js';
+import { deref, loadSchema } from '../validate/schema.js';
 import { parseInline } from './inline.js';
-import type { Inline } from './model.js';
-
-/** Keys never shown as extra lines: tailoring tags, folio's own extension data, pointers. */
-const NEVER = new Set(['tags', 'x-folio']);
+import type { ExtraLine, Inline } from './model.js';
 
 /** A field of an entry that folio has no slot for, but that holds text, so it is shown as an extra line. */
 export interface Extra {
   key: string;
-  /** The value as shown: a string, or a list of strings joined by ", ". */
+  /** The value as shown: a string, a list of strings joined by ", ", a mapping as "Label: text; …". */
   text: string;
 }
 
 /**
- * The fields of `item` outside `known` that hold text (a string, a number, a list
- * of strings), in source order: the entry's extra lines. Other tools' résumés carry
- * such fields (`authors`, `env`, `flavor`); dropping them silently loses content.
+ * The fields of `item` outside `known` that hold text (see validate/extra-text.ts),
+ * in source order: the entry's extra lines. Other tools' résumés carry such fields
+ * (`authors`, `env`, `flavor`); dropping them silently loses content.
  */
 export function extraFields(item: Record<string, unknown>, known: ReadonlySet<string>): Extra[] {
   const out: Extra[] = [];
   for (const [key, value] of Object.entries(item)) {
-    if (known.has(key) || NEVER.has(key) || key.startsWith('$')) continue;
-    const text = textOf(value);
+    if (known.has(key) || !isExtraKey(key)) continue;
+    const text = extraText(value);
     if (text) out.push({ key, text });
   }
   return out;
@@ -35,12 +34,37 @@ export function extraLine(e: Extra): Inline {
   ];
 }
 
-function textOf(v: unknown): string | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'string') return v.trim() || null;
-  if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-    const items = v.map((x) => String(x).trim()).filter(Boolean);
-    return items.length ? items.join(', ') : null;
+/**
+ * The header's extra lines: fields of `basics` and of `basics.location` outside the
+ * schema's (a rirekisho's `nameFurigana`, `birthDate`, `alternateContact`), in source
+ * order, each marked with what it reveals (a phone number, an address).
+ */
+export function headerExtras(basics: Record<string, unknown>): ExtraLine[] {
+  const { known, knownLocation } = basicsKeys();
+  const out: ExtraLine[] = [];
+  for (const [key, value] of Object.entries(basics)) {
+    if (key === 'location' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const e of extraFields(value as Record<string, unknown>, knownLocation))
+        out.push({ line: extraLine(e), source: ['location', e.key], private: extraPrivacy(e.key, null, true) });
+    } else if (!known.has(key) && isExtraKey(key)) {
+      const text = extraText(value);
+      if (text) out.push({ line: extraLine({ key, text }), source: [key], private: extraPrivacy(key, value, false) });
+    }
   }
-  return null;
+  return out;
+}
+
+let cached: { known: ReadonlySet<string>; knownLocation: ReadonlySet<string> } | undefined;
+
+/** The keys the schema gives `basics` and `basics.location`: every other key that holds text is an extra line. */
+export function basicsKeys(): { known: ReadonlySet<string>; knownLocation: ReadonlySet<string> } {
+  if (cached) return cached;
+  const schema = loadSchema();
+  const basics = schema.properties?.basics ? deref(schema.properties.basics, schema) : {};
+  const location = basics.properties?.location ? deref(basics.properties.location, schema) : {};
+  cached = {
+    known: new Set(Object.keys(basics.properties ?? {})),
+    knownLocation: new Set(Object.keys(location.properties ?? {})),
+  };
+  return cached;
 }

@@ -80,6 +80,17 @@ export interface Header {
   availability: string | null;
   /** The photo's path or URL as written (basics.image); only the PDF shows the photo, with folio.photo on. */
   image: string | null;
+  /** Fields of basics folio has no slot for that hold text ("Name Furigana: …"), after the location, in source order. */
+  extras: ExtraLine[];
+}
+
+/** An extra line: a field folio has no slot for, shown as "**Label:** text". */
+export interface ExtraLine {
+  line: Inline;
+  /** Where it comes from inside basics: ['nameFurigana'], ['location', 'prefecture']. */
+  source: string[];
+  /** The folio.public switches a public output (HTML, Markdown) needs on to show it: it holds a phone number or an address. */
+  private: ('phone' | 'address')[];
 }
 
 /** A figure with its label: `REST APIs` / `~1K QPS`. */

@@ -29,7 +29,7 @@ import {
 import { customSection, type SectionText } from './custom.js';
 import { formatRange } from './dates.js';
 import { resolveDesign, type ThemeName } from './design.js';
-import { extraFields, extraLine } from './extras.js';
+import { extraFields, extraLine, headerExtras } from './extras.js';
 import { parseInline } from './inline.js';
 import { fill, type Locale, resolveLocale, type Words } from './locale.js';
 import type {
@@ -181,6 +181,7 @@ function buildHeader(resume: Resume, words: Words): Header {
     contacts,
     availability: resume.callToAction?.title ?? null,
     image: b.image ?? null,
+    extras: headerExtras(b as Record<string, unknown>),
   };
 }
 

@@ -140,7 +140,7 @@ function htmlPage(model: ResumeModel, styleCss: string): HtmlPage {
     description,
     theme: { light: tokens.color.surface, dark: tokens.dark.surface },
     favicon: favicon(h.name, model.design.colors.accent),
-    header: { ...h, contacts: pub.contacts, address: pub.address },
+    header: { ...h, contacts: pub.contacts, address: pub.address, extras: pub.extras },
     lead,
     sections,
     cta,

@@ -55,6 +55,8 @@ export interface MarkdownHeader {
   summary: string | null;
   /** The contacts the page may show, as links, then the location and (with folio.public) the address, joined by ` · `. */
   contacts: string | null;
+  /** Fields of basics folio has no slot for ("**Name Furigana:** …"), joined by ` · `; private ones only with folio.public. */
+  extras: string | null;
 }
 
 export interface MarkdownCta {
@@ -173,6 +175,8 @@ export function markdownContext(
           tagline: inl(h.tagline),
           summary: inl(h.summary),
           contacts: contacts || null,
+          // Fields of basics folio has no slot for ("Name Furigana: …"), one paragraph, after the contacts.
+          extras: join(pub.extras.map((e) => inlineMarkdown(e.line))),
         }
       : null,
     sections: body.filter((s) => keep(s.id)).map((s) => section(s, model.markdown.stack)),

@@ -23,6 +23,8 @@ export function renderText(model: ResumeModel, opts: TextOptions = {}): string {
   if (h.summary) out.para(inlineText(h.summary));
   const contacts = [...h.contacts.map((c) => c.text), ...h.address, ...(h.location ? [h.location] : [])];
   if (contacts.length) out.list(contacts);
+  // Fields of basics folio has no slot for, after the contacts: the text goes to an employer, private ones included.
+  for (const e of h.extras) out.para(inlineText(e.line), { tight: true });
   for (const s of model.sections) section(out, s, model.words.listSeparator);
   return out.toString();
 }

@@ -1,14 +1,15 @@
 import { fill } from '../model/locale.js';
-import type { Contact, ResumeModel, Section } from '../model/model.js';
+import type { Contact, ExtraLine, ResumeModel, Section } from '../model/model.js';
 import { isSectionId } from '../validate/schema.js';
 
 export { HEADER_ID } from '../validate/schema.js';
 
-/** What a public output (HTML page, Markdown) may show of the header's contacts and address. */
-export function publicHeader(model: ResumeModel): { contacts: Contact[]; address: string[] } {
+/** What a public output (HTML page, Markdown) may show of the header's contacts, address and extra lines. */
+export function publicHeader(model: ResumeModel): { contacts: Contact[]; address: string[]; extras: ExtraLine[] } {
   return {
     contacts: model.header.contacts.filter((c) => !c.private || (c.kind === 'phone' && model.public.phone)),
     address: model.public.address ? model.header.address : [],
+    extras: model.header.extras.filter((e) => e.private.every((kind) => model.public[kind])),
   };
 }
 

@@ -12,6 +12,12 @@ export interface InputLimits {
   maxItems: number;
   /** yaml's alias budget: how many times aliases may be expanded. Real résumés use a handful. */
   maxAliases: number;
+  /**
+   * Read a list item indented past the one above as YAML does (more text of that item) instead of
+   * refusing it as a slip: in folio's own files it is a slip, but it is how RenderCV writes a nested
+   * bullet, so `folio import` reads other tools' files as written.
+   */
+  nestedItemsAsText?: boolean;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {

@@ -164,7 +164,10 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
     );
   const structure = checkStructure(doc, limits, (offset) => pos(offset).line);
   for (const s of structure.problems) problems.push(problem(s.offset, s.message));
-  const found = tabs.length ? problems : withIndentSlip(problems, text, lineText, file);
+  const found =
+    tabs.length || (limits.nestedItemsAsText && problems.length === 0)
+      ? problems
+      : withIndentSlip(problems, text, lineText, file);
   if (found.length) throw new UserError(`${file}: invalid YAML`, found);
 
   let data: unknown;

@@ -3,7 +3,8 @@
 import type { Variant } from '../generated/resume.js';
 import { UserError } from '../source/diagnostics.js';
 import type { DataPath } from '../source/load.js';
-import { isSectionId, type Resume, type SectionId } from '../validate/schema.js';
+import { customSections } from '../validate/custom-sections.js';
+import { isSectionId, loadSchema, type Resume, type SectionId } from '../validate/schema.js';
 import { suggestKey } from '../validate/suggest.js';
 import { NOT_CONTENT, outputProblem, tagList } from '../validate/variants-check.js';
 import { asciiFold } from './output-name.js';
@@ -67,6 +68,8 @@ export function tailor(resume: Resume, name: string): Tailored {
   const origins = new Map<string, DataPath>();
   const out: Record<string, unknown> = {};
   const chosen = variant.sections;
+  // A custom section is a section too: a variant's sections pick it or leave it out like folio's own.
+  const custom = new Set(customSections(resume, Object.keys(loadSchema().properties ?? {})).map((c) => c.key));
 
   for (const [key, value] of Object.entries(resume)) {
     if (key === 'variants') continue;
@@ -74,7 +77,7 @@ export function tailor(resume: Resume, name: string): Tailored {
       out[key] = value;
       continue;
     }
-    if (chosen && isSectionId(key) && !chosen.includes(key)) {
+    if (chosen && (isSectionId(key) || custom.has(key)) && !chosen.includes(key)) {
       cuts.push({ path: [key], reason: "not in the variant's sections" });
       continue;
     }

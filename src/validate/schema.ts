@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FolioResume } from '../generated/resume.js';
+import type { FolioResume, SectionId as GeneratedSectionId } from '../generated/resume.js';
 import { packageRoot } from '../source/paths.js';
 
 /** The résumé as written (after empty optional values are dropped), typed from the schema. */
@@ -53,16 +53,16 @@ export function refName(node: SchemaNode): string | null {
   return node.$ref?.startsWith('#/$defs/') ? node.$ref.slice(8) : null;
 }
 
-/** A section id: a top-level key that holds résumé content (the schema's `folio.order` enum). */
-export type SectionId = NonNullable<NonNullable<FolioResume['folio']>['order']>[number];
+/** One of folio's own sections: a top-level key that holds résumé content (the schema's `$defs/sectionId`). */
+export type SectionId = GeneratedSectionId;
 
 /** The id that stands for the header (name, headline, contacts) where section ids are listed: its YAML key. */
 export const HEADER_ID = 'basics';
 
 /** Section ids in default display order, read from the schema so the list exists once. */
 export function sectionIds(): readonly SectionId[] {
-  const order = loadSchema().properties?.folio?.properties?.order?.items?.enum;
-  if (!Array.isArray(order)) throw new Error('schema: folio.order.items.enum is missing');
+  const order = loadSchema().$defs?.sectionId?.enum;
+  if (!Array.isArray(order)) throw new Error('schema: $defs.sectionId.enum is missing');
   return order as SectionId[];
 }
 

@@ -6,11 +6,13 @@ import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
+import { extraText, isExtraKey } from './extra-text.js';
 import { formatPath } from './format-path.js';
 import { unsupportedLangMessage } from './languages.js';
 import { readLegacyKeys } from './legacy.js';
 import { MARGIN_RANGE, marginPoints } from './margins.js';
 import { deref, loadSchema, type Resume, type SchemaNode, sectionIds } from './schema.js';
+import { sectionIdProblems } from './section-ids.js';
 import { legacyRename, suggestKey } from './suggest.js';
 import { badText } from './text-check.js';
 import { variantProblems } from './variants-check.js';
@@ -161,8 +163,10 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
         warnings.push(at([key], 'warning', message, true));
         return;
       }
-      // Text on an entry of a known section is shown as the entry's extra line: not "unknown", unless it looks misspelt.
-      if (isEntryPath(path) && holdsText(value)) {
+      // The heading text of a custom section: the top-level key has its own note (custom section) or warning.
+      if (formatPath(path) === 'folio.sections' && Object.hasOwn(data, key)) return;
+      // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks misspelt.
+      if (showsExtras(path) && isExtraKey(key) && extraText(value) !== null) {
         const of = likelyTypo(key, known);
         if (of)
           warnings.push(
@@ -224,6 +228,7 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   errors.push(...designProblems(data, at));
+  errors.push(...sectionIdProblems(data, at));
 
   const tailoring = variantProblems(data, at);
   errors.push(...tailoring.errors);
@@ -270,15 +275,11 @@ function isItemSection(key: string): boolean {
   return itemSections.has(key);
 }
 
-function isEntryPath(path: DataPath): boolean {
+/** Mappings whose text fields folio shows as extra lines: an entry of a known section, basics and its location. */
+function showsExtras(path: DataPath): boolean {
+  const p = path.join('.');
+  if (p === 'basics' || p === 'basics.location') return true;
   return path.length === 2 && typeof path[1] === 'number' && isItemSection(String(path[0]));
-}
-
-/** Text an extra line can show: a string, a number, or a list of them. */
-function holdsText(v: unknown): boolean {
-  if (typeof v === 'string') return v.trim() !== '';
-  if (typeof v === 'number') return Number.isFinite(v);
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || typeof x === 'number');
 }
 
 function describeShape(shape: import('./custom-sections.js').CustomShape): string {

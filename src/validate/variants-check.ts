@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../source/diagnostics.js';
 import type { DataPath } from '../source/load.js';
 import type { At } from './at.js';
+import { isSectionId } from './schema.js';
 import { suggestKey } from './suggest.js';
 
 /** Top-level keys that hold no list items, so tags never cut anything from them. */
@@ -87,7 +88,8 @@ export function variantProblems(
     }
     if (Array.isArray(variant.sections)) {
       variant.sections.forEach((id, i) => {
-        if (typeof id === 'string' && !hasContent(data[id]))
+        // An id that names no section at all is an error of its own (section-ids.ts); a custom section has content.
+        if (typeof id === 'string' && isSectionId(id) && !hasContent(data[id]))
           warnings.push(
             at(['variants', name, 'sections', i], 'warning', `section "${id}" has no content in this résumé`),
           );

@@ -1,9 +1,10 @@
 import type { DocxFacts } from '../../check/docx-read.js';
-import type { OrderedMatch } from '../../check/find-in-order.js';
+import type { SourceCheck } from '../../check/summary.js';
 import { UserError } from '../../source/diagnostics.js';
 import type { LoadedSource } from '../../source/load.js';
 import type { Io } from '../io.js';
-import { expectedStrings, textRows } from './check-text.js';
+import { sourceRows } from './check-text.js';
+import { loadAsVariant } from './variant-source.js';
 
 /**
  * `folio check out/cv.docx [--source]`: the Word file read from its XML as an
@@ -13,9 +14,8 @@ import { expectedStrings, textRows } from './check-text.js';
 export async function checkDocx(
   path: string,
   bytes: Uint8Array,
-  source: string | undefined,
+  opts: { source?: string; variant?: string; maxSize?: number },
   io: Io,
-  maxBytes?: number,
 ): Promise<void> {
   const { docxText, readDocx } = await import('../../check/docx-read.js');
   let facts: DocxFacts;
@@ -26,14 +26,20 @@ export async function checkDocx(
       `${path}: error: cannot read this Word file (${err instanceof Error ? err.message : String(err)})`,
     );
   }
-  const expected = source ? await expectedStrings(source, io, maxBytes) : null;
-  const { matchInOrder } = await import('../../check/find-in-order.js');
   const text = docxText(facts);
-  const match = expected ? matchInOrder(expected.leaves, [text]) : null;
-  io.stdout.write(docxReport(path, facts, text, match, expected?.src ?? null));
+  let checked: { src: LoadedSource; result: SourceCheck } | null = null;
+  if (opts.source) {
+    // The PDF's definition (check/source-check.ts): the Word file shows what the PDF shows, in the same order.
+    const { src, resume } = await loadAsVariant(opts.source, opts.variant, io, opts.maxSize);
+    const { checkSource } = await import('../../check/source-check.js');
+    checked = { src, result: checkSource(resume, [text]) };
+  }
+  io.stdout.write(docxReport(path, facts, text, checked?.result ?? null, checked?.src ?? null));
+  const c = checked?.result;
+  const missing = c ? c.match.missing.length + c.dropped.length : 0;
   const parts = [
-    match?.missing.length && `${match.missing.length} missing`,
-    match?.outOfOrder.length && `${match.outOfOrder.length} out of order`,
+    missing && `${missing} missing`,
+    c?.match.outOfOrder.length && `${c.match.outOfOrder.length} out of order`,
     text.trim() === '' && 'no text',
   ].filter(Boolean);
   if (parts.length) throw new UserError(`${path}: check failed: ${parts.join(', ')}`);
@@ -44,7 +50,7 @@ export function docxReport(
   path: string,
   facts: DocxFacts,
   text: string,
-  match: OrderedMatch | null,
+  check: SourceCheck | null,
   src: LoadedSource | null,
 ): string {
   const lines: string[] = [path];
@@ -69,6 +75,6 @@ export function docxReport(
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
   for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Language'])
     row(key.toLowerCase(), facts.info[key] ?? '(none)');
-  textRows(row, text, match, src);
+  sourceRows(row, text, check, src);
   return `${lines.join('\n')}\n`;
 }

@@ -1,39 +1,27 @@
-import type { OrderedMatch } from '../../check/find-in-order.js';
-import type { Leaf } from '../../check/leaves.js';
-import type { LoadedSource } from '../../source/load.js';
+import { type SourceCheck, summaryLine } from '../../check/summary.js';
+import type { DataPath, LoadedSource } from '../../source/load.js';
 import { formatPath } from '../../validate/format-path.js';
-import type { Io } from '../io.js';
-import { printDiagnostics } from '../report.js';
 
-/** The strings the source asks the PDF (and the Word file, which shows the same) to show, in display order. */
-export async function expectedStrings(
-  source: string,
-  io: Io,
-  maxBytes?: number,
-): Promise<{ src: LoadedSource; leaves: Leaf[] }> {
-  const { loadValidated } = await import('../../pipeline/build.js');
-  const { src, resume, warnings } = await loadValidated({ source, cwd: io.cwd, maxBytes });
-  printDiagnostics(warnings, io.stderr);
-  const { pdfLeaves } = await import('../../check/expected.js');
-  return { src, leaves: pdfLeaves(resume) };
-}
-
-/** The text line of a report, and a line for each string missing or out of order. */
-export function textRows(
+/**
+ * The text rows of a report, the same for a PDF and a Word file (both checked by
+ * check/source-check.ts): the summary, then each string missing, out of order or
+ * not shown by design, with its line in the source.
+ */
+export function sourceRows(
   row: (k: string, v: string) => void,
   text: string,
-  match: OrderedMatch | null,
+  check: SourceCheck | null,
   src: LoadedSource | null,
 ): void {
-  if (!match || !src) {
+  if (!check || !src) {
     row('text', `${text.replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`);
-  } else {
-    const total = match.found.length + match.missing.length + match.outOfOrder.length;
-    const pct = total ? Math.floor((match.found.length / total) * 1000) / 10 : 100;
-    row('text', `${match.found.length} of ${total} strings from ${src.file} found in order (${pct}%)`);
-    const where = (l: Leaf) =>
-      `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
-    for (const l of match.missing) row('missing', where(l));
-    for (const l of match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
+    return;
   }
+  row('text', summaryLine(check, src.file));
+  const where = (l: { path: DataPath; text: string }) =>
+    `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
+  for (const l of check.match.missing) row('missing', where(l));
+  for (const l of check.dropped) row('missing', `${where(l)} (${l.reason})`);
+  for (const l of check.match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
+  for (const l of check.byDesign) row('by design', `${where(l)} (${l.reason})`);
 }

@@ -2,13 +2,13 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 // Types only at the top: the checker (fontkit, PDF.js) loads when `folio check` runs, not with every command.
 import type { PdfFacts } from '../../check/extract.js';
-import { type SourceCheck, summaryLine } from '../../check/summary.js';
+import type { SourceCheck } from '../../check/summary.js';
 import { UsageError, UserError } from '../../source/diagnostics.js';
-import type { DataPath, LoadedSource } from '../../source/load.js';
+import type { LoadedSource } from '../../source/load.js';
 import { PDF_KIND, readInput } from '../../source/read-input.js';
-import { formatPath } from '../../validate/format-path.js';
 import { type Io, pathIn } from '../io.js';
 import { checkDocx } from './check-docx.js';
+import { sourceRows } from './check-text.js';
 import { maxSizeOption } from './max-size.js';
 import { loadAsVariant, VARIANT_FLAGS, VARIANT_HELP } from './variant-source.js';
 
@@ -53,7 +53,7 @@ Examples:
         );
       const bytes = await readInput(pathIn(io, pdfPath), pdfPath, PDF_KIND);
       const { isZip } = await import('../../check/docx-read.js');
-      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts.source, io, opts.maxSize);
+      if (isZip(bytes)) return checkDocx(pdfPath, bytes, opts, io);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
         throw new UserError(`${pdfPath}: error: neither a PDF nor a Word (.docx) file`);
       let facts: PdfFacts;
@@ -121,19 +121,6 @@ export function report(pdfPath: string, facts: PdfFacts, check: SourceCheck | nu
   for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator'])
     row(key.toLowerCase(), facts.info[key] ?? '(none)');
   row('language', facts.language ?? '(none)');
-  if (!check || !src) {
-    row(
-      'text',
-      `${facts.pages.join(' ').replace(/\s+/g, ' ').trim().length} characters extracted; give --source to check every string`,
-    );
-  } else {
-    row('text', summaryLine(check, src.file));
-    const where = (l: { path: DataPath; text: string }) =>
-      `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
-    for (const l of check.match.missing) row('missing', where(l));
-    for (const l of check.dropped) row('missing', `${where(l)} (${l.reason})`);
-    for (const l of check.match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);
-    for (const l of check.byDesign) row('by design', `${where(l)} (${l.reason})`);
-  }
+  sourceRows(row, facts.pages.join(' '), check, src);
   return `${lines.join('\n')}\n`;
 }

@@ -18,6 +18,7 @@ export async function runImport(
   const src = await loadFile(pathIn(io, file), file, {
     ...DEFAULT_LIMITS,
     maxBytes: opts.maxSize ?? DEFAULT_LIMITS.maxBytes,
+    nestedItemsAsText: true,
   });
   const format = detectFormat(src.data);
   if (format === null) {

@@ -61,6 +61,8 @@ function header(h: Header, c: RunColors, center: boolean): Paragraph[] {
   const facts = [h.location, ...h.address, h.availability].filter((s): s is string => Boolean(s));
   if (facts.length)
     out.push(new Paragraph({ style: STYLE.small, alignment, children: [new TextRun(facts.join(SEPARATOR))] }));
+  // Fields of basics folio has no slot for, one paragraph each (the Word file goes to employers, like the PDF).
+  for (const e of h.extras) out.push(new Paragraph({ style: STYLE.small, alignment, children: inline(e.line) }));
   if (h.summary) out.push(new Paragraph({ spacing: { before: 160 }, children: inline(h.summary) }));
   return out;
 }

@@ -72,6 +72,13 @@ const PARTS: Record<(typeof HEADER_ORDER)[number], (header: HeaderModel) => Reac
       </Text>
     ) : null;
   },
+  // Fields of basics folio has no slot for, in source order (the PDF goes to employers: private ones too).
+  extras: (header) =>
+    header.extras.map((e, i) => (
+      <Text key={`extra${i}`} style={styles.facts}>
+        <Inline spans={e.line} />
+      </Text>
+    )),
   summary: (header) =>
     header.summary ? (
       <Text key="summary" style={styles.summary} hyphenationPenalty={NO_HYPHEN_BREAK}>

@@ -17,11 +17,19 @@ export const ENTRY_BODY = [
   'url',
 ] as const satisfies readonly EntrySlot[];
 
-/** The header, top to bottom: name, headline, pitch, the contact line, the facts line, the summary. */
-export const HEADER_ORDER = ['name', 'label', 'tagline', 'contacts', 'facts', 'summary'] as const satisfies readonly (
-  | keyof Header
-  | 'facts'
-)[];
+/**
+ * The header, top to bottom: name, headline, pitch, the contact line, the facts line, the fields of basics folio
+ * has no slot for (one line each, in source order), the summary.
+ */
+export const HEADER_ORDER = [
+  'name',
+  'label',
+  'tagline',
+  'contacts',
+  'facts',
+  'extras',
+  'summary',
+] as const satisfies readonly (keyof Header | 'facts')[];
 
 /** The header's facts line, left to right. */
 export const FACTS_ORDER = ['location', 'address', 'availability'] as const satisfies readonly (keyof Header)[];
