@@ -36,3 +36,18 @@ export function lostAtPageEdge(pages: readonly PageRuns[], leaves: readonly Leaf
   const all = matchInOrder(seen.missing, text(() => true), { ignoreSpaces: true });
   return { page: index + 1, words, leaf: all.found[0]?.leaf ?? seen.missing[0] ?? null };
 }
+
+/**
+ * Each page's text as a reader sees it, without the running footer (name, "page 2 of 3"): a string
+ * broken across pages (a long summary) then reads back whole, as it does to a person turning the page.
+ * The footer sits in the bottom margin, centred on margin/2 from the page's foot, while the body's last
+ * baseline is at least `margin` above it: anything below three quarters of the margin is the footer.
+ */
+export function bodyTexts(pages: readonly PageRuns[], margin: number): string[] {
+  return pages.map((p) =>
+    p.runs
+      .filter((r) => r.onPage && r.y < p.height - margin * 0.75)
+      .map((r) => r.text)
+      .join('\n'),
+  );
+}

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { extractPages } from '../check/extract.js';
 import { type Leaf, pdfOmits, sourceLeaves } from '../check/leaves.js';
 import { pdfLeaves } from '../check/expected.js';
-import { lostAtPageEdge } from '../check/off-page.js';
+import { bodyTexts, lostAtPageEdge } from '../check/off-page.js';
 import { type PageRuns, pdfkitPageRuns } from '../check/pdfkit-text.js';
 import { checkSource } from '../check/source-check.js';
 import { summaryLine } from '../check/summary.js';
@@ -160,12 +160,7 @@ export async function buildPdf(
   let checkMs = performance.now() - t0;
   let summary: string | undefined;
   if (opts.selfCheck || (opts.maxPages !== null && pages > opts.maxPages)) {
-    const quick = runs?.map((p) =>
-      p.runs
-        .filter((r) => r.onPage)
-        .map((r) => r.text)
-        .join('\n'),
-    );
+    const quick = runs && bodyTexts(runs, model.design.margins);
     // The same definition as folio check --source (check/source-check.ts): every string of the source, in order.
     const checked = checkSource(resume, quick ?? (await extractPages(bytes)));
     const match = checked.match;
