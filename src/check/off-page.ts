@@ -32,8 +32,16 @@ export function lostAtPageEdge(pages: readonly PageRuns[], leaves: readonly Leaf
         .map((r) => r.text)
         .join('\n'),
     );
-  const seen = matchInOrder(leaves, text((r) => r.onPage), { ignoreSpaces: true });
-  const all = matchInOrder(seen.missing, text(() => true), { ignoreSpaces: true });
+  const seen = matchInOrder(
+    leaves,
+    text((r) => r.onPage),
+    { ignoreSpaces: true },
+  );
+  const all = matchInOrder(
+    seen.missing,
+    text(() => true),
+    { ignoreSpaces: true },
+  );
   return { page: index + 1, words, leaf: all.found[0]?.leaf ?? seen.missing[0] ?? null };
 }
 

@@ -44,7 +44,9 @@ export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocu
           </TextWidth.Provider>
         </View>
         <View style={styles.footer} fixed>
-          <Text style={styles.run} render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
+          {/* One line at most: the running footer is furniture (the name in full heads page 1), and a name that
+              wrapped would climb over the page's last lines. */}
+          <Text style={[styles.run, FOOTER_NAME]} render={({ pageNumber }) => (pageNumber > 1 ? (h.name ?? '') : '')} />
           <Text
             style={styles.run}
             render={({ pageNumber, totalPages }) =>
@@ -56,6 +58,9 @@ export function ResumeDocument({ model, size, date, fontFamily, photo }: PdfDocu
     </Document>
   );
 }
+
+/** The footer's name gives way to the page number when it is long (cut at the line's end, ellipsis). */
+const FOOTER_NAME = { maxWidth: '70%', maxLines: 1, textOverflow: 'ellipsis' } as const;
 
 /** Whether the last block drawn for these sections is an entry (the call to action draws nothing). */
 function endsWithEntry(sections: readonly ResumeModel['sections'][number][]): boolean {

@@ -87,11 +87,20 @@ export function KeepWithBody({
   children: ReactNode;
 }) {
   if (!long) {
-    return (
-      <View wrap={false} style={style}>
+    const block = (
+      <View wrap={false}>
         {lead}
         {children}
       </View>
+    );
+    // A top gap (after an entry) stays behind when the block moves to the next page (see below).
+    return style ? (
+      <View style={style}>
+        <View />
+        {block}
+      </View>
+    ) : (
+      block
     );
   }
   return (
