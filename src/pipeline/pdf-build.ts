@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
+import { pdfLeaves } from '../check/expected.js';
 import { extractPages } from '../check/extract.js';
 import { type Leaf, pdfOmits, sourceLeaves } from '../check/leaves.js';
-import { pdfLeaves } from '../check/expected.js';
 import { bodyTexts, lostAtPageEdge } from '../check/off-page.js';
 import { type PageRuns, pdfkitPageRuns } from '../check/pdfkit-text.js';
 import { checkSource } from '../check/source-check.js';
