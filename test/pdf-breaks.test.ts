@@ -44,6 +44,12 @@ const LONG_FIELDS: Record<string, { yaml: string; tag: string; n: number }> = {
     tag: 'bul',
     n: 1200,
   },
+  // Short lines: few characters, but each a line of its own (a YAML block scalar keeps line breaks).
+  lines: {
+    yaml: `work:\n  - name: Acme\n    position: Engineer\n    highlights:\n      - |\n${Array.from({ length: 300 }, (_, i) => `        nl${i}`).join('\n')}\n`,
+    tag: 'nl',
+    n: 300,
+  },
   title: {
     yaml: `work:\n  - name: Acme\n    position: ${words('pos', 1200)}\n    summary: Short\n`,
     tag: 'pos',

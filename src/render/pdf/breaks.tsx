@@ -39,9 +39,14 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
  * only gains the right to break; one taken for short when it is long could not.
  */
 export function estimateLines(text: string, fontSize: number, width: number): number {
-  let ems = 0;
-  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.55;
-  return Math.max(1, Math.ceil((ems * fontSize) / Math.max(width, 1)));
+  // A line break in the text (a YAML block scalar keeps them) starts a line of its own.
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let ems = 0;
+    for (const ch of paragraph) ems += WIDE.test(ch) ? 1 : 0.55;
+    lines += Math.max(1, Math.ceil((ems * fontSize) / Math.max(width, 1)));
+  }
+  return lines;
 }
 
 /** The text of inline spans, for the estimate. */
