@@ -152,18 +152,8 @@ function times(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
-const SIX = `((?:${NUMBER}\\s+){6})`;
-const OPERATORS = new RegExp(
-  [
-    String.raw`\/([^\s/]+)\s+${NUMBER}\s+Tf`,
-    String.raw`\[([^\]]*)\]\s*TJ`,
-    String.raw`<([0-9a-fA-F]*)>\s*Tj`,
-    `${SIX}(cm|Tm)\\b`,
-    String.raw`(?<![\w/])(BT|q|Q)(?!\w)`,
-  ].join('|'),
-  'g',
-);
+/** The text operators inside a line: font, shown strings (TJ arrays and Tj strings). */
+const TEXT_OPERATORS = /\/([^\s/]+)\s+[-+]?[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
 
 /**
  * The text objects of a content stream in drawing order, each with the page position (PDF user
@@ -185,22 +175,29 @@ function showText(content: string, cmaps: Map<string, Map<number, string>>): { t
     }
     for (let i = 0; i + 4 <= hex.length; i += 4) current.text += font?.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
   };
-  for (const m of content.matchAll(OPERATORS)) {
-    if (m[1] !== undefined) font = cmaps.get(m[1]);
-    else if (m[2] !== undefined) for (const h of m[2].matchAll(/<([0-9a-fA-F]*)>/g)) decode(h[1] ?? '');
-    else if (m[3] !== undefined) decode(m[3]);
-    else if (m[4] !== undefined) {
-      const matrix = m[4].trim().split(/\s+/).map(Number) as Matrix;
-      if (m[5] === 'cm') ctm = times(matrix, ctm);
+  // pdfkit writes one operator a line: the line's last word says which (a regex over the whole stream,
+  // for the graphics operators too, was six times slower).
+  for (const line of content.split('\n')) {
+    const op = line.slice(line.lastIndexOf(' ') + 1).trim();
+    if (op === 'q') saved.push(ctm);
+    else if (op === 'Q') ctm = saved.pop() ?? IDENTITY;
+    else if (op === 'BT') {
+      tm = IDENTITY;
+      current = null;
+    } else if (op === 'cm' || op === 'Tm') {
+      const matrix = line.trim().split(/\s+/).slice(0, 6).map(Number) as Matrix;
+      if (matrix.length !== 6 || matrix.some((n) => !Number.isFinite(n))) continue;
+      if (op === 'cm') ctm = times(matrix, ctm);
       else {
         tm = matrix;
         current = null;
       }
-    } else if (m[6] === 'q') saved.push(ctm);
-    else if (m[6] === 'Q') ctm = saved.pop() ?? IDENTITY;
-    else if (m[6] === 'BT') {
-      tm = IDENTITY;
-      current = null;
+    } else if (op === 'Tf' || op === 'TJ' || op === 'Tj') {
+      for (const m of line.matchAll(TEXT_OPERATORS)) {
+        if (m[1] !== undefined) font = cmaps.get(m[1]);
+        else if (m[2] !== undefined) for (const h of m[2].matchAll(/<([0-9a-fA-F]*)>/g)) decode(h[1] ?? '');
+        else if (m[3] !== undefined) decode(m[3]);
+      }
     }
   }
   return out;
