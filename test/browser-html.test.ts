@@ -11,7 +11,7 @@ import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import type { ResumeModel } from '../src/model/model.js';
 import { renderHtml } from '../src/render/html.js';
 import type { Resume } from '../src/validate/schema.js';
-import { example, fixture, loadResume, tempDir } from './helpers.js';
+import { example, fixture, loadResume, root, tempDir } from './helpers.js';
 import { launchBrowser } from './support/browser.js';
 import { describeDefault, describeFull, sweep } from './support/full.js';
 
@@ -333,6 +333,31 @@ describeDefault('HTML page in Chromium', () => {
     const rule = /(\.highlights li \{[^}]*?) min-width: 0; overflow-wrap: anywhere;/;
     expect(html).toMatch(rule);
     expect(await width(writePage('long-url-bullet-unfixed.html', html.replace(rule, '$1')))).toBeGreaterThan(360);
+  }, 60_000);
+
+  it('gives a section with one item the compact spacing and a readable card, not a full-height band (1280 px)', async () => {
+    // The folio init starter: projects, principles and activities hold one item each, skills two.
+    const starter = build('starter', join(root, 'templates/init/resume.yaml'));
+    const sections = await withPage(starter.url, { width: 1280 }, ({ page }) =>
+      evaluate<{ id: string; items: number; pad: number; card: number }[]>(
+        page,
+        `[...document.querySelectorAll('section.section:not(.compact)')].map((s) => {
+          const list = s.querySelector('.cards, .principle-list, .groups, .entries');
+          return { id: s.id, items: list ? list.children.length : 0, pad: parseFloat(getComputedStyle(s).paddingTop),
+            card: list && list.children[0] ? list.children[0].getBoundingClientRect().width : 0 };
+        })`,
+      ),
+    );
+    const one = sections.filter((s) => s.items === 1);
+    const more = sections.filter((s) => s.items > 1);
+    expect(one.map((s) => s.id)).toEqual(expect.arrayContaining(['projects', 'principles', 'activities']));
+    // The control: sections with several items keep the full band (5.5rem at 1280 px); single ones take 3rem.
+    expect(more.length).toBeGreaterThan(0);
+    for (const s of more) expect(s.pad).toBe(88);
+    for (const s of one) {
+      expect({ id: s.id, pad: s.pad }).toEqual({ id: s.id, pad: 48 });
+      if (s.id !== 'work') expect(s.card).toBeLessThanOrEqual(736);
+    }
   }, 60_000);
 
   it('passes axe-core with no violations in light and dark, phone and desktop', async () => {

@@ -38,12 +38,15 @@ export function matchInOrder(
   // The build's quick reader cannot tell a line break from a style change inside a word: it compares without spaces.
   const norm = opts.ignoreSpaces ? (s: string) => comparable(s).replace(/ /g, '') : comparable;
   const parts = pages.map(norm);
-  const text = parts.join(' ');
+  // Pages join as lines do: without a space when spaces are not compared, so a string broken across
+  // a page end (a long summary) reads back whole.
+  const joint = opts.ignoreSpaces ? '' : ' ';
+  const text = parts.join(joint);
   const starts: number[] = [];
   let offset = 0;
   for (const p of parts) {
     starts.push(offset);
-    offset += p.length + 1;
+    offset += p.length + joint.length;
   }
   const pageAt = (pos: number) => {
     let page = 0;

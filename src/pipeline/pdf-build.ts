@@ -1,7 +1,9 @@
 import { dirname } from 'node:path';
+import { pdfLeaves } from '../check/expected.js';
 import { extractPages } from '../check/extract.js';
 import { type Leaf, pdfOmits, sourceLeaves } from '../check/leaves.js';
-import { pdfkitPageTexts } from '../check/pdfkit-text.js';
+import { bodyTexts, lostAtPageEdge } from '../check/off-page.js';
+import { type PageRuns, pdfkitPageRuns } from '../check/pdfkit-text.js';
 import { checkSource } from '../check/source-check.js';
 import { summaryLine } from '../check/summary.js';
 import type { ResumeModel } from '../model/model.js';
@@ -149,12 +151,15 @@ export async function buildPdf(
     ({ data: bytes, pages, note } = fitted);
   } else ({ bytes, pages } = await renderAt(withPhoto));
 
-  let checkMs = 0;
+  const t0 = performance.now();
+  // pdfkit's own structure read directly (~5 ms), with where each text sits; PDF.js (~0.5 s cold) only if that fails.
+  const runs = pdfkitPageRuns(bytes);
+  // Always, self-check or not: text drawn past a page's edge is lost to every reader, and nothing says so.
+  if (runs) refuseLostText(runs, resume, at);
+  let checkMs = performance.now() - t0;
   let summary: string | undefined;
   if (opts.selfCheck || (opts.maxPages !== null && pages > opts.maxPages)) {
-    const t0 = performance.now();
-    // pdfkit's own structure read directly (~5 ms); PDF.js (~0.5 s cold) only if that fails.
-    const quick = pdfkitPageTexts(bytes);
+    const quick = runs && bodyTexts(runs, model.design.margins);
     // The same definition as folio check --source (check/source-check.ts): every string of the source, in order.
     const checked = checkSource(resume, quick ?? (await extractPages(bytes)));
     const match = checked.match;
@@ -184,6 +189,26 @@ export async function buildPdf(
         warnings.push(at(l.path, `"${clip(l.text)}" is out of order in the PDF's extracted text`, 'warning'));
   }
   return { bytes, pages, warnings, checkMs, note, summary };
+}
+
+/**
+ * A block react-pdf could not break (taller than a page) is drawn past the page's foot, where no
+ * reader sees it: refuse the build at the string that lost words rather than write a PDF that
+ * silently misses them. The renderer lets every long block break, so this is the last guard.
+ */
+function refuseLostText(
+  runs: readonly PageRuns[],
+  resume: Resume,
+  at: (path: DataPath, message: string, severity: Diagnostic['severity']) => Diagnostic,
+): void {
+  const lost = lostAtPageEdge(runs, pdfLeaves(resume));
+  if (!lost) return;
+  const what = `${lost.words} word${lost.words === 1 ? '' : 's'} would be drawn past the foot of page ${lost.page}, where no reader or ATS sees them (the PDF renderer could not break this block across pages); nothing was written`;
+  const fix = 'shorten it, or split it into several items (bullets, entries)';
+  if (!lost.leaf) throw new UserError(`error: ${what}: ${fix}`);
+  throw new UserError('error: text lost at a page end', [
+    at(lost.leaf.path, `"${clip(lost.leaf.text)}" does not fit on a page: ${what}. To keep it, ${fix}`, 'error'),
+  ]);
 }
 
 function overBudget(

@@ -35,7 +35,9 @@ const createLtrStyles = ({ color, font, space }: DesignTokens, design: Design = 
     summary: { marginTop: 8 },
     section: { marginTop: space.section },
     heading: headingStyle(design, color, font),
-    entry: { marginBottom: space.entry },
+    // The space between entries, above the later one (a bottom margin counts against the room left on a page in
+    // react-pdf's page breaking, which pushed entries that fitted to the next page).
+    entry: { marginTop: space.entry },
     entryTitle: { fontSize: font.entryTitle, lineHeight: 1.3, fontWeight: 700 },
     // dates: right: the title takes the line, the dates sit at its right end, on the same baseline.
     titleRow: { flexDirection: 'row', alignItems: 'baseline' },
