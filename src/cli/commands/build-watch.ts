@@ -37,7 +37,9 @@ export async function watchBuild(
       let result: BuildResult;
       if (last && only) {
         if (!only.length) {
-          io.stdout.write(`no format built here reads ${printable(change?.inDirs.join(', ') ?? '')}; nothing to rebuild\n`);
+          io.stdout.write(
+            `no format built here reads ${printable(change?.inDirs.join(', ') ?? '')}; nothing to rebuild\n`,
+          );
           return;
         }
         clearTemplateCache();

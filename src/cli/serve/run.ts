@@ -139,13 +139,10 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
   // Listen for Ctrl-C from the start, so one during the first build still cleans up.
   const stopped = io.untilInterrupted();
   try {
-    watcher = watchFiles(
-      { file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] },
-      (change) => {
-        queued = mergeChanges(queued, change);
-        void rebuild();
-      },
-    );
+    watcher = watchFiles({ file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] }, (change) => {
+      queued = mergeChanges(queued, change);
+      void rebuild();
+    });
     await rebuild();
     server = await startPreviewServer(() => site, opts.port);
     const first = site.target(opts.variant ?? null);
