@@ -31,6 +31,7 @@ const E2E = [
   'test/pdf-facts.test.ts',
   'test/themes.test.ts',
   'test/watch-tracking.test.ts',
+  'test/measure-watch.test.ts',
 ];
 
 export default defineConfig({
