@@ -3,7 +3,7 @@
 //   in place   fs.writeFile over the file (VS Code, most editors): a truncate and a write
 //   by rename  a new file written beside it and renamed over it (vim's writebackup, JetBrains)
 //   template   a --templates file edited: only the HTML is rendered again
-// Usage: node scripts/measure-watch.mjs [edits=15] [cold=5] [--timeout SECONDS (default 300)]
+// Usage: node scripts/measure-watch.mjs [edits=15] [cold=5] [--timeout SECONDS (default 300)] [--json]
 // Prints one line per figure; exits 1 (never hangs) when the watcher does not answer in time.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,9 @@ const cli = join(root, 'dist/cli.js');
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--timeout');
 const timeoutS = at >= 0 ? Number(argv.splice(at, 2)[1]) : 300;
+// --json: one line of JSON instead (the bench reads it): { cold: {pdf, total, wall}, saves: {kind: [ms…]}, pdf: [ms…] }.
+const json = argv.includes('--json');
+if (json) argv.splice(argv.indexOf('--json'), 1);
 const edits = Number(argv[0] ?? 15);
 const coldRuns = Number(argv[1] ?? 5);
 const deadline = Date.now() + timeoutS * 1000;
@@ -95,6 +98,10 @@ for (let i = 1; i <= edits; i++) {
 proc.kill('SIGTERM');
 rmSync(dir, { recursive: true, force: true });
 
+if (json) {
+  console.log(JSON.stringify({ cold, saves, pdf: pdfWarm }));
+  process.exit(0);
+}
 console.log(
   `cold  folio build -f pdf (${coldRuns} runs): median process wall ${median(cold.wall)} ms (${range(cold.wall)}), build ${median(cold.total)} ms, PDF render ${median(cold.pdf)} ms`,
 );
