@@ -32,6 +32,7 @@ const E2E = [
   'test/themes.test.ts',
   'test/watch-tracking.test.ts',
   'test/measure-watch.test.ts',
+  'test/big-input.test.ts',
 ];
 
 export default defineConfig({
