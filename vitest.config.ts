@@ -40,6 +40,8 @@ const E2E = [
   'test/source-check.test.ts',
   'test/themes.test.ts',
   'test/watch-tracking.test.ts',
+  'test/measure-watch.test.ts',
+  'test/big-input.test.ts',
 ];
 
 /**

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers.js';
+import { example, root, runCli, tempDir } from './helpers.js';
 import { type Running, start, waitFor } from './support/long-running.js';
 
 interface Got {
@@ -226,6 +226,50 @@ describe('folio serve, before the file exists', () => {
     // Nothing was written: serve renders in memory.
     expect(readdirSync(dir)).toEqual(['cv.yaml']);
   }, 120_000);
+});
+
+describe('folio serve with --templates', () => {
+  it('a template edit re-renders only the HTML, not the PDF; a résumé edit renders all; each says save → ready', async () => {
+    const dir = tempDir();
+    const good = readFileSync(example, 'utf8');
+    writeFileSync(join(dir, 'cv.yaml'), good);
+    cpSync(join(root, 'templates/html'), join(dir, 'mine/html'), { recursive: true });
+    const css = join(dir, 'mine/html/style.css');
+    const run = start(['serve', 'cv.yaml', '--port', '0', '--templates', 'mine'], dir);
+    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    try {
+      const m = await waitFor(
+        () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()),
+        'the server address',
+        ctx,
+        120_000,
+      );
+      const port = Number(m[1]);
+      const mark = run.out().length;
+      writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* edited-by-test */\n`);
+      const line = await waitFor(
+        () => /.*save → ready: \d+ ms\n/.exec(run.out().slice(mark)),
+        'a rebuild',
+        ctx,
+        30_000,
+      );
+      expect(line[0]).toMatch(/built \(html only: a template changed\) in \d+ ms; save → ready: \d+ ms/);
+      expect(line[0]).not.toContain('PDF');
+      expect((await get(port, '/')).body.toString()).toContain('edited-by-test');
+      // Negative control: a résumé edit renders the PDF again.
+      const mark2 = run.out().length;
+      writeFileSync(join(dir, 'cv.yaml'), good.replace('name: Your Name', 'name: Ada'));
+      const line2 = await waitFor(
+        () => /.*save → ready: \d+ ms\n/.exec(run.out().slice(mark2)),
+        'a rebuild',
+        ctx,
+        30_000,
+      );
+      expect(line2[0]).toMatch(/built in \d+ ms \(PDF \d+ ms\); save → ready: \d+ ms/);
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+  }, 300_000);
 });
 
 describe('folio serve ports', () => {

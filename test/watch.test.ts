@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { example, runCli, tempDir } from './helpers.js';
@@ -79,16 +79,33 @@ describe('folio build --watch', () => {
     mkdirSync(tpls[1] as string, { recursive: true });
     const writeTemplates = (text: string) => tpls.forEach((t) => writeFileSync(join(t, 'page.hbs'), text));
     writeTemplates('first template\n');
-    run = start(['build', '--watch', '-f', 'md', '--templates', 'mine'], dir);
+    run = start(['build', '--watch', '-f', 'md,pdf', '--templates', 'mine'], dir);
     const r = run;
     const ctx = () => `${r.out()}\n--- stderr ---\n${r.err()}`;
     const md = () => readFileSync(join(dir, 'out/resume.md'), 'utf8');
     await waitFor(() => r.out().includes('watching resume.yaml and mine for changes'), 'the first build', ctx);
     expect(md()).toBe('first template\n');
     expect(r.out()).toContain('using your template mine/markdown/page.hbs');
+    const pdf = join(dir, 'out/resume.pdf');
+    const pdfBefore = { bytes: readFileSync(pdf), mtime: statSync(pdf).mtimeMs };
+    const mark = r.out().length;
     writeTemplates('second template for {{header.name}}\n');
     await waitFor(() => md().startsWith('second template'), 'a rebuild after a template edit', ctx);
+    await waitFor(() => r.out().slice(mark).includes('save → written:'), 'the latency line', ctx);
     expect(md()).toBe('second template for Your Name\n');
+    // A template edit re-renders only the Markdown: the PDF reads no template and is left as it was.
+    const rebuilt = r.out().slice(mark);
+    expect(rebuilt).toContain('out/resume.md');
+    expect(rebuilt).not.toContain('out/resume.pdf');
+    expect(rebuilt).toMatch(/built 1 file in \d+ ms\nsave → written: \d+ ms\n/);
+    expect(statSync(pdf).mtimeMs).toBe(pdfBefore.mtime);
+    expect(readFileSync(pdf).equals(pdfBefore.bytes)).toBe(true);
+    // A résumé edit after it builds every format again (negative control: the PDF is rewritten).
+    const mark2 = r.out().length;
+    writeFileSync(join(dir, 'resume.yaml'), readFileSync(example, 'utf8').replace('name: Your Name', 'name: Ada'));
+    await waitFor(() => r.out().slice(mark2).includes('save → written:'), 'a rebuild after a résumé edit', ctx);
+    expect(r.out().slice(mark2)).toContain('out/resume.pdf');
+    expect(md()).toBe('second template for Ada\n');
   }, 60_000);
 
   it('stops with a plain error when the folder to watch does not exist', async () => {

@@ -15,6 +15,26 @@ export interface Watcher {
   close(): void;
 }
 
+/** What one save (or burst of saves) changed, handed to `onChange`. */
+export interface Change {
+  /** `performance.now()` at the first file event of the burst: when the save happened, for save → written latency. */
+  at: number;
+  /** The source changed (or a platform could not say which file did): everything is built again. */
+  source: boolean;
+  /** Files under the watched `dirs` that changed, relative to their dir ('' when the platform gives no name). */
+  inDirs: string[];
+}
+
+/**
+ * Quiet time after the last file event before building. Measured here (scripts/measure-watch.mjs and
+ * test/watch-latency.test.ts): vim's write-then-rename save and an in-place write (VS Code, `fs.writeFile`)
+ * arrive as events at most 3 ms apart, so 20 ms folds a save into one build with room to spare; a file caught
+ * mid-save (missing or empty) is waited for besides (see `settled`), so a slow disk cannot split a save either.
+ */
+export const DEBOUNCE_MS = 20;
+/** How long a source that is missing or empty is waited for before it is built (and reported) as it is. */
+const MID_SAVE_WAIT_MS = 300;
+
 /**
  * Call `onChange` once things settle after the source or a file under `dirs` changes.
  * The source's folder is watched, not the file: editors that save by writing a new
@@ -22,13 +42,34 @@ export interface Watcher {
  * watch on the old inode would go silent. The debounce folds two-write saves
  * (truncate, then write) and bursts from "save all" into one call.
  */
-export function watchFiles(targets: WatchTargets, onChange: () => void, debounceMs = 100, pollMs = 500): Watcher {
+export function watchFiles(
+  targets: WatchTargets,
+  onChange: (change: Change) => void,
+  debounceMs = DEBOUNCE_MS,
+  pollMs = 500,
+): Watcher {
   const file = resolve(targets.cwd ?? '', targets.file);
   let timer: NodeJS.Timeout | undefined;
-  const fire = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+  let pending: Change | null = null;
+  const deliver = (): void => {
+    const change = pending;
+    if (!change) return;
+    // Caught between an editor's truncate and write, or between its rename away and the new file: wait for the rest.
+    if (change.source && !settled(file) && performance.now() - change.at < MID_SAVE_WAIT_MS) {
+      timer = setTimeout(deliver, debounceMs);
+      return;
+    }
+    pending = null;
+    onChange(change);
   };
+  const note = (what: { source: true } | { dir: string }): void => {
+    pending ??= { at: performance.now(), source: false, inDirs: [] };
+    if ('source' in what) pending.source = true;
+    else if (!pending.inDirs.includes(what.dir)) pending.inDirs.push(what.dir);
+    clearTimeout(timer);
+    timer = setTimeout(deliver, debounceMs);
+  };
+  const fire = (): void => note({ source: true });
   const watchers: FSWatcher[] = [];
   // The folder being set up, as the user wrote it, for the error message.
   let what = dirname(targets.file);
@@ -37,7 +78,11 @@ export function watchFiles(targets: WatchTargets, onChange: () => void, debounce
     source = watchSource(file, fire);
     for (const d of targets.dirs ?? []) {
       what = d;
-      watchers.push(watch(resolve(targets.cwd ?? '', d), { recursive: true }, fire));
+      watchers.push(
+        watch(resolve(targets.cwd ?? '', d), { recursive: true }, (_event, changed) =>
+          note({ dir: changed === null ? '' : String(changed) }),
+        ),
+      );
     }
   } catch (err) {
     for (const w of [...source, ...watchers]) w.close();
@@ -70,6 +115,15 @@ export function watchFiles(targets: WatchTargets, onChange: () => void, debounce
       for (const w of [...source, ...watchers]) w.close();
     },
   };
+}
+
+/** The source is there and not empty: not caught in the middle of a save. */
+function settled(file: string): boolean {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -252,3 +252,17 @@ function itemTitle(model: ResumeModel, section: string, index: number): string |
 function clip(s: string): string {
   return s.length > 70 ? `${s.slice(0, 67)}…` : s;
 }
+
+/**
+ * Load the PDF renderer and lay out a one-line document, so that the next build in this thread starts warm
+ * (fonts parsed, code compiled). A batch worker calls it while the sources are still being checked.
+ */
+export async function warmUp(): Promise<void> {
+  const [{ renderPdf }, { normalise }] = await Promise.all([
+    import('../render/pdf.js'),
+    import('../model/normalise.js'),
+  ]);
+  await renderPdf(normalise({ basics: { name: 'Warm up', summary: 'A line of text in every weight.' } }), {
+    date: new Date(0),
+  });
+}

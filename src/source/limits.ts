@@ -18,13 +18,23 @@ export interface InputLimits {
    * bullet, so `folio import` reads other tools' files as written.
    */
   nestedItemsAsText?: boolean;
+  /**
+   * Most list items in the whole résumé (entries, bullets, keywords… together, aliases expanded). The PDF's
+   * layout costs more than linearly in the number of boxes it paginates: this keeps every résumé folio accepts
+   * buildable within 30 s on a 2-core machine (docs/limits.md has the measurements).
+   */
+  maxListItems: number;
+  /** Most text in the whole résumé, in characters, aliases expanded: the same bound on the layout's time. */
+  maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
   maxBytes: 2 * 1024 * 1024,
   maxDepth: 32,
-  maxItems: 1000,
+  maxItems: 500,
   maxAliases: 100,
+  maxListItems: 500,
+  maxTextChars: 256 * 1024,
 };
 
 const UNITS: Record<string, number> = {

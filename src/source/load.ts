@@ -203,6 +203,12 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
       ]);
     }
   }
+  // Big but valid: refused here, in milliseconds, rather than after minutes of PDF layout.
+  const over = overBudget(data, limits);
+  if (over) {
+    const at = findOffset(doc, over.path, false) ?? structure.firstAlias ?? 0;
+    throw new UserError(`${file}: too big to build`, [problem(at, over.message)]);
+  }
   const locate = (path: DataPath, opts: { key?: boolean } = {}) => {
     const offset = findOffset(doc, path, opts.key ?? false);
     return offset === undefined ? { line: 1, col: 1 } : pos(offset);
@@ -229,6 +235,43 @@ function expandedSize(data: unknown, maxSize: number, maxDepth: number): 'ok' | 
     }
   }
   return 'ok';
+}
+
+/**
+ * The first place, in document order, where the résumé passes `maxListItems` list items or `maxTextChars`
+ * characters of text in all (aliases counted at each use), with the message naming the limit; null within both.
+ */
+function overBudget(data: unknown, limits: InputLimits): { path: DataPath; message: string } | null {
+  const stack: [unknown, DataPath][] = [[data, []]];
+  let items = 0;
+  let chars = 0;
+  while (stack.length) {
+    const [v, path] = stack.pop() as [unknown, DataPath];
+    if (typeof v === 'string') {
+      chars += v.length;
+      if (chars > limits.maxTextChars)
+        return {
+          path,
+          message: `the résumé holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text${path.length ? ' by here' : ''} (aliases counted at each use), over folio's limit: past it the PDF takes too long to lay out. Shorten the text, or split it into variants or several files`,
+        };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    const children = Array.isArray(v) ? v.map((c, i): [unknown, DataPath] => [c, [...path, i]]) : [];
+    if (Array.isArray(v)) {
+      items += v.length;
+      if (items > limits.maxListItems) {
+        const index = v.length - (items - limits.maxListItems);
+        return {
+          path: [...path, index],
+          message: `the résumé has more than ${limits.maxListItems} list items in all (entries, bullets, keywords… together); this is item ${limits.maxListItems + 1}. Past that the PDF takes too long to lay out: shorten the lists, or split them into variants or several files`,
+        };
+      }
+    } else for (const [k, c] of Object.entries(v)) children.push([c, [...path, k]]);
+    // Pushed last first: the walk goes in document order, so the place named is the first one over.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, DataPath]);
+  }
+  return null;
 }
 
 /** The one document in the stream, and where a second one starts (an error), if any. */

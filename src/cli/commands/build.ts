@@ -148,7 +148,7 @@ export function registerBuild(program: Command, io: Io): void {
     )
     .option(
       '-j, --jobs <n>',
-      'with several sources: worker threads to build them on (default: one per core)',
+      'with several sources: worker threads to build them on (default: one per core, as many as free memory holds)',
       parseJobs,
     )
     .addOption(maxSizeOption())
@@ -299,8 +299,10 @@ async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
 async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: Io): Promise<void> {
-  const { buildMany, defaultJobs, outputCollisions } = await import('../../pipeline/batch.js');
+  const { buildMany, defaultJobs, outputCollisions, startPool } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
+  // The workers load while the sources are checked for colliding outputs below.
+  const pool = startPool(jobs, sources.length, opts.format);
   const common = {
     cwd: io.cwd,
     date: epochDate(io.env),
@@ -316,7 +318,10 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: I
   };
   let files = 0;
   // Two sources whose folio.output names agree would overwrite each other: found before anything is written.
-  const collisions = await outputCollisions(sources, common);
+  const collisions = await outputCollisions(sources, common).catch(async (err: unknown) => {
+    await Promise.all(pool.map((w) => w.terminate()));
+    throw err;
+  });
   for (const message of collisions.values()) io.stderr.write(`${printableLines(message)}\n`);
   const outcomes = await buildMany(
     sources.filter((s) => !collisions.has(s)),
@@ -329,6 +334,7 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: I
         files += o.result.files.length;
       } else io.stderr.write(`${printableLines(o.message)}\n`);
     },
+    pool,
   );
   const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;

@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ThemeName } from '../../model/design.js';
-import { baseName, loadValidated, prepare, render } from '../../pipeline/build.js';
+import { baseName, type Format, loadValidated, type Prepared, prepare, render } from '../../pipeline/build.js';
 import { clearTemplateCache } from '../../render/templates.js';
 import { UserError } from '../../source/diagnostics.js';
 import { findVariant } from '../../tailor/variants.js';
 import { epochDate, type Io, pathIn } from '../io.js';
 import { printDiagnostics, printFailure } from '../report.js';
-import { serialise, type Watcher, watchFiles } from '../watch.js';
+import { mergeChanges, staleFormats } from '../stale-formats.js';
+import { type Change, serialise, type Watcher, watchFiles } from '../watch.js';
 import { variantPicker } from './pages.js';
 import { fileUrl, type PreviewSite, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
@@ -60,21 +61,32 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
   if (opts.variant)
     site.variants = waiting ? [opts.variant] : await variantNames(source, opts.variant, io, opts.maxSize);
 
-  const buildOne = async (variant: string | null): Promise<void> => {
+  // The last good read of each page's source: a template edit re-renders HTML and Markdown from it, not the PDF.
+  const preparedOf = new Map<string | null, Prepared>();
+  const ALL: readonly Format[] = ['pdf', 'html', 'md'];
+
+  const buildOne = async (variant: string | null, change: Change | null): Promise<void> => {
     const state = site.target(variant);
     const t0 = performance.now();
     const what = variant === null ? '' : ` variant ${variant}`;
+    const last = preparedOf.get(variant);
+    const formats = last && change && !change.source ? staleFormats(change, ALL) : ALL;
+    if (!formats.length) return;
     try {
-      const prepared = await prepare({
-        source,
-        cwd: io.cwd,
-        strict: opts.strict,
-        maxBytes: opts.maxSize,
-        date: epochDate(io.env),
-        theme: opts.theme,
-        variant: variant ?? undefined,
-      });
-      const result = await render(prepared, ['pdf', 'html', 'md'], {
+      preparedOf.delete(variant);
+      const prepared =
+        last && formats !== ALL
+          ? last
+          : await prepare({
+              source,
+              cwd: io.cwd,
+              strict: opts.strict,
+              maxBytes: opts.maxSize,
+              date: epochDate(io.env),
+              theme: opts.theme,
+              variant: variant ?? undefined,
+            });
+      const result = await render(prepared, formats, {
         strict: opts.strict,
         templatesDir: opts.templates,
         cwd: io.cwd,
@@ -87,10 +99,12 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
         else if (f.format === 'md') state.md = String(f.data);
       }
       state.failure = null;
+      preparedOf.set(variant, prepared);
       printDiagnostics([...prepared.warnings, ...result.warnings], io.stderr);
       const pdf = result.files.find((f) => f.format === 'pdf');
+      const done = performance.now();
       io.stdout.write(
-        `[${clock()}] built${what} in ${Math.round(performance.now() - t0)} ms (PDF ${Math.round(pdf?.ms ?? 0)} ms)\n`,
+        `[${clock()}] built${what}${formats === ALL ? '' : ` (${formats.join(', ')} only: a template changed)`} in ${Math.round(done - t0)} ms${pdf ? ` (PDF ${Math.round(pdf.ms)} ms)` : ''}${change ? `; save → ready: ${Math.round(done - change.at)} ms` : ''}\n`,
       );
     } catch (err) {
       printFailure(err, io.stderr, { count: false });
@@ -102,10 +116,15 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     }
   };
 
+  // Saves not built yet: a save during a build is folded into the next one.
+  let queued: Change | null = null;
   const rebuild = serialise(async () => {
+    const change = queued;
+    queued = null;
     if (opts.templates) clearTemplateCache();
-    site.variants = await variantNames(source, null, io, opts.maxSize).catch(() => site.variants);
-    for (const variant of [...wanted]) await buildOne(variant);
+    if (!change || change.source)
+      site.variants = await variantNames(source, null, io, opts.maxSize).catch(() => site.variants);
+    for (const variant of [...wanted]) await buildOne(variant, change);
     site.version++;
     for (const [variant, s] of states) {
       s.version = site.version;
@@ -119,13 +138,18 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
   // Listen for Ctrl-C from the start, so one during the first build still cleans up.
   const stopped = io.untilInterrupted();
   try {
-    watcher = watchFiles({ file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] }, () => {
-      if (!waiting) return void rebuild();
+    watcher = watchFiles({ file: source, cwd: io.cwd, dirs: opts.templates ? [opts.templates] : [] }, (change) => {
+      if (!waiting) {
+        queued = mergeChanges(queued, change);
+        return void rebuild();
+      }
       // Until the source appears, other changes (a template saved) have nothing to build.
       void stat(pathIn(io, source)).then(
         () => {
           waiting = null;
           for (const s of states.values()) s.waiting = null;
+          // The first build of the file: every format, whatever event told of it.
+          queued = mergeChanges(queued, { ...change, source: true });
           void rebuild();
         },
         () => {},

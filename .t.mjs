@@ -1,0 +1,1 @@
+import { parseSource } from './dist/index.js';
