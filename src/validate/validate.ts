@@ -4,6 +4,7 @@ import validateSchema from '../generated/validate-resume.cjs';
 import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
 import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
+import { blankItems } from './blank-items.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
 import { extraText, isExtraKey } from './extra-text.js';
@@ -140,6 +141,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
   for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
+  for (const path of blankItems(data))
+    warnings.push(at(path, 'warning', 'this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in'));
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();

@@ -1,0 +1,96 @@
+// Class: a list item of only whitespace (the Markdown property's counterexample, a bullet of one tab). It holds no
+// text, so every format leaves it out alike (no empty bullet, no code block from the tab), and validation says so
+// where it is written: nothing disappears without a word. A control keeps an item with one visible character.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { marked, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../src/model/normalise.js';
+import { renderHtml } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { renderText } from '../src/render/text.js';
+import { parseSource } from '../src/source/load.js';
+import { validate } from '../src/validate/validate.js';
+import { pdfText, runCli, tempDir } from './helpers.js';
+
+const today = new Date('2026-12-01');
+
+/** Five bullets and three keywords; the middle ones are `third` and `keyword`, written straight into the YAML. */
+const yaml = (third: string, keyword = third) =>
+  [
+    'basics:',
+    '  name: Ada Example',
+    'work:',
+    '  - name: Acme',
+    '    position: Engineer',
+    '    startDate: 2020-01',
+    '    highlights:',
+    '      - alpha one',
+    '      - bravo two',
+    `      - ${third}`,
+    '      - delta four',
+    '      - echo five',
+    'skills:',
+    '  - name: Languages',
+    `    keywords: [TypeScript, ${keyword}, Go]`,
+    '',
+  ].join('\n');
+
+function outputs(text: string) {
+  const v = validate(parseSource(text, 'cv.yaml'), { today });
+  const model = normalise(v.resume);
+  const md = renderMarkdown(model).markdown;
+  const lists = marked.lexer(md, { gfm: true }).filter((t): t is Tokens.List => t.type === 'list');
+  return {
+    warnings: v.warnings.map((w) => `${w.line}:${w.col}: ${w.message}`),
+    highlights: model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries.flatMap((e) => e.highlights) : [])),
+    markdownItems: lists[0]?.items.length,
+    htmlItems: (renderHtml(model).html.match(/<li\b/g) ?? []).length,
+    text: renderText(model),
+  };
+}
+
+describe('a blank list item (class: no silent loss, no structure from whitespace)', () => {
+  it('one of tabs, spaces or line breaks is left out of every format and warned of at its place', () => {
+    const control = outputs(yaml('"charlie three"'));
+    expect(control.warnings).toEqual([]);
+    expect(control.highlights).toHaveLength(5);
+    expect(control.markdownItems).toBe(5);
+    for (const blank of ['"\\t"', '" "', '""', '"\\n\\t \\u3000"', '{text: "  "}']) {
+      const blankKeyword = !blank.startsWith('{');
+      const got = outputs(yaml(blank, blankKeyword ? blank : 'Rust'));
+      expect({ blank, items: got.highlights.length, md: got.markdownItems }).toEqual({ blank, items: 4, md: 4 });
+      // The HTML has exactly one list item fewer per blank: the bullet, and the keyword (a list item there too).
+      expect(got.htmlItems).toBe(control.htmlItems - (blankKeyword ? 2 : 1));
+      expect(got.text).toContain('- bravo two\n- delta four');
+      if (blankKeyword) expect(got.text).toMatch(/TypeScript.{1,5}Go/);
+      expect(got.warnings).toEqual([
+        '10:9: this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in',
+        ...(blankKeyword
+          ? [
+              `15:28: this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in`,
+            ]
+          : []),
+      ]);
+    }
+    // Control: one visible character is text, kept as its own bullet (the tab cannot open a code block).
+    const dot = outputs(yaml('"\\t."'));
+    expect(dot.warnings).toEqual([]);
+    expect(dot.markdownItems).toBe(5);
+  });
+
+  it('the CLI: PDF and Markdown agree, the warning is located, --strict refuses', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), yaml('"\\t"'));
+    const r = await runCli(['build', 'cv.yaml', '-f', 'pdf,md', '-o', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('cv.yaml:10:9: warning: work[0].highlights[2]: this list item is blank');
+    expect(r.stdout).toMatch(/self-check: (\d+) of \1 strings/);
+    const pdf = await pdfText(readFileSync(join(dir, 'out/cv.pdf')));
+    expect(pdf.match(/•/g)).toHaveLength(4);
+    expect(pdf).toMatch(/bravo two\s+•\s+delta four/);
+    const strict = await runCli(['build', 'cv.yaml', '-f', 'md', '--strict', '-o', 'strict'], dir);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('cv.yaml:10:9: error: work[0].highlights[2]: this list item is blank');
+  }, 60_000);
+});
