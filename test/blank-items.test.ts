@@ -9,6 +9,7 @@ import { normalise } from '../src/model/normalise.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderText } from '../src/render/text.js';
+import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
 import { pdfText, runCli, tempDir } from './helpers.js';
@@ -93,4 +94,40 @@ describe('a blank list item (class: no silent loss, no structure from whitespace
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('cv.yaml:10:9: error: work[0].highlights[2]: this list item is blank');
   }, 60_000);
+});
+
+describe('a blank value is no value (class: no structure from whitespace)', () => {
+  const check = (text: string) => {
+    try {
+      return validate(parseSource(text, 'cv.yaml'), { today }).resume;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      return err.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`);
+    }
+  };
+  const metrics = (value: string) =>
+    `basics:\n  name: Ada Example\nmetrics:\n  - label: Latency\n    value: ${value}\ncallToAction:\n  title: ${value}\n`;
+
+  it('a required key that is blank is refused where it is written, as a missing one would be', () => {
+    expect(check(metrics('"\\t "'))).toEqual([
+      '5:12: is blank (only spaces, tabs or line breaks), and it is required here: fill it in',
+      '7:10: is blank (only spaces, tabs or line breaks), and it is required here: fill it in',
+    ]);
+    // Control: a figure is a figure.
+    expect(Array.isArray(check(metrics('"-250 ms"')))).toBe(false);
+  });
+
+  it('a blank name or headline makes no empty heading: the same Markdown and text as leaving it out', () => {
+    const page = (basics: string) => {
+      const model = normalise(
+        validate(parseSource(`basics:\n${basics}  email: ada@example.com\n`, 'cv.yaml'), { today }).resume,
+      );
+      return { md: renderMarkdown(model).markdown, text: renderText(model) };
+    };
+    const none = page('');
+    expect(page('  name: " "\n  label: "\\t"\n')).toEqual(none);
+    expect(none.md).not.toMatch(/^#/m);
+    // Control: a name is the page's heading.
+    expect(page('  name: Ada Example\n').md).toMatch(/^# Ada Example$/m);
+  });
 });

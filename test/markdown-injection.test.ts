@@ -2,7 +2,6 @@
 // Markdown, parsed by marked, has exactly the blocks the template made, no image and no raw HTML from the
 // user, only safe links, and never a line that folio readme would take for a marker.
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
@@ -13,48 +12,8 @@ import { codeSpan, markdownHref } from '../src/render/markdown-escape.js';
 import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
-import { example } from './helpers.js';
+import { hostile, isBlank, paths, withoutValue, withValue } from './support/field-values.js';
 import { itDefault, propertyRuns } from './support/full.js';
-
-const base = parseSource(readFileSync(example, 'utf8'), 'resume.yaml').data as Record<string, unknown>;
-
-/** Every string leaf of the example that is free text (not a date, link, e-mail, or folio's own settings). */
-function textPaths(node: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof node === 'string') {
-    const key = String(path[path.length - 1]);
-    if (/date|url|email|phone|countryCode|image/i.test(key) || path[0] === 'folio' || path[0] === 'variants') return [];
-    return [path];
-  }
-  if (Array.isArray(node)) return node.flatMap((v, i) => textPaths(v, [...path, i]));
-  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => textPaths(v, [...path, k]));
-  return [];
-}
-const paths = textPaths(base);
-
-function withValue(path: (string | number)[], value: string): Record<string, unknown> {
-  const copy = structuredClone(base);
-  let at: Record<string | number, unknown> = copy;
-  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
-  at[path[path.length - 1] as string | number] = value;
-  return copy;
-}
-
-/** The example without the value at `path`: a list item taken out, a field deleted. */
-function withoutValue(path: (string | number)[]): Record<string, unknown> {
-  const copy = structuredClone(base);
-  let at: Record<string | number, unknown> = copy;
-  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (Array.isArray(at)) at.splice(Number(last), 1);
-  else delete at[last];
-  return copy;
-}
-
-/**
- * A value of only whitespace (as the model trims it) holds no text: every format leaves it out, as if it were not
- * written (validation warns of it). Anything else is text, and must keep the block the template made.
- */
-const isBlank = (value: string) => value.trim() === '';
 
 function markdownOf(data: Record<string, unknown>): string | null {
   try {
@@ -131,80 +90,6 @@ function expectedShape(path: (string | number)[], value: string): string[] {
   return isBlank(value) ? shapeOf(markdownOf(withoutValue(path)) as string) : plainShape(path);
 }
 
-/** Pieces that start or end Markdown structure, mixed with words. */
-const piece = fc.constantFrom(
-  '\n',
-  '\n\n',
-  '\r',
-  '\r\n',
-  '\t',
-  '    ',
-  '`',
-  '``',
-  '```',
-  '~~~',
-  '<!-- folio:end -->',
-  '<!-- folio:start -->',
-  '<!--',
-  '-->',
-  '|',
-  ' | ',
-  '![p](https://tracker.example/p.png)',
-  '[x](javascript:alert(1))',
-  '<img src=x>',
-  '<script>',
-  '# ',
-  '## ',
-  '- ',
-  '* ',
-  '+ ',
-  '1. ',
-  '1) ',
-  '> ',
-  '---',
-  '===',
-  '***',
-  '___',
-  '\\',
-  '&amp;',
-  '&#60;',
-  ':smile:',
-  '$',
-  '~~',
-  '_',
-  '*',
-  '**',
-  '<',
-  '>',
-  '[',
-  ']',
-  '(',
-  ')',
-  '!',
-  'x',
-  'word',
-  ' ',
-  '<https://a.example>',
-  'https://b.example',
-  '[^1]',
-  '[^1]: note',
-  '\u2028',
-  '\u000b',
-  '\u000c',
-  '\u0085',
-);
-const hostile = fc.oneof(
-  { arbitrary: fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => `w ${p.join('')} w`), weight: 4 },
-  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), weight: 1 },
-  // Only whitespace (the 1,000-run sweep found a bullet of one tab): no text, so no item at all.
-  {
-    arbitrary: fc
-      .array(fc.constantFrom(' ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff'), { minLength: 1, maxLength: 6 })
-      .map((p) => p.join('')),
-    weight: 1,
-  },
-);
-
 describe('Markdown: no user string makes structure', () => {
   itDefault('the reproductions: an image through a code span, a second end marker through a summary', () => {
     const user = markdownOf(
@@ -229,6 +114,8 @@ describe('Markdown: no user string makes structure', () => {
     fc.assert(
       fc.property(fc.constantFrom(...paths), hostile, (path, value) => {
         const md = markdownOf(withValue(path, value));
+        // A blank value is no value: where leaving the key out is refused (it is required), so is the blank.
+        if (isBlank(value) && markdownOf(withoutValue(path)) === null) expect(md, path.join('.')).toBeNull();
         if (md === null) return; // refused at validation: nothing to render
         rendered++;
         expect(shapeOf(md), `${path.join('.')} = ${JSON.stringify(value)}\n${md}`).toEqual(expectedShape(path, value));

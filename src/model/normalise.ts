@@ -102,7 +102,7 @@ export function normalise(resume: Resume, opts: { theme?: ThemeName } = {}): Res
     sections,
     public: { phone: resume.folio?.public?.phone ?? false, address: resume.folio?.public?.address ?? false },
     markdown: { stack: resume.folio?.markdown?.stack ?? 'code' },
-    keywords: (resume.skills ?? []).flatMap((s) => [s.name ?? '', ...(s.keywords ?? [])]).filter(Boolean),
+    keywords: (resume.skills ?? []).flatMap((s) => strings([s.name, ...(s.keywords ?? [])])),
     photo: null,
   };
 }
@@ -157,29 +157,31 @@ function buildHeader(resume: Resume, words: Words): Header {
       private: false,
     });
   for (const [i, p] of (b.profiles ?? []).entries()) {
-    const label = p.network ?? words.contact.profile;
+    const label = str(p.network) ?? words.contact.profile;
+    const username = str(p.username) ?? undefined;
     const path = `basics.profiles[${i}]`;
     if (p.url)
       contacts.push({
         kind: 'profile',
         path,
         href: p.url,
-        text: profileText(p.url, p.username),
+        text: profileText(p.url, username),
         label,
         private: false,
       });
-    else if (p.username)
-      contacts.push({ kind: 'profile', path, href: null, text: `${label}: ${p.username}`, label, private: false });
+    else if (username)
+      contacts.push({ kind: 'profile', path, href: null, text: `${label}: ${username}`, label, private: false });
   }
   return {
-    name: b.name ?? null,
-    label: b.label ?? null,
+    // Trimmed like every other text: a name of only spaces is no name (not an empty heading).
+    name: str(b.name),
+    label: str(b.label),
     tagline: inline(b.tagline),
     summary: inline(b.summary),
-    location: [loc.city, loc.region, loc.countryCode].filter(Boolean).join(', ') || null,
+    location: strings([loc.city, loc.region, loc.countryCode]).join(', ') || null,
     address: [...(loc.address ?? '').split('\n'), loc.postalCode ?? ''].map((s) => s.trim()).filter(Boolean),
     contacts,
-    availability: resume.callToAction?.title ?? null,
+    availability: str(resume.callToAction?.title),
     image: b.image ?? null,
     extras: headerExtras(b as Record<string, unknown>),
   };

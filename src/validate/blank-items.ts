@@ -25,6 +25,42 @@ export function blankItems(data: Record<string, unknown>): DataPath[] {
   return out;
 }
 
+/**
+ * Every mapping value of the résumé's own text that holds only whitespace (`title: " "`), outside the blank list
+ * items above. The model reads such a value as no value; where the schema requires the key, validation says so.
+ */
+export function blankFields(data: Record<string, unknown>): DataPath[] {
+  const out: DataPath[] = [];
+  const stack: [unknown, DataPath][] = Object.entries(data)
+    .filter(([k]) => k !== 'folio' && k !== 'variants')
+    .map(([k, v]) => [v, [k]]);
+  while (stack.length) {
+    const [v, path] = stack.pop() as [unknown, DataPath];
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (!isBlank(item)) stack.push([item, [...path, i]]);
+      });
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (typeof child === 'string' && child.trim() === '') out.push([...path, k]);
+        else stack.push([child, [...path, k]]);
+      }
+    }
+  }
+  return out;
+}
+
+/** A copy of `data` without the values at `paths` (each a mapping key). */
+export function withoutFields(data: Record<string, unknown>, paths: readonly DataPath[]): Record<string, unknown> {
+  const copy = structuredClone(data);
+  for (const path of paths) {
+    let at: unknown = copy;
+    for (const k of path.slice(0, -1)) at = (at as Record<string | number, unknown>)[k];
+    delete (at as Record<string | number, unknown>)[path[path.length - 1] as string | number];
+  }
+  return copy;
+}
+
 /** Whitespace only, as the model trims it: a string, or a bullet written as a mapping whose text is only that. */
 function isBlank(item: unknown): boolean {
   if (typeof item === 'string') return item.trim() === '';

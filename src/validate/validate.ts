@@ -4,7 +4,7 @@ import validateSchema from '../generated/validate-resume.cjs';
 import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../source/diagnostics.js';
 import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
-import { blankItems } from './blank-items.js';
+import { blankFields, blankItems, withoutFields } from './blank-items.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
 import { extraText, isExtraKey } from './extra-text.js';
@@ -140,9 +140,16 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   }
 
   if (!validateSchema(data)) errors.push(...schemaErrors(validateSchema.errors ?? [], data, at));
+  else errors.push(...requiredButBlank(data, at));
   for (const bad of badText(data)) errors.push(at(bad.path, 'error', bad.message));
   for (const path of blankItems(data))
-    warnings.push(at(path, 'warning', 'this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in'));
+    warnings.push(
+      at(
+        path,
+        'warning',
+        'this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in',
+      ),
+    );
 
   const schema = loadSchema();
   const today = opts.today ?? new Date();
@@ -454,6 +461,24 @@ function checkDates(
       ),
     );
   }
+}
+
+/**
+ * A required key whose value is only whitespace: the model reads it as no value, so it is as missing as an absent
+ * key (a metric tile with no figure, a call to action with no title). The schema sees a string; checking the file
+ * again without its blank values finds them.
+ */
+function requiredButBlank(data: Record<string, unknown>, at: At): Diagnostic[] {
+  const blanks = blankFields(data);
+  if (!blanks.length || validateSchema(withoutFields(data, blanks))) return [];
+  const blank = new Set(blanks.map((p) => JSON.stringify(p)));
+  return (validateSchema.errors ?? [])
+    .filter((e) => e.keyword === 'required')
+    .map((e) => [...parsePointer(e.instancePath), String(e.params.missingProperty)])
+    .filter((path) => blank.has(JSON.stringify(path)))
+    .map((path) =>
+      at(path, 'error', 'is blank (only spaces, tabs or line breaks), and it is required here: fill it in'),
+    );
 }
 
 /** `/work/1/startDate` → ['work', 1, 'startDate'] */
