@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEFAULT_LIMITS } from '../src/source/limits.js';
 import { runCli, tempDir } from './helpers.js';
-
-const full = process.env.FOLIO_FULL === '1';
+import { FULL } from './support/full.js';
 
 /** A résumé with `entries` work entries, each with one bullet of `chars` characters: 2 × entries list items. */
 function resume(entries: number, chars: number): string {
@@ -71,7 +70,7 @@ describe('big but valid input', () => {
 
   it('a large résumé within the limits builds every format, every string in the PDF', async () => {
     // npm test: 25 entries (a few seconds); FOLIO_FULL=1: the largest the limits accept (500 items, 256 Ki characters).
-    const [entries, chars] = full ? [250, Math.floor((DEFAULT_LIMITS.maxTextChars - textOf(250, 0)) / 250)] : [25, 300];
+    const [entries, chars] = FULL ? [250, Math.floor((DEFAULT_LIMITS.maxTextChars - textOf(250, 0)) / 250)] : [25, 300];
     const dir = tempDir();
     writeFileSync(join(dir, 'large.yaml'), resume(entries, chars));
     const r = await runCli(['build', 'large.yaml', '-o', 'out'], dir, { SOURCE_DATE_EPOCH: '1767225600' });

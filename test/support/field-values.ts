@@ -30,8 +30,17 @@ export function withValue(path: (string | number)[], value: string): Record<stri
   return copy;
 }
 
-/** The example without the value at `path`: a list item taken out, a field deleted. */
+/**
+ * The example without the value at `path`: a list item taken out, a field deleted. A bullet written as a mapping
+ * (`- text: …` with its tags) is a list item too: without its text it is taken out whole.
+ */
 export function withoutValue(path: (string | number)[]): Record<string, unknown> {
+  const parent = valueAt(path.slice(0, -1));
+  const bullet =
+    path[path.length - 1] === 'text' &&
+    typeof path[path.length - 2] === 'number' &&
+    Object.keys(parent as object).every((k) => k === 'text' || k === 'tags');
+  if (bullet) return withoutValue(path.slice(0, -1));
   const copy = structuredClone(base);
   let at: Record<string | number, unknown> = copy;
   for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
@@ -39,6 +48,12 @@ export function withoutValue(path: (string | number)[]): Record<string, unknown>
   if (Array.isArray(at)) at.splice(Number(last), 1);
   else delete at[last];
   return copy;
+}
+
+function valueAt(path: (string | number)[]): unknown {
+  let at: unknown = base;
+  for (const k of path) at = (at as Record<string | number, unknown>)[k];
+  return at;
 }
 
 /**

@@ -50,16 +50,22 @@ export function textArb(chars: readonly string[]): fc.Arbitrary<string> {
     (c) => c <= '\u00ff' && !/[*_`]/.test(c) && !/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(c),
   );
   const digit = fc.constantFrom(...'0123456789'.split(''));
-  return fc.constantFrom(...scripts).chain((letters) => {
-    const unit = fc.oneof(
-      { arbitrary: fc.constantFrom(...letters), weight: 7 },
-      { arbitrary: digit, weight: 1 },
-      { arbitrary: fc.constantFrom(...common), weight: 2 },
-    );
-    const word = (minLength: number, maxLength: number) => fc.string({ unit, minLength, maxLength });
-    const words = fc.array(word(1, 12), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
-    return fc.oneof({ arbitrary: words, weight: 20 }, { arbitrary: word(41, 300), weight: 1 });
-  });
+  return (
+    fc
+      .constantFrom(...scripts)
+      .chain((letters) => {
+        const unit = fc.oneof(
+          { arbitrary: fc.constantFrom(...letters), weight: 7 },
+          { arbitrary: digit, weight: 1 },
+          { arbitrary: fc.constantFrom(...common), weight: 2 },
+        );
+        const word = (minLength: number, maxLength: number) => fc.string({ unit, minLength, maxLength });
+        const words = fc.array(word(1, 12), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+        return fc.oneof({ arbitrary: words, weight: 20 }, { arbitrary: word(41, 300), weight: 1 });
+      })
+      // Text, not blank: a value of only spaces is no value (its own class, in the injection properties).
+      .filter((s) => s.trim() !== '')
+  );
 }
 
 const year = fc.integer({ min: 1990, max: 2025 });
