@@ -1,9 +1,11 @@
 // Class: watch and serve never lose track of the source: a folder deleted and made again, a symlinked source edited at its target.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { watchFiles } from '../src/cli/watch.js';
-import { tempDir } from './helpers.js';
+import { fixture, tempDir } from './helpers.js';
+import { itDefault, itFull } from './support/full.js';
+import { start, waitFor } from './support/long-running.js';
 
 /** Wait until `count()` passes `n`, or give up after `ms`. */
 async function until(count: () => number, n: number, ms = 5000): Promise<boolean> {
@@ -15,7 +17,7 @@ async function until(count: () => number, n: number, ms = 5000): Promise<boolean
 }
 
 describe('watch keeps track of the source', () => {
-  it('a symlinked source: an edit to the link target rebuilds', async () => {
+  itDefault('a symlinked source: an edit to the link target rebuilds', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'real'));
     mkdirSync(join(dir, 'proj'));
@@ -32,7 +34,7 @@ describe('watch keeps track of the source', () => {
     }
   });
 
-  it('the source folder deleted and made again: the next save there rebuilds', async () => {
+  itDefault('the source folder deleted and made again: the next save there rebuilds', async () => {
     const dir = tempDir();
     const folder = join(dir, 'cv');
     mkdirSync(folder);
@@ -53,4 +55,39 @@ describe('watch keeps track of the source', () => {
       w.close();
     }
   });
+
+  // The watcher above is what serve uses; this is the trial's case end to end (a spawned server: test:full only).
+  itFull(
+    'serve: the source folder deleted and made again, the preview shows the new file and follows later saves',
+    async () => {
+      const dir = tempDir();
+      const folder = join(dir, 'cv');
+      const minimal = readFileSync(fixture('minimal.yaml'), 'utf8');
+      const named = (name: string) => minimal.replace(/name: .*/, `name: ${name}`);
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'resume.yaml'), named('First Name'));
+      const run = start(['serve', 'cv/resume.yaml', '--port', '0'], dir);
+      const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+      try {
+        const m = await waitFor(
+          () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()),
+          'the server address',
+          ctx,
+          60_000,
+        );
+        const page = async () => (await fetch(`http://127.0.0.1:${m[1]}/`)).text();
+        expect(await page()).toContain('First Name');
+        rmSync(folder, { recursive: true });
+        await new Promise((r) => setTimeout(r, 300));
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'resume.yaml'), named('Second Name'));
+        await waitFor(async () => (await page()).includes('Second Name'), 'the page of the new file', ctx, 30_000);
+        writeFileSync(join(folder, 'resume.yaml'), named('Third Name'));
+        await waitFor(async () => (await page()).includes('Third Name'), 'a later save', ctx, 30_000);
+      } finally {
+        expect(await run.stop()).toBe(0);
+      }
+    },
+    120_000,
+  );
 });
