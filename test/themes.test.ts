@@ -1,6 +1,6 @@
 // Themes and design settings: resolution, validation, and every theme's PDF read back by real extractors.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,17 +163,16 @@ variants:
   });
 });
 
-// Every theme over every fixture: long entries, a bare minimum, JSON Resume, and tricky.yaml and portfolio-full.yaml,
-// whose long URLs break at line ends in some themes' widths. npm test reads two (a serif theme on the example, a sans
-// one on Unicode text), npm run test:full the others.
+// Every theme over every résumé fixture (test/fixtures/*.yaml and *.json: long entries, a bare minimum, JSON Resume,
+// custom sections, a rirekisho, long URLs and words …). npm test reads two (a serif theme on the example, a sans one
+// on Unicode text), npm run test:full the others.
 const SOURCES = [
   example,
   fixture('unicode.yaml'),
-  fixture('minimal.yaml'),
-  fixture('long.yaml'),
-  fixture('jsonresume-full.json'),
-  fixture('tricky.yaml'),
-  fixture('portfolio-full.yaml'),
+  ...readdirSync(fixture('.'))
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'unicode.yaml')
+    .sort()
+    .map((f) => fixture(f)),
 ];
 const READ_BACK: [ThemeName, string][] = [
   ['classic', example],
