@@ -131,3 +131,32 @@ describe('a blank value is no value (class: no structure from whitespace)', () =
     expect(page('  name: Ada Example\n').md).toMatch(/^# Ada Example$/m);
   });
 });
+
+describe('a blank item or row of a custom section', () => {
+  const custom = (item: string, row: string) =>
+    `basics:\n  name: Ada Example\nhobbies:\n  - chess\n  - ${item}\n  - go\nfacts:\n  Born: Oslo\n  Height: ${row}\nfolio:\n  sections:\n    hobbies: Hobbies\n`;
+
+  it('is left out, warned of where it is, and does not hide the section (it was "not shown" whole)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cv.yaml'), custom('" "', '"\\t"'));
+    const r = await runCli(['build', 'cv.yaml', '-f', 'md,pdf', '-o', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/warning: .*/g)).toEqual([
+      'warning: hobbies[1]: this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in',
+      'warning: facts.Height: is blank (only spaces, tabs or line breaks): every output leaves this row out, its label too; fill it in or delete it',
+    ]);
+    // The self-check reads the items at their own places: "go" is hobbies[2], not [1].
+    expect(r.stdout).toMatch(/self-check: (\d+) of \1 strings from cv\.yaml found in order/);
+    const md = readFileSync(join(dir, 'out/cv.md'), 'utf8');
+    expect(md).toMatch(/## Hobbies\n\nchess\n\ngo\n/);
+    expect(md).toContain('**Born**: Oslo');
+    expect(md).not.toContain('Height');
+    // Control: filled in, every item and row is there, with no warning.
+    writeFileSync(join(dir, 'full.yaml'), custom('bridge', '180 cm'));
+    const ok = await runCli(['build', 'full.yaml', '-f', 'md', '-o', 'out'], dir);
+    expect(ok.stderr).toBe('');
+    expect(readFileSync(join(dir, 'out/full.md'), 'utf8')).toMatch(
+      /chess\n\nbridge\n\ngo\n[\s\S]*\*\*Height\*\*: 180 cm/,
+    );
+  }, 60_000);
+});

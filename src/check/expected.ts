@@ -55,8 +55,10 @@ function sectionOrder(s: Section): DataPath[] {
   switch (s.kind) {
     case 'entries':
       s.entries.forEach((e, i) => {
-        // A custom section written as one paragraph is one entry at the section's own path.
-        const at: DataPath = e.path === s.id ? [s.id] : [s.id, i];
+        // A custom section written as one paragraph is one entry at the section's own path; otherwise the entry's
+        // index is the one in its path (a blank item of a custom list is left out, so the others keep theirs).
+        const index = e.path.startsWith(`${s.id}[`) ? Number(/\[(\d+)\]$/.exec(e.path)?.[1] ?? i) : i;
+        const at: DataPath = e.path === s.id ? [s.id] : [s.id, index];
         out.push(at);
         const slots = [...ENTRY_HEAD.flatMap((slot) => (slot === 'meta' ? META_SLOTS : [slot])), ...ENTRY_BODY];
         for (const slot of slots) {

@@ -36,18 +36,25 @@ export function customSection(
     case 'paragraph':
       return { ...base, kind: 'entries', entries: [paragraph(`${key}`, String(shape.text))] };
     case 'list':
-      return { ...base, kind: 'entries', entries: shape.items.map((t, i) => paragraph(`${key}[${i}]`, String(t))) };
+      // A blank item is left out; the others keep their index, which the self-check reads back as the source path.
+      return {
+        ...base,
+        kind: 'entries',
+        entries: shape.items.flatMap((t, i) => (str(t) === null ? [] : [paragraph(`${key}[${i}]`, String(t))])),
+      };
     case 'rows':
       return {
         ...base,
         kind: 'groups',
-        groups: shape.rows.map(([label, t]) => ({
-          path: `${key}.${label}`,
-          name: label,
-          level: null,
-          keywords: [String(t).trim()],
-          sources: {},
-        })),
+        groups: shape.rows
+          .filter(([, t]) => str(t) !== null)
+          .map(([label, t]) => ({
+            path: `${key}.${label}`,
+            name: label,
+            level: null,
+            keywords: [String(t).trim()],
+            sources: {},
+          })),
       };
     case 'entries':
       return {

@@ -53,6 +53,8 @@ export function likelyTypo(key: string, known: readonly string[]): string | null
 
 const isText = (v: unknown): v is string | number =>
   (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v));
+/** Text, or a blank string: a blank item or row is left out (validation warns of it), not a reason to hide the rest. */
+const isTextOrBlank = (v: unknown): boolean => isText(v) || typeof v === 'string';
 const isMapping = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -82,7 +84,7 @@ export function classifyTopKey(
 function customShape(value: unknown): CustomShape | string {
   if (isText(value)) return { kind: 'paragraph', text: String(value) };
   if (Array.isArray(value)) {
-    if (value.length && value.every(isText)) return { kind: 'list', items: value };
+    if (value.some(isText) && value.every(isTextOrBlank)) return { kind: 'list', items: value };
     if (value.length && value.every(isMapping)) {
       const bad = value.findIndex((m) => !CUSTOM_ENTRY_KEYS.some((k) => Object.hasOwn(m, k)));
       if (bad < 0) return { kind: 'entries', items: value };
@@ -92,7 +94,7 @@ function customShape(value: unknown): CustomShape | string {
   }
   if (isMapping(value)) {
     const entries = Object.entries(value);
-    if (entries.length && entries.every(([, v]) => isText(v)))
+    if (entries.some(([, v]) => isText(v)) && entries.every(([, v]) => isTextOrBlank(v)))
       return { kind: 'rows', rows: entries as [string, string | number][] };
     return 'not shown: a mapping is a custom section only when every value is text (label: text)';
   }

@@ -164,6 +164,17 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
         const verdict = classifyTopKey(key, value, known, declaredTitles.has(key));
         if (verdict.kind === 'custom') {
           notes.push(at([key], 'note', `custom section: ${key} (${describeShape(verdict.shape)})`, true));
+          // A blank row loses its label too: said where it is (blank list items are warned of with all lists).
+          if (verdict.shape.kind === 'rows')
+            for (const [label, v] of verdict.shape.rows)
+              if (typeof v === 'string' && v.trim() === '')
+                warnings.push(
+                  at(
+                    [key, label],
+                    'warning',
+                    'is blank (only spaces, tabs or line breaks): every output leaves this row out, its label too; fill it in or delete it',
+                  ),
+                );
           return;
         }
         const message =
