@@ -79,9 +79,10 @@ describe('property: every valid résumé builds, and every output shows every le
 
   it('PDF (few cases: each render takes about a second)', async () => {
     await fc.assert(
-      // Up to three items per list: documents of several pages, so entries meet page ends (an entry split by a
-      // page break once lost its body: the PDF page-break test in hostile-output.test.ts).
-      fc.asyncProperty(resumeArb(text, 3), async (resume) => {
+      // test:full: up to three items per list, documents of several pages, so entries meet page ends (an entry split
+      // by a page break once lost its body: the PDF page-break test in hostile-output.test.ts). npm test keeps one
+      // item per list: a page or two, a few seconds.
+      fc.asyncProperty(resumeArb(text, FULL ? 3 : 1), async (resume) => {
         const { read, source, result } = await buildYaml(resume, ['pdf']);
         expect(result.files[0]?.pages).toBeGreaterThanOrEqual(1);
         const validated = validate(parseBytes(readFileSync(source), 'resume.yaml'), { today }).resume;
@@ -92,10 +93,11 @@ describe('property: every valid résumé builds, and every output shows every le
           writeFileSync(`${process.env.FOLIO_FC_DUMP}.pdf`, read('pdf'));
         expect(problems).toEqual([]);
       }),
-      // No shrinking: each step is a PDF render; the counterexample as found is printed.
-      { ...runs(12), endOnFailure: true },
+      // No shrinking: each step is a PDF render; the counterexample as found is printed. test:full's documents are
+      // longer (several pages each): 30 of them, about 5 s each on a busy machine.
+      { ...runs(FULL ? 6 : 12), endOnFailure: true },
     );
-  }, 300_000);
+  }, 600_000);
 
   it('PDF with text outside the fonts (CJK, emoji, RTL, combining marks) still renders', async () => {
     const anyText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
