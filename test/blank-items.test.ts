@@ -80,6 +80,17 @@ describe('a blank list item (class: no silent loss, no structure from whitespace
     expect(dot.markdownItems).toBe(5);
   });
 
+  it("only the owner's shown text is warned of: not tailoring tags, extension keys or folio's settings", () => {
+    const doc = [
+      'basics:\n  name: Ada Example',
+      'x-notes: [" ", kept]',
+      'work:\n  - name: Acme\n    startDate: 2020-01\n    tags: [" "]\n    highlights: [" ", shipped]',
+      '',
+    ].join('\n');
+    const v = validate(parseSource(doc, 'cv.yaml'), { today });
+    expect(v.warnings.filter((w) => w.message.includes('blank')).map((w) => w.path)).toEqual(['work[0].highlights[0]']);
+  });
+
   it('the CLI: PDF and Markdown agree, the warning is located, --strict refuses', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'cv.yaml'), yaml('"\\t"'));

@@ -8,12 +8,11 @@ import type { DataPath } from '../source/load.js';
  */
 export function blankItems(data: Record<string, unknown>): DataPath[] {
   const out: DataPath[] = [];
-  const stack: [unknown, DataPath][] = Object.entries(data)
-    .filter(([k]) => k !== 'folio' && k !== 'variants')
-    .map(([k, v]) => [v, [k]]);
+  const stack: [unknown, DataPath][] = ownText(data);
   while (stack.length) {
     const [v, path] = stack.pop() as [unknown, DataPath];
-    if (Array.isArray(v)) {
+    // Tailoring tags are never shown: a blank one is not a lost line.
+    if (Array.isArray(v) && path[path.length - 1] !== 'tags') {
       v.forEach((item, i) => {
         if (isBlank(item)) out.push([...path, i]);
         else stack.push([item, [...path, i]]);
@@ -31,9 +30,7 @@ export function blankItems(data: Record<string, unknown>): DataPath[] {
  */
 export function blankFields(data: Record<string, unknown>): DataPath[] {
   const out: DataPath[] = [];
-  const stack: [unknown, DataPath][] = Object.entries(data)
-    .filter(([k]) => k !== 'folio' && k !== 'variants')
-    .map(([k, v]) => [v, [k]]);
+  const stack: [unknown, DataPath][] = ownText(data);
   while (stack.length) {
     const [v, path] = stack.pop() as [unknown, DataPath];
     if (Array.isArray(v)) {
@@ -48,6 +45,13 @@ export function blankFields(data: Record<string, unknown>): DataPath[] {
     }
   }
   return out;
+}
+
+/** The top-level values that hold the owner's text: not folio's settings, the variants, or extension keys (x-…, $…). */
+function ownText(data: Record<string, unknown>): [unknown, DataPath][] {
+  return Object.entries(data)
+    .filter(([k]) => k !== 'folio' && k !== 'variants' && !k.startsWith('x-') && !k.startsWith('$'))
+    .map(([k, v]) => [v, [k]]);
 }
 
 /** A copy of `data` without the values at `paths` (each a mapping key). */
