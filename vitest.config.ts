@@ -44,6 +44,7 @@ const E2E = [
   'test/measure-watch.test.ts',
   'test/big-input.test.ts',
   'test/blank-items.test.ts',
+  'test/line-ends.test.ts',
 ];
 
 /**

@@ -548,13 +548,21 @@ function link(v: unknown): EntryLink | null {
 
 function inline(v: unknown): Inline | null {
   if (typeof v !== 'string') return null;
-  const text = v.trim();
+  const text = lineEnds(v.trim());
   return text ? parseInline(text) : null;
 }
 
 function str(v: unknown): string | null {
   if (typeof v === 'number') return String(v);
-  return typeof v === 'string' && v.trim() ? v.trim() : null;
+  return typeof v === 'string' && v.trim() ? lineEnds(v.trim()) : null;
+}
+
+/**
+ * A Windows or old-Mac line end (`\r\n`, `\r`, as JSON from other tools may hold) is one line break: the PDF
+ * drew a lone `\r` as a second, blank line and its self-check took such text for missing.
+ */
+function lineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 function strings(v: unknown): string[] {
