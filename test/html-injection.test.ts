@@ -97,7 +97,8 @@ describe('HTML: no user string makes structure', () => {
       // npm test: 20 cases; npm run test:full: 600.
       { numRuns: propertyRuns(20, 600) },
     );
-    expect(rendered).toBeGreaterThan(propertyRuns(20, 600) / 2);
+    // Most values are rendered; some are refused (control characters, a blank required key): not a vacuous pass.
+    expect(rendered).toBeGreaterThan(propertyRuns(20, 600) / 4);
   }, 300_000);
 
   itDefault('negative controls: the checker sees an element, a handler, a comment and a broken JSON-LD', () => {
