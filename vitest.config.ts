@@ -43,6 +43,7 @@ const E2E = [
   'test/watch-tracking.test.ts',
   'test/measure-watch.test.ts',
   'test/big-input.test.ts',
+  'test/young-generation.test.ts',
 ];
 
 /**
