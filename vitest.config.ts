@@ -45,6 +45,7 @@ const E2E = [
   'test/big-input.test.ts',
   'test/blank-items.test.ts',
   'test/line-ends.test.ts',
+  'test/young-generation.test.ts',
 ];
 
 /**

@@ -1,9 +1,12 @@
 import { type SystemError, systemUserError } from '../source/errno.js';
 import { formatUserError } from './report.js';
 import { EXIT, run } from './run.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 /** The bin's body: run folio on this process's argv, streams, folder and environment, and set its exit code. */
 export async function main(): Promise<void> {
+  // Peak memory of a one-shot build (see the module); watch, serve and a batch let it grow again when they start.
+  keepYoungGenerationSmall();
   // A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {

@@ -13,6 +13,7 @@ import type { Io } from '../io.js';
 import { printFailure } from '../report.js';
 import { mergeChanges, staleFormats } from '../stale-formats.js';
 import { type Change, serialise, watchFiles } from '../watch.js';
+import { letYoungGenerationGrow } from '../young-generation.js';
 
 /**
  * `folio build --watch`: build now, then after every save, in this warm process, until Ctrl-C.
@@ -24,6 +25,7 @@ export async function watchBuild(
   io: Io,
   print: (r: BuildResult, ms: number) => void,
 ): Promise<void> {
+  letYoungGenerationGrow();
   // The last good read of the source and the formats it builds; null until one succeeds, and after a broken save.
   let last: { prepared: Prepared; formats: readonly Format[] } | null = null;
   // Saves not built yet: a save during a build is folded into the next one.

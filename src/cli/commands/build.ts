@@ -6,6 +6,7 @@ import { printable, UsageError, UserError } from '../../source/diagnostics.js';
 import { outputBaseName } from '../../tailor/output-name.js';
 import { epochDate, type Io } from '../io.js';
 import { formatBytes, printableLines, printDiagnostics, printFailure } from '../report.js';
+import { letYoungGenerationGrow } from '../young-generation.js';
 import { maxSizeOption } from './max-size.js';
 
 /** Other names people use for a format. */
@@ -299,6 +300,8 @@ async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
 
 /** Several sources: built on a pool of worker threads, each reported as it finishes; exit 1 if any failed. */
 async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: Io): Promise<void> {
+  // Each worker renders résumé after résumé: V8's default growth pays there (V8's flags are the whole process's).
+  letYoungGenerationGrow();
   const { buildMany, defaultJobs, outputCollisions, startPool } = await import('../../pipeline/batch.js');
   const jobs = opts.jobs ?? defaultJobs();
   // The workers load while the sources are checked for colliding outputs below.

@@ -9,6 +9,7 @@ import { epochDate, type Io, pathIn } from '../io.js';
 import { printDiagnostics, printFailure } from '../report.js';
 import { mergeChanges, staleFormats } from '../stale-formats.js';
 import { type Change, serialise, type Watcher, watchFiles } from '../watch.js';
+import { letYoungGenerationGrow } from '../young-generation.js';
 import { variantPicker } from './pages.js';
 import { fileUrl, type PreviewSite, type PreviewState } from './routes.js';
 import { HOST, startPreviewServer } from './server.js';
@@ -25,6 +26,8 @@ export interface ServeOptions {
 
 /** `folio serve`: render in memory on every save and serve the result on 127.0.0.1 until Ctrl-C; nothing is written. */
 export async function serve(source: string, opts: ServeOptions, io: Io): Promise<void> {
+  // A preview renders on every save: V8's default growth of the young generation pays there.
+  letYoungGenerationGrow();
   // A file being created is waited for; one in a folder that does not exist is a mistake: say so and stop.
   let waiting = await missingSource(source, io);
   // The last good outputs of each page, in memory.
