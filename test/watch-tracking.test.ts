@@ -56,6 +56,31 @@ describe('watch keeps track of the source', () => {
     }
   });
 
+  itDefault(
+    'the folder deleted and made again at once (the same inode number, as tmpfs gives): a later save is seen',
+    async () => {
+      const dir = tempDir();
+      const folder = join(dir, 'cv');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'resume.yaml'), 'a');
+      let calls = 0;
+      const w = watchFiles({ file: join(folder, 'resume.yaml') }, () => calls++, 20, 100);
+      try {
+        await new Promise((r) => setTimeout(r, 100));
+        rmSync(folder, { recursive: true });
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'resume.yaml'), 'b');
+        // Long enough for the poll to have run several times: what it does is done.
+        await new Promise((r) => setTimeout(r, 600));
+        const before = calls;
+        writeFileSync(join(folder, 'resume.yaml'), 'c');
+        expect(await until(() => calls, before, 2000)).toBe(true);
+      } finally {
+        w.close();
+      }
+    },
+  );
+
   // The watcher above is what serve uses; this is the trial's case end to end (a spawned server: test:full only).
   itFull(
     'serve: the source folder deleted and made again, the preview shows the new file and follows later saves',

@@ -71,11 +71,18 @@ export function watchFiles(
   };
   const fire = (): void => note({ source: true });
   const watchers: FSWatcher[] = [];
+  /** What the source resolved to when last watched ('' once a watch is known dead: the next poll watches afresh). */
+  let seen = '';
   // The folder being set up, as the user wrote it, for the error message.
   let what = dirname(targets.file);
   let source: FSWatcher[] = [];
+  // The watched folder itself deleted or moved away: its watch is dead even when a new folder of the same name gets
+  // the same inode number (tmpfs and overlay file systems reuse it at once), which the poll below cannot tell apart.
+  const lost = (): void => {
+    seen = '';
+  };
   try {
-    source = watchSource(file, fire);
+    source = watchSource(file, fire, lost);
     for (const d of targets.dirs ?? []) {
       what = d;
       watchers.push(
@@ -94,14 +101,14 @@ export function watchFiles(
   }
   // A watch is on an inode: a folder deleted and made again, or a symbolic link pointed elsewhere, leaves it
   // watching nothing. A cheap poll of what the source resolves to notices, watches afresh and rebuilds.
-  let seen = identity(file);
+  seen = identity(file);
   const poll = setInterval(() => {
     const now = identity(file);
     if (now === seen) return;
     seen = now;
     for (const w of source) w.close();
     try {
-      source = watchSource(file, fire);
+      source = watchSource(file, fire, lost);
     } catch {
       source = []; // the folder is gone for now: the next poll tries again
     }
@@ -130,7 +137,7 @@ function settled(file: string): boolean {
  * Watch the source's folder for its name and, when the source is a symbolic link, the
  * folder of the file it points at too (an edit there changes no entry beside the link).
  */
-function watchSource(file: string, fire: () => void): FSWatcher[] {
+function watchSource(file: string, fire: () => void, lost: () => void): FSWatcher[] {
   const out: FSWatcher[] = [];
   const places = [file];
   try {
@@ -142,10 +149,13 @@ function watchSource(file: string, fire: () => void): FSWatcher[] {
   try {
     for (const p of places) {
       const name = basename(p);
-      // filename is null on platforms that cannot tell: rebuild rather than miss a save.
+      const folder = basename(dirname(p));
+      // filename is null on platforms that cannot tell: rebuild rather than miss a save. The folder's own name:
+      // the folder was deleted or moved (Linux reports that so), and this watch hears nothing more.
       out.push(
         watch(dirname(p), (_event, changed) => {
-          if (changed === null || changed === name) fire();
+          if (changed === folder) lost();
+          if (changed === null || changed === name || changed === folder) fire();
         }),
       );
     }
