@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEFAULT_LIMITS } from '../src/source/limits.js';
 import { runCli, tempDir } from './helpers.js';
-
-const full = process.env.FOLIO_FULL === '1';
+import { FULL, itDefault } from './support/full.js';
 
 /** A résumé with `entries` work entries, each with one bullet of `chars` characters: 2 × entries list items. */
 function resume(entries: number, chars: number): string {
@@ -30,7 +29,7 @@ const textOf = (entries: number, chars: number) =>
   Array.from({ length: entries }, (_, i) => `Company ${i}`.length + 8 + 7 + chars).reduce((a, b) => a + b, 0);
 
 describe('big but valid input', () => {
-  it('1,000 work entries (the trial’s 165 KB file) are refused at validate time, fast, with the limit named', async () => {
+  itDefault('1,000 work entries (the trial’s 165 KB file) are refused at validate time, fast, with the limit named', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.yaml'), resume(1000, 60));
     const t0 = performance.now();
@@ -46,7 +45,7 @@ describe('big but valid input', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
-  it('the limits sit exactly where docs/limits.md says: 500 list items and 262,144 characters pass, one more does not', async () => {
+  itDefault('the limits sit exactly where docs/limits.md says: 500 list items and 262,144 characters pass, one more does not', async () => {
     const dir = tempDir();
     // 250 entries with one bullet each: exactly 500 list items, and text just under the limit.
     const chars = Math.floor((DEFAULT_LIMITS.maxTextChars - textOf(250, 0)) / 250);
@@ -71,7 +70,7 @@ describe('big but valid input', () => {
 
   it('a large résumé within the limits builds every format, every string in the PDF', async () => {
     // npm test: 25 entries (a few seconds); FOLIO_FULL=1: the largest the limits accept (500 items, 256 Ki characters).
-    const [entries, chars] = full ? [250, Math.floor((DEFAULT_LIMITS.maxTextChars - textOf(250, 0)) / 250)] : [25, 300];
+    const [entries, chars] = FULL ? [250, Math.floor((DEFAULT_LIMITS.maxTextChars - textOf(250, 0)) / 250)] : [25, 300];
     const dir = tempDir();
     writeFileSync(join(dir, 'large.yaml'), resume(entries, chars));
     const r = await runCli(['build', 'large.yaml', '-o', 'out'], dir, { SOURCE_DATE_EPOCH: '1767225600' });
