@@ -210,7 +210,8 @@ describe('render: every theme reads back in order', () => {
       // The build's own self-check: no string missing or out of order.
       expect(built.warnings.filter((w) => /missing|out of order/.test(w.message))).toEqual([]);
       const leaves = pdfLeaves(built.resume);
-      expect(leaves.length).toBeGreaterThan(path.endsWith('minimal.yaml') ? 1 : 10);
+      // Not vacuous: the least résumé has a name and an email, long-url-bullet.yaml nine strings, the others more.
+      expect(leaves.length).toBeGreaterThan(path.endsWith('minimal.yaml') ? 1 : 5);
       for (const text of [pdftotext(built.bytes), await pdfText(built.bytes)]) {
         // A long bullet may break across pages (pdf-breaks.test.ts): the running footer then reads inside it.
         const body = withoutFooters(text, built.model);
