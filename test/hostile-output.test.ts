@@ -118,6 +118,9 @@ describe('over-long words', () => {
       expect(breakLongWord(word).join('')).toBe(word);
       expect(breakLongWord('internationalization')).toEqual(['', 'internationalization']);
       expect(breakLongWord(', and')).toEqual([', and']);
+      expect(breakLongWord(')(#$%')).toEqual([')(#$%']);
+      // A run that starts mid-word after a style change may break there, without a hyphen.
+      expect(breakLongWord('@)!@#$^#%^)(#$%')).toEqual(['', '@)!@#$^#%^)(#$%']);
       expect(breakLongWord(url).slice(0, 8)).toEqual([
         '',
         'https://',
@@ -131,6 +134,21 @@ describe('over-long words', () => {
       // No piece ends in a hyphen: pdftotext would join it to the next line without it ("break-atall").
       expect(breakLongWord(url).filter((p) => p.endsWith('-'))).toEqual([]);
     },
+  );
+
+  itDefault(
+    'break a long symbol run cut into short runs by emphasis without drawing a hyphen (a FRESH sample)',
+    async () => {
+      const run = '!@#$^#%^)(#$%*@)'.repeat(9);
+      const emphasised = modelOf({ basics: { name: 'Symbols' }, work: [{ name: 'Co', summary: run }] });
+      const text = await pdfText((await renderPdf(emphasised.model, { date })).bytes);
+      const shown = emphasised.model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []))[0]?.summary;
+      const expected = (shown ?? []).map((sp) => sp.text).join('');
+      // Markdown emphasis took pairs of "*" (the model shows the rest): the PDF holds exactly that, over lines.
+      expect(expected.length).toBeGreaterThan(100);
+      expect(text.replace(/\n/g, '')).toContain(expected);
+    },
+    30_000,
   );
 
   itDefault('wrap in the HTML page (the stylesheet lets any word break)', () => {

@@ -28,6 +28,8 @@ const CHUNK = 12;
  * with no-break spaces (MetricLine) too long for a line at its spaces.
  */
 const SOFT_END = /[/._@?&=#:,;\u00a0]/u;
+/** What a line may not start with: closing brackets and quotes, stops and commas, hyphens. */
+const NO_BREAK_BEFORE = /^[\p{Pe}\p{Pf},.;:!?%'"\u2019\u201d…\-\u2010\u2011]/u;
 /** Hyphens: a break goes before one, never after (see above). */
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
@@ -36,10 +38,12 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole. */
 export function breakLongWord(word: string): string[] {
   if (word.trim() === '') return [word];
-  // textkit splits a word into runs where its script or font changes ("Ωmega", "0ӕ", "⬜ὠ") and treats each
-  // run boundary as a hyphenation point. An empty first piece makes that boundary a plain, hyphen-free break
-  // opportunity. Only before a letter or digit: never a break before "," or ")".
-  const lead = /^[\p{L}\p{N}]/u.test(word) ? [''] : [];
+  // textkit splits a word into runs where its script, font or style changes ("Ωmega", "0ӕ", "⬜ὠ", "a*b*c") and
+  // treats each run boundary as a hyphenation point. An empty first piece makes that boundary a plain,
+  // hyphen-free break opportunity: a long symbol run cut by emphasis into short runs (none over LONG) has no
+  // other place to break, and a forced break there drew a "-" into the text. Never before closing punctuation,
+  // a comma or stop, or a hyphen: ", and" and "(x)" keep their marks on the line.
+  const lead = word.length && !NO_BREAK_BEFORE.test(word) ? [''] : [];
   if (word.length <= LONG) return [...lead, word];
   const chars = Array.from(graphemes.segment(word), (s) => s.segment);
   if (chars.length <= LONG) return [...lead, word];
