@@ -28,8 +28,11 @@ const CHUNK = 12;
  * with no-break spaces (MetricLine) too long for a line at its spaces.
  */
 const SOFT_END = /[/._@?&=#:,;\u00a0]/u;
-/** What a line may not start with: closing brackets and quotes, stops and commas, hyphens. */
-const NO_BREAK_BEFORE = /^[\p{Pe}\p{Pf},.;:!?%'"\u2019\u201d…\-\u2010\u2011]/u;
+/**
+ * What a line may not start with: closing brackets and quotes, stops and commas, hyphens, and a no-break space or
+ * word joiner (a metric's "label value" unit is tied with them, and its bold value is a run of its own).
+ */
+const NO_BREAK_BEFORE = /^[\s\u2060\p{Pe}\p{Pf},.;:!?%'"\u2019\u201d…\-\u2010\u2011]/u;
 /** Hyphens: a break goes before one, never after (see above). */
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
