@@ -119,7 +119,7 @@ describe('over-long words', () => {
       expect(breakLongWord('internationalization')).toEqual(['', 'internationalization']);
       expect(breakLongWord(', and')).toEqual([', and']);
       expect(breakLongWord(')(#$%')).toEqual([')(#$%']);
-    expect(breakLongWord('\u00a0none\u00a0at\u00a0all')).toEqual(['\u00a0none\u00a0at\u00a0all']);
+      expect(breakLongWord('\u00a0none\u00a0at\u00a0all')).toEqual(['\u00a0none\u00a0at\u00a0all']);
       // A run that starts mid-word after a style change may break there, without a hyphen.
       expect(breakLongWord('@)!@#$^#%^)(#$%')).toEqual(['', '@)!@#$^#%^)(#$%']);
       expect(breakLongWord(url).slice(0, 8)).toEqual([
