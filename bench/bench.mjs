@@ -23,6 +23,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { findChromium, QUIET_FLAGS } from '../scripts/chromium.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const cli = join(root, 'dist/cli.js');
@@ -70,7 +71,7 @@ const median = (xs) => {
 const span = (xs, d = 3) => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`;
 const folio = (...argv) => [process.execPath, [cli, ...argv]];
 
-const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const chromium = findChromium();
 const typstReady = existsSync(join(root, 'node_modules/@myriaddreamin/typst-ts-node-compiler'));
 // Chromium refuses to run as root without --no-sandbox: the one flag a default run must add there.
 const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -114,13 +115,8 @@ if (chromium) {
     () => [
       chromium,
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        // The flags the browser tests launch it with (scripts/chromium.mjs), and no extensions.
+        ...QUIET_FLAGS,
         '--disable-extensions',
         `--user-data-dir=${join(work, 'chrome-kept')}`,
         '--no-pdf-header-footer',

@@ -4,9 +4,11 @@
 // and `npm pack`); the packed tarball holds dist/, so installing it never needs esbuild or TypeScript. Formats are code-split: react-pdf is
 // only loaded by a build that asks for a PDF, Handlebars' compiler only for a user's own templates.
 import { spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { subsetFonts } from './subset-fonts.mjs';
 import { patchTextkit, TEXTKIT_FILE } from './textkit-patch.mjs';
@@ -181,18 +183,9 @@ const bin = {
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
-// The declarations take tsc a few seconds: run it alongside the bundle.
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const types = new Promise((resolve, reject) => {
-  const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], {
-    stdio: 'inherit',
-    cwd: new URL('../', import.meta.url),
-  });
-  p.on('error', reject);
-  p.on('close', (code) =>
-    code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
-  );
-});
+// The declarations take tsc over ten seconds of CPU, the longest step of a build (and `npm test` builds first): run it
+// alongside the bundle, or copy its last output when nothing it reads has changed.
+const types = declarations();
 // The PDF fonts are subset alongside too (scripts/subset-fonts.mjs).
 const fonts = subsetFonts(`${dist}fonts`);
 const requireBanner =
@@ -260,6 +253,42 @@ async function dropRequireWhereUnused(metafile) {
       if (!/\brequire\b/.test(rest)) await writeFile(file, rest);
     }),
   );
+}
+
+/**
+ * dist/types/ as `tsc -p tsconfig.types.json` writes it. What tsc reads is the sources (src/generated/ included,
+ * written above), the two tsconfigs and the installed packages (package-lock.json): the output is kept in
+ * node_modules/.cache/folio-types/<hash of those>/, and a build whose inputs hash the same copies it from there.
+ */
+async function declarations() {
+  const rootDir = new URL('../', import.meta.url).pathname;
+  const hash = createHash('sha256');
+  const sources = (await readdir(join(rootDir, 'src'), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  const configs = ['tsconfig.json', 'tsconfig.types.json', 'package-lock.json'].map((f) => join(rootDir, f));
+  for (const file of [...sources, ...configs])
+    hash
+      .update(`${relative(rootDir, file)}\0`)
+      .update(await readFile(file))
+      .update('\0');
+  const cacheRoot = join(rootDir, 'node_modules/.cache/folio-types');
+  const cached = join(cacheRoot, hash.digest('hex'));
+  const out = join(dist, 'types');
+  if (existsSync(cached)) return cp(cached, out, { recursive: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  await new Promise((done, fail) => {
+    const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit', cwd: rootDir });
+    p.on('error', fail);
+    p.on('close', (code) => (code === 0 ? done() : fail(new Error(`tsc -p tsconfig.types.json exited with ${code}`))));
+  });
+  // One entry is kept (the newest): written beside it and renamed, so a build stopped half-way leaves none.
+  await rm(cacheRoot, { recursive: true, force: true });
+  await mkdir(cacheRoot, { recursive: true });
+  const partial = `${cached}.partial-${process.pid}`;
+  await cp(out, partial, { recursive: true });
+  await rename(partial, cached);
 }
 
 /**

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingLeaves, sourceLeaves } from '../src/check/leaves.js';
 import type { ResumeModel } from '../src/model/model.js';
@@ -59,10 +59,43 @@ afterAll(async () => {
 });
 
 interface Opened {
-  context: BrowserContext;
   page: Page;
   /** Every request other than the page itself and inline data: URLs. */
   outside: Set<string>;
+}
+
+/**
+ * The one tab every check navigates: a new page costs Chromium a renderer process (about three times a
+ * navigation's CPU), and the checks open some thirty pages. Each open sets the viewport, media and colour scheme
+ * afresh and starts a new record of requests, so nothing carries over from the check before.
+ */
+interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** The file the tab may load: every other request (but data: URLs) is recorded in `outside` and aborted. */
+  url: string;
+  outside: Set<string>;
+}
+let tab: Tab | undefined;
+
+async function sharedTab(): Promise<Tab> {
+  if (tab && !tab.page.isClosed()) return tab;
+  const context = await (await browser()).newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const t: Tab = { context, page, url: '', outside: new Set() };
+  const allowed = (u: string) => u === t.url || u.startsWith('data:');
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (allowed(u)) return route.continue();
+    t.outside.add(u);
+    return route.abort();
+  });
+  // Belt and braces: requests the router might not see (e.g. from workers) are still recorded.
+  page.on('request', (r) => {
+    if (!allowed(r.url())) t.outside.add(r.url());
+  });
+  tab = t;
+  return t;
 }
 
 /** Open a page with every request recorded; anything not the file itself is aborted, so no test touches the network. */
@@ -70,35 +103,25 @@ async function open(
   url: string,
   opts: { width?: number; scheme?: 'light' | 'dark'; media?: 'screen' | 'print' } = {},
 ): Promise<Opened> {
-  const context = await (await browser()).newContext({
-    viewport: { width: opts.width ?? 1280, height: 900 },
-    colorScheme: opts.scheme ?? 'light',
-    reducedMotion: 'reduce',
-  });
-  const outside = new Set<string>();
-  const allowed = (u: string) => u === url || u.startsWith('data:');
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (allowed(u)) return route.continue();
-    outside.add(u);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  // Belt and braces: requests the router might not see (e.g. from workers) are still recorded.
-  page.on('request', (r) => {
-    if (!allowed(r.url())) outside.add(r.url());
-  });
-  if (opts.media) await page.emulateMedia({ media: opts.media });
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page, outside };
+  const t = await sharedTab();
+  t.url = url;
+  t.outside = new Set();
+  await t.page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
+  // No media given: none emulated (the screen; page.pdf() then prints with the print rules, as a browser does).
+  await t.page.emulateMedia({ media: opts.media ?? null, colorScheme: opts.scheme ?? 'light' });
+  await t.page.goto(url, { waitUntil: 'load' });
+  return { page: t.page, outside: t.outside };
 }
 
 async function withPage<T>(url: string, opts: Parameters<typeof open>[1], fn: (o: Opened) => Promise<T>): Promise<T> {
   const o = await open(url, opts);
   try {
     return await fn(o);
-  } finally {
-    await o.context.close();
+  } catch (e) {
+    // A check that failed half-way may leave the tab in any state: the next one starts in a new tab.
+    await tab?.context.close().catch(() => undefined);
+    tab = undefined;
+    throw e;
   }
 }
 
@@ -125,11 +148,12 @@ const describeViolations = (vs: AxeViolation[]) =>
   vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
 /**
- * The pages a check opens: npm test opens two (the richest page and a right-to-left one), npm run test:full the
- * others; `stress` (long unbroken words) is for the checks that hold it too.
+ * The pages a check opens: npm test opens the richest page, npm run test:full the others, right-to-left ones
+ * first (npm test still opens both in the right-to-left test); `stress` (long unbroken words) is for the checks
+ * that hold it too.
  */
 const pagesFor = (withStress = false): Built[] =>
-  sweep([pages.full, pages.ar, pages.example, pages.minimal, pages.he, ...(withStress ? [stress] : [])], 2);
+  sweep([pages.full, pages.ar, pages.example, pages.minimal, pages.he, ...(withStress ? [stress] : [])], 1);
 
 /** No page scrolls sideways at these widths (CSS px). */
 async function noSidewaysScroll(list: readonly Built[], widths: readonly number[]): Promise<void> {
@@ -445,11 +469,13 @@ describeDefault('HTML page in Chromium', () => {
     const url = writePage('hostile.html', renderHtml(hostile).html);
     await withPage(url, {}, async ({ page, outside }) => {
       const dialogs: string[] = [];
-      page.on('dialog', (d) => {
+      const onDialog = (d: Dialog) => {
         dialogs.push(d.message());
         void d.dismiss();
-      });
+      };
+      page.on('dialog', onDialog);
       await page.reload({ waitUntil: 'load' });
+      page.off('dialog', onDialog);
       const o = await evaluate<{ scripts: number; imgs: number; h1: string; ld: string }>(
         page,
         `({ scripts: document.scripts.length, imgs: document.images.length, h1: document.querySelector('h1').innerText,

@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { missingLeaves, pdfOmits, sourceLeaves } from '../src/check/leaves.js';
 import { countPages } from '../src/render/pdf.js';
 import { applyVariant } from '../src/tailor/variants.js';
 import { example, fixture, loadResume, pdfText, runCli, tempDir } from './helpers.js';
+import { itDefault, itFull } from './support/full.js';
 
 /** A temp dir holding the variants fixture as cv.yaml. */
 function withFixture(): string {
@@ -14,78 +15,88 @@ function withFixture(): string {
 }
 
 describe('folio CLI: tailoring, end to end', () => {
-  it('build --all-variants --fit: each variant in out/<name>/, the fit reported, the one that cannot fit named', {
-    timeout: 120_000,
-  }, async () => {
-    const dir = withFixture();
-    const r = await runCli(['build', 'cv.yaml', '--all-variants', '--fit'], dir);
-    expect(r.status).toBe(1);
-    // backend: named by its output pattern, fits as it is.
-    expect(readdirSync(join(dir, 'out/backend')).sort()).toEqual([
-      'Ada-Example-Backend.html',
-      'Ada-Example-Backend.md',
-      'Ada-Example-Backend.pdf',
-    ]);
-    // data: 2 pages as designed; --fit brings it to 1 and says what it changed.
-    expect(readdirSync(join(dir, 'out/data')).sort()).toEqual(['cv.html', 'cv.md', 'cv.pdf']);
-    const dataPdf = readFileSync(join(dir, 'out/data/cv.pdf'));
-    expect(countPages(dataPdf)).toBe(1);
-    // Fitting changes the type, never the words.
-    const { resume } = loadResume(join(dir, 'cv.yaml'));
-    const text = await pdfText(dataPdf);
-    expect(
-      missingLeaves(sourceLeaves(applyVariant(resume, 'data'), { audience: 'private', omit: pdfOmits }), text).map(
-        (l) => l.text,
-      ),
-    ).toEqual([]);
-    expect(r.stdout).toMatch(
-      /^data: fitted to 1 page: (font [\d.]+ → [\d.]+ pt, )?(line height [\d.]+ → [\d.]+, )?spacing −\d+%$/m,
-    );
-    expect(r.stdout).not.toMatch(/^backend: fitted/m);
-    expect(r.stdout).toMatch(/out\/data\/cv\.pdf +[\d.]+ KB +1 page /);
-    // lead: cannot fit even at the floors; nothing written for it, the overflowing item named with its line.
-    expect(existsSync(join(dir, 'out/lead'))).toBe(false);
-    const m =
-      /variant lead does not fit on 1 page, even at the floors of the design \(font 9\.5 → 8\.5 pt, line height 1\.4 → 1\.25, spacing −45%\): 2 pages; it overflows at (\w+)\[(\d+)\] "([^"]+)" \(cv\.yaml:(\d+)\)/.exec(
-        r.stderr,
+  itDefault(
+    'build --all-variants --fit: each variant in out/<name>/, the fit reported, the one that cannot fit named',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const dir = withFixture();
+      const r = await runCli(['build', 'cv.yaml', '--all-variants', '--fit'], dir);
+      expect(r.status).toBe(1);
+      // backend: named by its output pattern, fits as it is.
+      expect(readdirSync(join(dir, 'out/backend')).sort()).toEqual([
+        'Ada-Example-Backend.html',
+        'Ada-Example-Backend.md',
+        'Ada-Example-Backend.pdf',
+      ]);
+      // data: 2 pages as designed; --fit brings it to 1 and says what it changed.
+      expect(readdirSync(join(dir, 'out/data')).sort()).toEqual(['cv.html', 'cv.md', 'cv.pdf']);
+      const dataPdf = readFileSync(join(dir, 'out/data/cv.pdf'));
+      expect(countPages(dataPdf)).toBe(1);
+      // Fitting changes the type, never the words.
+      const { resume } = loadResume(join(dir, 'cv.yaml'));
+      const text = await pdfText(dataPdf);
+      expect(
+        missingLeaves(sourceLeaves(applyVariant(resume, 'data'), { audience: 'private', omit: pdfOmits }), text).map(
+          (l) => l.text,
+        ),
+      ).toEqual([]);
+      expect(r.stdout).toMatch(
+        /^data: fitted to 1 page: (font [\d.]+ → [\d.]+ pt, )?(line height [\d.]+ → [\d.]+, )?spacing −\d+%$/m,
       );
-    expect(m, r.stderr).not.toBeNull();
-    const [, section, index, title, line] = m as RegExpExecArray;
-    const yaml = readFileSync(join(dir, 'cv.yaml'), 'utf8').split('\n');
-    // The line is that item's first line, and the title is what the reader sees for it.
-    expect(yaml[Number(line) - 1]).toMatch(/^ {2}- /);
-    expect(
-      yaml
-        .slice(0, Number(line) - 1)
-        .reverse()
-        .find((l) => /^\w+:/.test(l)),
-    ).toBe(`${section}:`);
-    // The item that starts there (up to the next item) holds the words the title shows.
-    const rest = yaml.slice(Number(line));
-    const end = rest.findIndex((l) => /^ {2}- |^\w/.test(l));
-    const item = [yaml[Number(line) - 1], ...rest.slice(0, end < 0 ? undefined : end)].join('\n');
-    // A degree reads "MSc in Data Science" (the English degree phrase): its first word is the source's studyType.
-    expect(item).toContain(title?.split(/ · | in /)[0]);
-    expect(Number(index)).toBeGreaterThanOrEqual(0);
-    expect(r.stderr).toContain('Cut items with tags or sections, or raise maxPages.');
-    expect(r.stderr).toContain('variant not built: lead');
-    expect(r.stdout).toContain('built 6 files for 2 of 3 variants');
-  });
+      expect(r.stdout).not.toMatch(/^backend: fitted/m);
+      expect(r.stdout).toMatch(/out\/data\/cv\.pdf +[\d.]+ KB +1 page /);
+      // lead: cannot fit even at the floors; nothing written for it, the overflowing item named with its line.
+      expect(existsSync(join(dir, 'out/lead'))).toBe(false);
+      const m =
+        /variant lead does not fit on 1 page, even at the floors of the design \(font 9\.5 → 8\.5 pt, line height 1\.4 → 1\.25, spacing −45%\): 2 pages; it overflows at (\w+)\[(\d+)\] "([^"]+)" \(cv\.yaml:(\d+)\)/.exec(
+          r.stderr,
+        );
+      expect(m, r.stderr).not.toBeNull();
+      const [, section, index, title, line] = m as RegExpExecArray;
+      const yaml = readFileSync(join(dir, 'cv.yaml'), 'utf8').split('\n');
+      // The line is that item's first line, and the title is what the reader sees for it.
+      expect(yaml[Number(line) - 1]).toMatch(/^ {2}- /);
+      expect(
+        yaml
+          .slice(0, Number(line) - 1)
+          .reverse()
+          .find((l) => /^\w+:/.test(l)),
+      ).toBe(`${section}:`);
+      // The item that starts there (up to the next item) holds the words the title shows.
+      const rest = yaml.slice(Number(line));
+      const end = rest.findIndex((l) => /^ {2}- |^\w/.test(l));
+      const item = [yaml[Number(line) - 1], ...rest.slice(0, end < 0 ? undefined : end)].join('\n');
+      // A degree reads "MSc in Data Science" (the English degree phrase): its first word is the source's studyType.
+      expect(item).toContain(title?.split(/ · | in /)[0]);
+      expect(Number(index)).toBeGreaterThanOrEqual(0);
+      expect(r.stderr).toContain('Cut items with tags or sections, or raise maxPages.');
+      expect(r.stderr).toContain('variant not built: lead');
+      expect(r.stdout).toContain('built 6 files for 2 of 3 variants');
+    },
+  );
 
-  it('builds the example: both variants on one page each, and the base build unchanged', {
-    timeout: 120_000,
-  }, async () => {
-    const dir = tempDir();
-    copyFileSync(example, join(dir, 'resume.yaml'));
-    const r = await runCli(['build', '--all-variants', '-f', 'pdf'], dir);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(countPages(readFileSync(join(dir, 'out/backend/Your-Name-Backend-Resume.pdf')))).toBe(1);
-    expect(countPages(readFileSync(join(dir, 'out/ml-platform/Your-Name-ML-Platform-Resume.pdf')))).toBe(1);
-    expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
-  });
+  // The shipped example's own variants (a check of its content more than of --all-variants, which the test above
+  // drives end to end): two more PDFs with their self-checks, in test:full.
+  itFull(
+    'builds the example: both variants on one page each, and the base build unchanged',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const dir = tempDir();
+      copyFileSync(example, join(dir, 'resume.yaml'));
+      const r = await runCli(['build', '--all-variants', '-f', 'pdf'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(countPages(readFileSync(join(dir, 'out/backend/Your-Name-Backend-Resume.pdf')))).toBe(1);
+      expect(countPages(readFileSync(join(dir, 'out/ml-platform/Your-Name-ML-Platform-Resume.pdf')))).toBe(1);
+      expect(existsSync(join(dir, 'out/resume.pdf'))).toBe(false);
+    },
+  );
 
-  it('folio variants lists each variant with the items it keeps', async () => {
+  itDefault('folio variants lists each variant with the items it keeps', async () => {
     const dir = withFixture();
     const r = await runCli(['variants', 'cv.yaml'], dir);
     expect(r.stderr).toBe('');
@@ -106,7 +117,7 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(r.stdout).toMatch(/\nlead .*\n {2}include every tag · exclude intern\n/);
   });
 
-  it('folio match reports shown, cut and missing terms, offline, and writes nothing', async () => {
+  itDefault('folio match reports shown, cut and missing terms, offline, and writes nothing', async () => {
     const dir = withFixture();
     copyFileSync(fixture('job-data-engineer.txt'), join(dir, 'job.txt'));
     const r = await runCli(['match', 'job.txt', '--variant', 'data', '-s', 'cv.yaml'], dir);
@@ -131,7 +142,7 @@ describe('folio CLI: tailoring, end to end', () => {
     });
   });
 
-  it('rejects an undeclared tag with its line, and flag misuse', async () => {
+  itDefault('rejects an undeclared tag with its line, and flag misuse', async () => {
     const dir = withFixture();
     const text = readFileSync(join(dir, 'cv.yaml'), 'utf8').replace('    tags: intern\n', '    tags: internn\n');
     writeFileSync(join(dir, 'cv.yaml'), text);

@@ -122,11 +122,11 @@ describe('Markdown: no user string makes structure', () => {
         const readme = Buffer.from(`top\n<!-- folio:start -->\n${md}\n<!-- folio:end -->\nbottom\n`);
         expect(() => findRegion(readme, 'README.md')).not.toThrow();
       }),
-      // npm test: 60 cases; npm run test:full: 1,000.
-      { numRuns: propertyRuns(60, 1000) },
+      // npm test: 30 cases; npm run test:full: 1,000.
+      { numRuns: propertyRuns(30, 1000) },
     );
-    // Most values pass validation (a few are refused, e.g. a name made of control characters).
-    expect(rendered).toBeGreaterThan(propertyRuns(60, 1000) / 4);
+    // Most values pass validation (about 64%; refused: control characters, a blank required key): not vacuous.
+    expect(rendered).toBeGreaterThan(propertyRuns(30, 1000) / 4);
   }, 300_000);
 
   itDefault('code spans and link destinations stay on one line and closed', () => {

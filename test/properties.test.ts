@@ -18,11 +18,11 @@ import { interCharacters, resumeArb, textArb } from './support/resume-arb.js';
 import { htmlText, markdownText } from './support/text.js';
 
 /**
- * Property-based tests. `npm test` runs a fifth of the base counts below (a few seconds); `npm run test:full` runs
+ * Property-based tests. `npm test` runs a tenth of the base counts below (a few seconds); `npm run test:full` runs
  * five times the base counts. Raise them with FOLIO_FC_RUNS=10 (a multiplier of the base)
  * when hunting. A failure prints the seed and the shrunk input; replay it with FOLIO_FC_SEED=<seed>.
  */
-const scale = Number(process.env.FOLIO_FC_RUNS ?? (FULL ? 5 : 1 / 5));
+const scale = Number(process.env.FOLIO_FC_RUNS ?? (FULL ? 5 : 1 / 10));
 // A fixed seed keeps CI reproducible; FOLIO_FC_SEED=random explores new cases (a failure prints its seed).
 const seedEnv = process.env.FOLIO_FC_SEED ?? '20261201';
 const seed = seedEnv === 'random' ? undefined : Number(seedEnv);

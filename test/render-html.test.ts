@@ -6,6 +6,7 @@ import { normalise } from '../src/model/normalise.js';
 import { favicon, renderHtml } from '../src/render/html.js';
 import { cssVariables } from '../src/render/tokens.js';
 import { textDirection } from '../src/validate/languages.js';
+import { sectionIds } from '../src/validate/schema.js';
 import { example, fixture, loadResume, root } from './helpers.js';
 
 /** Visible text of an HTML page, roughly: drop head, tags and decode the entities Handlebars emits. */
@@ -35,21 +36,11 @@ describe('HTML renderer', () => {
     const { resume, model } = loadResume(fixture('jsonresume-full.json'));
     const { html } = renderHtml(model);
     expect(missingLeaves(sourceLeaves(resume, { audience: 'public' }), bodyText(html)).map((l) => l.text)).toEqual([]);
-    for (const id of [
-      'work',
-      'volunteer',
-      'education',
-      'awards',
-      'certificates',
-      'publications',
-      'skills',
-      'languages',
-      'interests',
-      'references',
-      'projects',
-    ]) {
-      expect(html).toContain(`id="${id}-title"`);
-    }
+    // Every section the document holds, by the schema's list: a full JSON Resume document holds all eleven of
+    // JSON Resume's (folio's own, such as metrics and principles, it has none of).
+    const held = sectionIds().filter((id) => id in resume);
+    expect(held).toHaveLength(11);
+    for (const id of held) expect(html).toContain(`id="${id}-title"`);
   });
 
   it('escapes every string: a <script> in a field is text', () => {

@@ -1,3 +1,4 @@
+// Stage cli: the command line, run(argv, io) → exit code: parses argv, runs a command (commands/), prints through io.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../source/diagnostics.js';
 import { packageInfo } from '../source/paths.js';

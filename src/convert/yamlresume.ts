@@ -1,3 +1,4 @@
+import type { SectionId } from '../validate/schema.js';
 import {
   bulletItems,
   type Converted,
@@ -16,21 +17,6 @@ import {
 export function isYamlResume(data: Json): boolean {
   return isObject(data.content) && ('layouts' in data || 'locale' in data || 'basics' in data.content);
 }
-
-/** YAMLResume's sections under `content`, in the JSON Resume shape, with the keys each entry may hold. */
-const SECTIONS = [
-  'education',
-  'work',
-  'volunteer',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-] as const;
 
 /**
  * YAMLResume → folio résumé. YAMLResume's `content` is JSON Resume with a few
@@ -71,7 +57,7 @@ export function fromYamlResume(input: Json): Converted {
 
   const content = isObject(input.content) ? input.content : {};
   for (const id of Object.keys(content)) {
-    if (!(SECTIONS as readonly string[]).includes(id)) continue;
+    if (!isYamlResumeSection(id)) continue;
     out[id] = r
       .list([...c, id])
       .map((item, i) => (isObject(item) ? entry(r, id, [...c, id, i], item) : {}))
@@ -95,8 +81,11 @@ export function fromYamlResume(input: Json): Converted {
   return { data: out, notes: [...r.notes, ...r.leftovers('folio')] };
 }
 
-/** Keys a YAMLResume entry shares with JSON Resume; dates, links and summaries are handled apart. */
-const PLAIN: Readonly<Record<string, readonly string[]>> = {
+/**
+ * YAMLResume's sections under `content` (the JSON Resume ones, each a folio section id: the type says so), with the
+ * keys an entry shares with JSON Resume; dates, links and summaries are handled apart.
+ */
+const PLAIN: Readonly<Partial<Record<SectionId, readonly string[]>>> = {
   education: ['institution', 'area', 'score', 'courses'],
   work: ['name', 'position', 'location', 'description', 'keywords'],
   volunteer: ['organization', 'position'],
@@ -110,9 +99,11 @@ const PLAIN: Readonly<Record<string, readonly string[]>> = {
   projects: ['name', 'description', 'keywords', 'roles', 'entity', 'type'],
 };
 
-const WITH_HIGHLIGHTS = new Set(['work', 'volunteer', 'projects', 'education']);
+const isYamlResumeSection = (id: string): id is SectionId => Object.hasOwn(PLAIN, id);
 
-function entry(r: Reader, id: string, p: SourcePath, item: Json): Json {
+const WITH_HIGHLIGHTS = new Set<SectionId>(['work', 'volunteer', 'projects', 'education']);
+
+function entry(r: Reader, id: SectionId, p: SourcePath, item: Json): Json {
   const e: Json = {};
   for (const k of PLAIN[id] ?? []) {
     const v = r.peek([...p, k]);

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { findChromium, QUIET_FLAGS } from '../../scripts/chromium.mjs';
 
 /** The system Chromium the tests drive (CI installs Debian's); FOLIO_CHROMIUM points elsewhere. */
-export const chromiumPath = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = findChromium() ?? '/usr/bin/chromium';
 
 /**
  * Start headless Chromium. A missing browser throws, so every browser test
@@ -14,16 +15,5 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set FOLIO_CHROMIUM to its path`,
     );
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: [...QUIET_FLAGS] });
 }

@@ -29,10 +29,10 @@ const CHUNK = 12;
  */
 const SOFT_END = /[/._@?&=#:,;\u00a0]/u;
 /**
- * What a line may not start with: closing brackets and quotes, stops and commas, hyphens, and a no-break space
- * (a metric's value run starts with the one that ties it to its label: MetricLine).
+ * What a line may not start with: closing brackets and quotes, stops and commas, hyphens, and a no-break space or
+ * word joiner (a metric's "label value" unit is tied with them, and its bold value is a run of its own).
  */
-const NO_BREAK_BEFORE = /^[\p{Pe}\p{Pf},.;:!?%'"\u2019\u201d…\-\u2010\u2011\u00a0]/u;
+const NO_BREAK_BEFORE = /^[\s\u2060\p{Pe}\p{Pf},.;:!?%'"\u2019\u201d…\-\u2010\u2011]/u;
 /** Hyphens: a break goes before one, never after (see above). */
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
