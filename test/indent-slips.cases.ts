@@ -84,6 +84,27 @@ export const SLIPS: Slip[] = [
     says: /indent `username:` by 2 more spaces/,
   },
   {
+    name: "a list's first item one space short (the keys below it are right)",
+    line: 12,
+    text: '   - network: GitHub',
+    at: [12, 4],
+    says: /indent this list item by 1 more space so that `network:` lines up with `username:`/,
+  },
+  {
+    name: "a list's first item one space too far (the keys below it are right)",
+    line: 12,
+    text: '     - network: GitHub',
+    at: [12, 6],
+    says: /remove 1 space before its dash so that `network:` lines up with `username:`/,
+  },
+  {
+    name: 'the first work item one space too far',
+    line: 18,
+    text: '   - name: Analytical Engines Ltd',
+    at: [18, 4],
+    says: /remove 1 space before its dash so that `name:` lines up with `position:`/,
+  },
+  {
     name: 'a work key one space too far',
     line: 19,
     text: '     position: Staff engineer',
@@ -131,6 +152,13 @@ export const SLIPS: Slip[] = [
     text: '    -network: LinkedIn',
     at: [15, 5],
     says: /space after its dash: write "- network: LinkedIn"/,
+  },
+  {
+    name: "no space after the dash of a list's first item (valid YAML: one text, not a list)",
+    line: 22,
+    text: '      -Cut p99 latency from 900 ms to 250 ms.',
+    at: [22, 7],
+    says: /space after its dash: write "- Cut p99 latency from 900 ms to 250 ms\."/,
   },
   {
     name: 'no space after a colon in a list item',

@@ -84,6 +84,13 @@ describe('indentation slips (stage source)', () => {
     expect(findIndentSlip(readFileSync(example, 'utf8'))).toBeNull();
   });
 
+  it('a dash with no space after it in more text of a value is text, not a list item (negative control)', () => {
+    // `-Cut` right under `highlights:` is reported although YAML accepts it; the same dash inside a value's text is not.
+    const text = 'basics:\n  name: Ada\n  summary: Builds services\n    -and measures first\n  label: Lead\n';
+    expect(errorsOf(text)).toEqual([]);
+    expect(errorsOf(text.replace('  summary: Builds services\n    -and', '  summary:\n    -and'))).toHaveLength(1);
+  });
+
   it('leaves errors that are not about indentation to yaml, once each', () => {
     const colon = errorsOf('basics:\n  name: Ada\n  label: Lead: Platform\n');
     expect(colon.map((d) => [d.line, d.col])).toEqual([[3, 10]]);
