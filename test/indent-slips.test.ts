@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/source/diagnostics.js';
 import { findIndentSlip } from '../src/source/indentation.js';
 import { parseSource } from '../src/source/load.js';
+import { validate } from '../src/validate/validate.js';
 import { example, fixture } from './helpers.js';
 import { SLIPS } from './indent-slips.cases.js';
 
@@ -97,5 +98,62 @@ describe('indentation slips (stage source)', () => {
     expect(colon[0]?.message).toMatch(/put it in quotes/);
     const quote = errorsOf('basics:\n  name: "Ada\n  label: x\n');
     expect(quote.map((d) => [d.line, d.col])).toEqual([[2, 9]]);
+  });
+
+  describe('a key dedented out of the mapping above it, which YAML accepts (stage validate)', () => {
+    /** Every diagnostic of parsing and validating `text`, as `line:col severity: message`. */
+    function problems(text: string, file = 'resume.yaml'): string[] {
+      const show = (d: { line: number; col: number; severity: string; message: string }) =>
+        `${d.line}:${d.col} ${d.severity}: ${d.message}`;
+      try {
+        const { warnings } = validate(parseSource(text, file));
+        return warnings.map(show);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        return err.diagnostics.map(show);
+      }
+    }
+
+    it('the last key of a nested mapping: one error at it, not an extra line of basics', () => {
+      expect(problems(withSlip(10, '  countryCode: GB'))).toEqual([
+        '10:3 error: indentation: `countryCode:` is indented 2 spaces, which puts it in `basics:`, but it is a field of `location:` above it; indent `countryCode:` by 2 spaces to keep it under `location:`',
+      ]);
+      expect(problems(base)).toEqual([]);
+    });
+
+    it("the last key of basics or of a list's last item, dedented to the top: a warning, as a section may share its name", () => {
+      const profiles = base.replace('\n  profiles:', '\nprofiles:');
+      expect(problems(profiles)).toEqual([
+        '11:1 warning: indentation: `profiles:` is indented 0 spaces, which puts it at the top level, but it is a field of `basics:` above it; indent `profiles:` by 2 spaces to keep it under `basics:`; if it is a section of its own, give it a title in folio.sections.profiles',
+      ]);
+      expect(problems(withSlip(27, 'endDate: 2019-12'))).toEqual([
+        expect.stringMatching(
+          /^27:1 warning: indentation: `endDate:` .* a field of the last `work:` item above it; indent `endDate:` by 4 spaces to keep it under the last `work:` item/,
+        ),
+      ]);
+      // A title in folio.sections says the section is meant: not taken for a slip (what it holds is judged as a section).
+      const titled = `${profiles}folio:\n  sections:\n    profiles: { title: Profiles }\n`;
+      expect(problems(titled).join('\n')).not.toMatch(/indentation/);
+    });
+
+    it('negative controls: a basics extra, the mapping written inline, JSON, and a key the mapping above already has', () => {
+      // Not a field of location: an extra line of basics, as meant.
+      expect(problems(withSlip(10, '  nationality: British'))).toEqual([]);
+      const inline = base.replace(
+        '  location:\n    city: London\n    countryCode: GB\n',
+        '  location: { city: London }\n  countryCode: GB\n',
+      );
+      expect(inline).not.toBe(base);
+      expect(problems(inline).join('\n')).not.toMatch(/indentation/);
+      const json = JSON.stringify(
+        { basics: { name: 'Ada', location: { city: 'London' }, countryCode: 'GB' } },
+        null,
+        2,
+      );
+      expect(problems(json, 'resume.json').join('\n')).not.toMatch(/indentation/);
+      // location already has a countryCode: this one is not the dedented one.
+      const both = base.replace('    countryCode: GB\n', '    countryCode: GB\n  countryCode: GB\n');
+      expect(problems(both).join('\n')).not.toMatch(/indentation/);
+    });
   });
 });
