@@ -105,6 +105,27 @@ export const SLIPS: Slip[] = [
     says: /remove 1 space before its dash so that `name:` lines up with `position:`/,
   },
   {
+    name: "a mapping's first key one space too far (the keys after it are right)",
+    line: 2,
+    text: '   name: Ada Lovelace',
+    at: [2, 4],
+    says: /remove 1 space so that `name:` lines up with `label:`/,
+  },
+  {
+    name: "a mapping's first key one space short (the keys after it are right)",
+    line: 2,
+    text: ' name: Ada Lovelace',
+    at: [2, 2],
+    says: /indent `name:` by 1 more space so that `name:` lines up with `label:`/,
+  },
+  {
+    name: "a nested mapping's first key one space too far",
+    line: 9,
+    text: '     city: London',
+    at: [9, 6],
+    says: /remove 1 space so that `city:` lines up with `countryCode:`/,
+  },
+  {
     name: 'a work key one space too far',
     line: 19,
     text: '     position: Staff engineer',

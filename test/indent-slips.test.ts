@@ -74,6 +74,9 @@ describe('indentation slips (stage source)', () => {
       'work: [\n  { name: X },\n  { name: Y }\n]\nbasics:\n  name: Ada\n',
       '# comment\nbasics:   # trailing\n  name: Ada # another\n\n  label: &l Lead\nmeta:\n  copy: *l\n',
       'work:\n  - - nested\n    - list\n  - name: "a: b"\n    url: https://x.example\n',
+      // Four spaces, and an odd but consistent three: a first key off the usual step is no slip when the rest agree.
+      'basics:\n    name: Ada\n    location:\n        city: X\nwork:\n    - name: Y\n      position: Z\n',
+      'basics:\n  name: Ada\n  location:\n     city: X\n     region: Y\n  profiles:\n     - network: G\n       url: u\n',
     ];
     for (const text of valid) {
       expect(errorsOf(text), text).toEqual([]);

@@ -53,8 +53,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
   let skipDeeperThan: number | null = null;
   let until: ((line: string) => boolean) | null = null;
   let plainFrom: number | null = null;
-  // How far this file indents a mapping's keys under their key (2 unless it shows otherwise): where a list item's dash may sit.
-  let step: number | null = null;
+  // How far this file indents a mapping's keys under their key: where a first key or a list item's dash should sit.
+  const step = usualStep(lines);
 
   for (let n = 1; n <= lines.length; n++) {
     const raw = lines[n - 1] ?? '';
@@ -111,7 +111,6 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
         });
         opener = null;
       } else if (opener && e.col > opener.indent) {
-        if (step === null && e.kind === 'map') step = e.col - opener.indent;
         stack.push({ indent: e.col, kind: e.kind, owner: opener.owner, first: e.label, line: n, under: opener.indent });
         opener = null;
       } else if (opener && e.kind === 'seq' && e.col === opener.indent) {
@@ -133,7 +132,11 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
           const popped = stack.splice(at + 1);
           if (popped.length) closed = { line: n, entry: e, levels: [...(closed?.levels ?? []), ...popped] };
         } else {
-          return misplacedDash(stack, e, n, step ?? 2) ?? misplaced(stack, e, n, prevClosed, topLevelKeys);
+          return (
+            misplacedFirst(stack, e, n, step) ??
+            misplacedDash(stack, e, n, step) ??
+            misplaced(stack, e, n, prevClosed, topLevelKeys)
+          );
         }
       }
       if (i < entries.length - 1) continue;
@@ -223,6 +226,43 @@ function findLevel(stack: Level[], e: Entry): number {
     return 0;
   }
   return -1;
+}
+
+/** The indentation step most used in the file: a `key:` line's next line, when it is a key indented further. */
+function usualStep(lines: string[]): number {
+  const seen = new Map<number, number>();
+  let open: number | null = null;
+  for (const raw of lines) {
+    const body = raw.trimStart();
+    if (body === '' || body.startsWith('#')) continue;
+    const indent = raw.length - body.length;
+    if (open !== null && indent > open && !body.startsWith('-'))
+      seen.set(indent - open, (seen.get(indent - open) ?? 0) + 1);
+    open = /^[\w"'][^#]*:\s*(#.*)?$/.test(body) && !body.startsWith('- ') ? indent : null;
+  }
+  let best = 2;
+  for (const [d, count] of seen) if (count > (seen.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/**
+ * `basics:` then `   name: Ada` then `  label: Lead`: the second key is off from the first, but it is the first key that
+ * moved (one space past where this file indents keys), and the keys after it agree. Blame the first key's line when it
+ * sits off the file's usual step and the key below it sits on it.
+ */
+function misplacedFirst(stack: Level[], e: Entry, line: number, step: number): IndentSlip | null {
+  const level = stack[stack.length - 1];
+  if (e.kind !== 'map' || !level || level.kind !== 'map' || level.line !== line - 1 || level.under === undefined)
+    return null;
+  const d = e.col - level.indent;
+  if (d === 0 || level.indent - level.under === step || e.col - level.under !== step) return null;
+  const key = `\`${level.first}\``;
+  const fix = d > 0 ? `indent ${key} by ${d === 1 ? '1 more space' : `${d} more spaces`}` : `remove ${spaces(-d)}`;
+  return {
+    line: line - 1,
+    col: level.indent + 1,
+    message: `indentation: ${key} is indented ${spaces(level.indent)}, but the keys after it in ${level.owner} are indented ${e.col}; ${fix} so that ${key} lines up with \`${e.label}\``,
+  };
 }
 
 /**
