@@ -126,6 +126,13 @@ export const SLIPS: Slip[] = [
     says: /remove 1 space so that `city:` lines up with `countryCode:`/,
   },
   {
+    name: "a list item's key dedented to the list's own mapping",
+    line: 14,
+    text: '  url: https://github.com/ada',
+    at: [14, 3],
+    says: /indent `url:` by 4 spaces to keep it under the `profiles:` item/,
+  },
+  {
     name: 'a work key one space too far',
     line: 19,
     text: '     position: Staff engineer',

@@ -139,6 +139,20 @@ describe('indentation slips (stage source)', () => {
       expect(problems(titled).join('\n')).not.toMatch(/indentation/);
     });
 
+    it('a key dedented into a mapping that has it already: the duplicate says which mapping above it may belong to', () => {
+      const text = withSlip(16, '  url: https://linkedin.com/in/ada').replace(
+        '  email:',
+        '  url: https://ada.example\n  email:',
+      );
+      expect(problems(text)).toEqual([
+        '17:3 error: duplicate key "url" (first defined on line 4); a key may appear once per mapping; if it belongs to the last `profiles:` item above, it is an indentation slip: indent it to line up with that item’s keys',
+      ]);
+      // Negative control: a duplicate after a plain value names no mapping.
+      expect(
+        problems('basics:\n  name: Ada\n  url: https://a.example\n  label: X\n  url: https://b.example\n'),
+      ).toEqual(['5:3 error: duplicate key "url" (first defined on line 3); a key may appear once per mapping']);
+    });
+
     it('negative controls: a basics extra, the mapping written inline, JSON, and a key the mapping above already has', () => {
       // Not a field of location: an extra line of basics, as meant.
       expect(problems(withSlip(10, '  nationality: British'))).toEqual([]);

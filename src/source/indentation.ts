@@ -304,12 +304,18 @@ function misplaced(
     (l) => l.kind === e.kind && (l.indent === e.col || (l.indent === -1 && e.col > prev.entry.col)),
   );
   if (prev && left) {
-    const d = e.col - prev.entry.col;
+    // The line after is the next item of a list: a key goes with the item above it, not at the dash's column.
+    const item =
+      prev.entry.kind === 'map' && left.kind === 'seq'
+        ? [...prev.levels].reverse().find((l) => l.kind === 'map' && l.indent > left.indent)
+        : undefined;
+    const into = item ?? left;
+    const d = (item ? item.indent : e.col) - prev.entry.col;
     const p = prev.entry.kind === 'map' ? `\`${prev.entry.label}\`` : 'the list item';
     return {
       line: prev.line,
       col: prev.entry.col + 1,
-      message: `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${left.owner}, but the lines after it are indented ${spaces(e.col)} as if still under it; indent ${p} by ${spaces(d)} to keep it under ${left.owner}`,
+      message: `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${into.owner}, but the lines after it are indented ${spaces(e.col)} as if still under it; indent ${p} by ${spaces(d)} to keep it under ${into.owner}`,
     };
   }
   const same = stack.filter((l) => l.kind === e.kind);
