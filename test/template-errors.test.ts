@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/source/diagnostics.js';
 import { loadTemplates } from '../src/render/templates.js';
+import { UserError } from '../src/source/diagnostics.js';
 import { tempDir } from './helpers.js';
 
 /** Stage render: a user's template that does not parse is reported as file:line:col at the mistake. */

@@ -5,8 +5,8 @@ import { type Diagnostic, showValue, sortDiagnostics, UserError } from '../sourc
 import type { DataPath, LoadedSource } from '../source/load.js';
 import type { At } from './at.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
-import { type Dedented, dedentedFrom, dedentedMessage } from './dedented.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
+import { type Dedented, dedentedFrom, dedentedMessage } from './dedented.js';
 import { extraText, isExtraKey } from './extra-text.js';
 import { formatPath } from './format-path.js';
 import { unsupportedLangMessage } from './languages.js';
