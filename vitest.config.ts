@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
+import { patchTextkit, TEXTKIT_FILE } from './scripts/textkit-patch.mjs';
 
 /**
  * Three suites over the same files:
@@ -67,11 +68,21 @@ export const shared: ViteUserConfig = {
         return readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
       },
     },
+    {
+      // The bundle's patch of react-pdf's text layout (scripts/textkit-patch.mjs), so tests render what folio does.
+      name: 'textkit-line-break-font',
+      load(id) {
+        return TEXTKIT_FILE.test(id) ? patchTextkit(readFileSync(id, 'utf8')) : null;
+      },
+    },
   ],
   test: {
     // GitHub's workflow parser imports its schema JSON without an import attribute, which only a bundler
     // accepts: let Vite transform it instead of Node loading it.
-    server: { deps: { inline: ['@actions/workflow-parser'] } },
+    // react-pdf's renderer, layout and textkit too: the patch above reaches textkit only through Vite.
+    server: {
+      deps: { inline: ['@actions/workflow-parser', '@react-pdf/renderer', '@react-pdf/layout', '@react-pdf/textkit'] },
+    },
     // One worker process runs many files and keeps what they import (react-pdf, fonts, PDF.js, the CLI): loading
     // that again for each file was most of the suite's time. No test mocks modules or leaves global state behind.
     isolate: false,

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
 import { subsetFonts } from './subset-fonts.mjs';
+import { patchTextkit, TEXTKIT_FILE } from './textkit-patch.mjs';
 
 await import('./generate.mjs');
 
@@ -127,6 +128,18 @@ export { patterns };
   },
 };
 
+// A line break in the text made every PDF reference Helvetica, which it never embeds (scripts/textkit-patch.mjs).
+const textkitLineBreakFont = {
+  name: 'textkit-line-break-font',
+  setup(b) {
+    b.onLoad({ filter: TEXTKIT_FILE }, async (args) => ({
+      contents: patchTextkit(await readFile(args.path, 'utf8')),
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 // unicode-trie (fontkit's, linebreak's and unicode-properties' Unicode tables) inflates its data twice at import
 // with tiny-inflate, a DEFLATE decoder in JavaScript: Node's own zlib gives the same bytes in a fraction of the
 // time. Same contract as tiny-inflate: fill dest, return it (or the part that was filled).
@@ -203,6 +216,7 @@ const bundled = await build({
     noPdfEncryption,
     lazyHyphenator,
     nativeInflate,
+    textkitLineBreakFont,
   ],
   // React, its reconciler and scheduler ship development builds chosen by NODE_ENV at run time: fix it at bundle
   // time so only the production code is bundled (folio never runs React's development checks).

@@ -35,7 +35,8 @@ export async function renderPdf(model: ResumeModel, opts: PdfOptions): Promise<P
   const design = model.design;
   const fontFamily = registerFonts(opts.fallbacks, design.font, opts.interFallback);
   const doc = createElement(ResumeDocument, {
-    model: mapStrings({ ...model, photo: null }, withoutEmoji),
+    // A tab is in no font (drawn as a missing-glyph box): it is whitespace, so it reads as a space.
+    model: mapStrings({ ...model, photo: null }, (s) => withoutEmoji(s).replaceAll('\t', ' ')),
     size: opts.paper ?? pdfPaper(design.paper),
     date: opts.date,
     fontFamily,
