@@ -93,6 +93,8 @@ describe('indentation slips (stage source)', () => {
     const text = 'basics:\n  name: Ada\n  summary: Builds services\n    -and measures first\n  label: Lead\n';
     expect(errorsOf(text)).toEqual([]);
     expect(errorsOf(text.replace('  summary: Builds services\n    -and', '  summary:\n    -and'))).toHaveLength(1);
+    // A list item holding text that starts with a dash (as a YAML writer puts it) is no slip either.
+    expect(errorsOf('projects:\n  - highlights:\n      - -! x\n      - -item\n')).toEqual([]);
   });
 
   it('leaves errors that are not about indentation to yaml, once each', () => {

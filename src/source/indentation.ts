@@ -99,7 +99,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
       const missingSpace = spaceSlip(e, n);
       // `highlights:` then `-Cut latency`: valid YAML (one text, not a list), so yaml says nothing; say it here.
       // More text of a value above (`summary: a` then `  -b`) is no list item.
-      if (missingSpace) return continues ? missingSpace : { ...missingSpace, readsAsText: true };
+      // Only a line of its own right under `key:`: `- -! x` is a list item holding the text "-! x".
+      if (missingSpace) return !continues && i === 0 && opener ? { ...missingSpace, readsAsText: true } : missingSpace;
       if (i > 0) {
         // `- key: value` opens the item's mapping at the key's column.
         stack.push({

@@ -24,18 +24,17 @@ function mappingOf(node: SchemaNode | undefined, root: SchemaNode): SchemaNode |
 }
 
 /**
- * If `key`, unknown in `obj` (a mapping at `path` whose schema fields are `props`), is a field of the mapping written
- * just above it (the previous key's value, or that list's last item) that lacks it, that mapping; otherwise null.
+ * If `key`, unknown in `obj` (a mapping at `path` whose schema fields are `props`; `prev` the key written before it,
+ * passed in so a mapping of 47,000 keys is not searched once per key), is a field of the mapping written just above it (the previous key's value, or that list's last item) that lacks it, that mapping; otherwise null.
  */
 export function dedentedFrom(
   obj: Record<string, unknown>,
   path: DataPath,
   key: string,
+  prev: string | undefined,
   props: Record<string, SchemaNode>,
   root: SchemaNode,
 ): Dedented | null {
-  const keys = Object.keys(obj);
-  const prev = keys[keys.indexOf(key) - 1];
   if (prev === undefined || !Object.hasOwn(props, prev)) return null;
   const value = obj[prev];
   let node = deref(props[prev] as SchemaNode, root);

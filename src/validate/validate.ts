@@ -408,11 +408,13 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
   }
   if (!n.properties) return;
   const props = n.properties;
+  let prev: string | undefined;
   for (const [k, child] of Object.entries(obj)) {
     // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
     const sub = Object.hasOwn(props, k) ? props[k] : undefined;
     if (sub) walk(child, sub, [...path, k], root, v);
-    else v.unknownKey(path, k, Object.keys(props), dedentedFrom(obj, path, k, props, root));
+    else v.unknownKey(path, k, Object.keys(props), dedentedFrom(obj, path, k, prev, props, root));
+    prev = k;
   }
   v.object(obj, path);
 }
