@@ -106,6 +106,23 @@ describe('folio readme, end to end', { timeout: 30_000 }, () => {
     });
   });
 
+  it('without --heading-level: one below the nearest heading above the marker, or 2 when there is none', async () => {
+    const cases: [string, string][] = [
+      ['Intro text, no heading.\n\n', '## Your Name\n'],
+      ['# Me\n\n## About\n\nText.\n\n', '### Your Name\n\n**'],
+      ['# Me\n\n', '## Your Name\n'],
+    ];
+    for (const [above, heading] of cases) {
+      const { dir, path } = setup(`${above}${START}\n${END}\n`);
+      expect((await runCli(['readme', 'README.md', '--sections', 'basics,skills'], dir)).status).toBe(0);
+      const inside = readFileSync(path, 'utf8').split(START)[1] ?? '';
+      expect(inside.startsWith(`\n\n${heading}`), `${above}→${inside.slice(0, 40)}`).toBe(true);
+      // Sections one level below the name.
+      const level = heading.indexOf(' ');
+      expect(inside).toContain(`\n${'#'.repeat(level + 1)} Stack\n`);
+    }
+  });
+
   it('rejects an unknown section id with the list of known ones (usage error, exit 2)', async () => {
     const { dir, path } = setup();
     const before = readFileSync(path);

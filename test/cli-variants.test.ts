@@ -138,7 +138,7 @@ describe('folio CLI: tailoring, end to end', () => {
     expect(readdirSync(dir).sort()).toEqual(['cv.yaml', 'job.txt']);
     expect(await runCli(['match', 'job.txt', '--variant', 'dta', '-s', 'cv.yaml'], dir)).toMatchObject({
       status: 1,
-      stderr: 'no variant "dta" (did you mean "data"?); variants: backend, data, lead\n',
+      stderr: 'error: no variant "dta" (did you mean "data"?); variants: backend, data, lead\n',
     });
   });
 

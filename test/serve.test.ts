@@ -272,6 +272,43 @@ describe('folio serve with --templates', () => {
   }, 300_000);
 });
 
+describe('folio serve --variant', () => {
+  it('opens on the variant at /v/<name>/, with a picker to the others and the whole résumé; an unknown one is exit 1', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'resume.yaml'), exampleText());
+    const unknown = await runCli(['serve', '--variant', 'bakend', '--port', '0'], dir);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no variant "bakend" (did you mean "backend"?)');
+    const run = start(['serve', '--variant', 'backend', '--port', '0'], dir);
+    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    try {
+      const m = await waitFor(
+        () => /(http:\/\/127\.0\.0\.1:(\d+))\/v\/backend\/ +the HTML page/.exec(run.out()),
+        'the variant address',
+        ctx,
+        120_000,
+      );
+      expect(run.out()).toContain('previewing resume.yaml as variant backend');
+      const port = Number(m[2]);
+      const page = (await get(port, '/v/backend/')).body.toString();
+      // The variant's own label, not the whole résumé's (the negative control: both are in the source).
+      expect(exampleText()).toContain('label: Backend engineer for high-throughput systems');
+      expect(page).toContain('Senior backend engineer for APIs and low-latency serving');
+      expect(page).not.toContain('Backend engineer for high-throughput systems');
+      // The picker: this variant marked current, links to the other and to the whole résumé.
+      expect(page).toMatch(/<strong aria-current="page"[^>]*>backend<\/strong>/);
+      expect(page).toContain('<a href="/v/ml-platform/"');
+      expect(page).toMatch(/<a href="\/"[^>]*>whole résumé<\/a>/);
+      const pdf = await get(port, '/v/backend/Your-Name-Backend-Resume.pdf');
+      expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(readdirSync(dir)).toEqual(['resume.yaml']);
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+  }, 300_000);
+});
+
 describe('folio serve ports', () => {
   it('takes the next free port when 4321 is busy, and fails on an explicit busy port', async () => {
     // Hold 4321 (if someone else already does, it is busy all the same).

@@ -134,7 +134,7 @@ describe('variants stage: tags, sections and overrides (pure Resume → Resume)'
 
   it('tells an unknown variant from a typo', () => {
     expect(() => applyVariant(resume, 'bakend')).toThrow(
-      'no variant "bakend" (did you mean "backend"?); variants: backend, data, lead',
+      'error: no variant "bakend" (did you mean "backend"?); variants: backend, data, lead',
     );
     expect(() => applyVariant({ basics: {} }, 'x')).toThrow(/no variants: block/);
   });

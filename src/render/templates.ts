@@ -122,42 +122,68 @@ function renderError(err: unknown, files: string[]): UserError {
 /** `file:line:col: error:` for a template that does not parse (an unclosed {{#if}}, a stray }}). */
 function parseError(file: string, text: string, err: unknown): UserError {
   const msg = err instanceof Error ? err.message : String(err);
-  const lines = text.split('\n');
-  const line = Math.min(Number(/on line (\d+)/.exec(msg)?.[1] ?? 1), lines.length);
+  // `{{#each}}…{{/if}}`: Handlebars says "each doesn't match if - line:col" at the block that is closed wrongly.
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(msg);
+  if (mismatch) {
+    const [, open, close, line, col] = mismatch;
+    return new UserError(
+      `${file}:${line}:${Number(col) + 1}: error: this {{#${open}}} block is closed by {{/${close}}}: close it with {{/${open}}} (a block ends with its own name)`,
+    );
+  }
   const got = /got '([^']+)'/.exec(msg)?.[1];
-  const expected = /Expecting (.*), got/.exec(msg)?.[1];
-  const unclosed =
-    got === 'EOF'
-      ? 'the template ends inside a block: a {{#if}}, {{#each}} or {{#with}} is not closed with its {{/…}}'
-      : null;
-  const what =
-    unclosed ??
-    (got
-      ? `the template does not parse here: found ${got}, expected ${expected ?? 'something else'}`
-      : `the template does not parse: ${msg.split('\n')[0]}`);
   if (got === 'EOF') {
-    // Point at the block that is never closed: the last opening of a block name opened more often than closed.
-    const opens = [...text.matchAll(/\{\{~?#\*?\s*([\w-]+)/g)];
-    const open = opens
-      .reverse()
-      .find(
-        (m) =>
-          count(text, `{{#${m[1]}`) + count(text, `{{~#${m[1]}`) >
-          count(text, `{{/${m[1]}`) + count(text, `{{~/${m[1]}`),
-      );
-    if (open?.index !== undefined) {
-      const before = text.slice(0, open.index).split('\n');
-      const at = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+    const open = unclosedBlock(text);
+    if (open) {
       return new UserError(
-        `${file}:${at}: error: this {{#${open[1]}}} block is never closed: add {{/${open[1]}}} where it ends`,
+        `${file}:${open.line}:${open.col}: error: this {{#${open.name}}} block is never closed: add {{/${open.name}}} where it ends`,
       );
     }
   }
-  return new UserError(`${file}:${line}:1: error: ${what}`);
+  const expected = /Expecting (.*), got/.exec(msg)?.[1];
+  const what =
+    got === 'EOF'
+      ? 'the template ends inside a block: a {{#if}}, {{#each}} or {{#with}} is not closed with its {{/…}}'
+      : got
+        ? `the template does not parse here: found ${got}, expected ${expected ?? 'something else'}`
+        : `the template does not parse: ${msg.split('\n')[0]}`;
+  const { line, col } = parsePosition(msg, text);
+  return new UserError(`${file}:${line}:${col}: error: ${what}`);
 }
 
-function count(text: string, needle: string): number {
-  return text.split(needle).length - 1;
+/**
+ * Where Jison's "Parse error on line N:" points: its excerpt is the input read so far (newlines dropped, the last 20
+ * characters) then a caret line; the column is where line N's text ends that excerpt.
+ */
+function parsePosition(msg: string, text: string): { line: number; col: number } {
+  const lines = text.split('\n');
+  const line = Math.min(Math.max(1, Number(/on line (\d+)/.exec(msg)?.[1] ?? 1)), lines.length);
+  const [, excerpt, caret] = msg.split('\n');
+  const source = lines[line - 1] ?? '';
+  if (excerpt === undefined || caret === undefined || !/^-*\^$/.test(caret)) return { line, col: 1 };
+  const past = excerpt.slice(0, caret.length - 1).replace(/^\.\.\./, '');
+  for (let p = source.length; p > 0; p--) {
+    const head = source.slice(0, p);
+    if (past.endsWith(head) || head.endsWith(past)) return { line, col: p + 1 };
+  }
+  return { line, col: 1 };
+}
+
+/** The block left open at the end, by matching each {{/name}} with the innermost {{#name}} (comments skipped). */
+function unclosedBlock(text: string): { name: string; line: number; col: number } | null {
+  // Blank out comments, keeping offsets, so a commented-out {{#if}} is not counted.
+  const bare = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const open: { name: string; at: number }[] = [];
+  for (const m of bare.matchAll(/\{\{~?\s*(#[>*]?|\^|\/)\s*([\w.@-]+)/g)) {
+    const [, sigil, name] = m as unknown as [string, string, string];
+    if (sigil === '/') {
+      const i = open.map((o) => o.name).lastIndexOf(name);
+      if (i >= 0) open.splice(i);
+    } else open.push({ name, at: m.index });
+  }
+  const last = open[open.length - 1];
+  if (!last) return null;
+  const before = text.slice(0, last.at).split('\n');
+  return { name: last.name, line: before.length, col: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
 /**

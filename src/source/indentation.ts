@@ -21,6 +21,10 @@ interface Level {
   owner: string;
   /** The first key (or `-`) seen at this level, to line up with. */
   first: string;
+  /** The line that opened this level. */
+  line: number;
+  /** The indentation of the `key:` whose value this level is, when it opened on a line of its own. */
+  under?: number;
 }
 
 /** An entry on a line: a key or a list item at a column. */
@@ -49,6 +53,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
   let skipDeeperThan: number | null = null;
   let until: ((line: string) => boolean) | null = null;
   let plainFrom: number | null = null;
+  // How far this file indents a mapping's keys under their key: where a first key or a list item's dash should sit.
+  const step = usualStep(lines);
 
   for (let n = 1; n <= lines.length; n++) {
     const raw = lines[n - 1] ?? '';
@@ -74,7 +80,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
       return null; // flow collections, complex keys: not the slips this looks for
     }
     const head = entries[0] as Entry;
-    if (plainFrom !== null && indent > plainFrom && head.kind === 'seq' && stack[stack.length - 1]?.kind === 'seq') {
+    const continues = plainFrom !== null && indent > plainFrom;
+    if (continues && head.kind === 'seq' && stack[stack.length - 1]?.kind === 'seq') {
       // `- a` then `   - b` one space further: valid YAML, but "b" becomes more text of item a.
       const slip = misplaced(stack, head, n, null);
       return {
@@ -90,30 +97,47 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i] as Entry;
       const missingSpace = spaceSlip(e, n);
-      if (missingSpace) return missingSpace;
+      // `highlights:` then `-Cut latency`: valid YAML (one text, not a list), so yaml says nothing; say it here.
+      // More text of a value above (`summary: a` then `  -b`) is no list item.
+      // Only a line of its own right under `key:`: `- -! x` is a list item holding the text "-! x".
+      if (missingSpace) return !continues && i === 0 && opener ? { ...missingSpace, readsAsText: true } : missingSpace;
       if (i > 0) {
         // `- key: value` opens the item's mapping at the key's column.
-        stack.push({ indent: e.col, kind: e.kind, owner: ownerOf(stack, entries[i - 1] as Entry), first: e.label });
+        stack.push({
+          indent: e.col,
+          kind: e.kind,
+          owner: ownerOf(stack, entries[i - 1] as Entry),
+          first: e.label,
+          line: n,
+        });
         opener = null;
       } else if (opener && e.col > opener.indent) {
-        stack.push({ indent: e.col, kind: e.kind, owner: opener.owner, first: e.label });
+        stack.push({ indent: e.col, kind: e.kind, owner: opener.owner, first: e.label, line: n, under: opener.indent });
         opener = null;
       } else if (opener && e.kind === 'seq' && e.col === opener.indent) {
         // `key:` followed by `- item` at the key's own indentation is valid YAML.
-        stack.push({ indent: e.col, kind: 'seq', owner: opener.owner, first: e.label });
+        stack.push({ indent: e.col, kind: 'seq', owner: opener.owner, first: e.label, line: n, under: opener.indent });
         opener = null;
       } else {
         // `location:` then `city:` at the same indentation: location is left empty, which is
         // the slip if the lines after city are indented as location's keys.
         if (opener)
-          closed = { line: n, entry: e, levels: [{ indent: -1, kind: e.kind, owner: opener.owner, first: e.label }] };
+          closed = {
+            line: n,
+            entry: e,
+            levels: [{ indent: -1, kind: e.kind, owner: opener.owner, first: e.label, line: n }],
+          };
         opener = null;
         const at = findLevel(stack, e);
         if (at >= 0) {
           const popped = stack.splice(at + 1);
           if (popped.length) closed = { line: n, entry: e, levels: [...(closed?.levels ?? []), ...popped] };
         } else {
-          return misplaced(stack, e, n, prevClosed, topLevelKeys);
+          return (
+            misplacedFirst(stack, e, n, step) ??
+            misplacedDash(stack, e, n, step) ??
+            misplaced(stack, e, n, prevClosed, topLevelKeys)
+          );
         }
       }
       if (i < entries.length - 1) continue;
@@ -199,10 +223,72 @@ function findLevel(stack: Level[], e: Entry): number {
     if (l.indent === e.col && l.kind === e.kind) return i;
   }
   if (stack.length === 0) {
-    stack.push({ indent: e.col, kind: e.kind, owner: 'the top level', first: e.label });
+    stack.push({ indent: e.col, kind: e.kind, owner: 'the top level', first: e.label, line: 0 });
     return 0;
   }
   return -1;
+}
+
+/** The indentation step most used in the file: a `key:` line's next line, when it is a key indented further. */
+function usualStep(lines: string[]): number {
+  const seen = new Map<number, number>();
+  let open: number | null = null;
+  for (const raw of lines) {
+    const body = raw.trimStart();
+    if (body === '' || body.startsWith('#')) continue;
+    const indent = raw.length - body.length;
+    if (open !== null && indent > open && !body.startsWith('-'))
+      seen.set(indent - open, (seen.get(indent - open) ?? 0) + 1);
+    open = /^[\w"'][^#]*:\s*(#.*)?$/.test(body) && !body.startsWith('- ') ? indent : null;
+  }
+  let best = 2;
+  for (const [d, count] of seen) if (count > (seen.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/**
+ * `basics:` then `   name: Ada` then `  label: Lead`: the second key is off from the first, but it is the first key that
+ * moved (one space past where this file indents keys), and the keys after it agree. Blame the first key's line when it
+ * sits off the file's usual step and the key below it sits on it.
+ */
+function misplacedFirst(stack: Level[], e: Entry, line: number, step: number): IndentSlip | null {
+  const level = stack[stack.length - 1];
+  if (e.kind !== 'map' || !level || level.kind !== 'map' || level.line !== line - 1 || level.under === undefined)
+    return null;
+  const d = e.col - level.indent;
+  if (d === 0 || level.indent - level.under === step || e.col - level.under !== step) return null;
+  const key = `\`${level.first}\``;
+  const fix = d > 0 ? `indent ${key} by ${d === 1 ? '1 more space' : `${d} more spaces`}` : `remove ${spaces(-d)}`;
+  return {
+    line: line - 1,
+    col: level.indent + 1,
+    message: `indentation: ${key} is indented ${spaces(level.indent)}, but the keys after it in ${level.owner} are indented ${e.col}; ${fix} so that ${key} lines up with \`${e.label}\``,
+  };
+}
+
+/**
+ * `profiles:` then `   - network: GitHub` then `      username: ada`: the key on the second line is off from `network:`,
+ * but it is the first item's dash that moved (one space short of where this file puts a dash), and the lines below agree
+ * with each other. Blame the dash line when moving it by the difference puts it where the file's dashes go.
+ */
+function misplacedDash(stack: Level[], e: Entry, line: number, step: number): IndentSlip | null {
+  const item = stack[stack.length - 1];
+  const list = stack[stack.length - 2];
+  if (e.kind !== 'map' || !item || !list || item.kind !== 'map' || list.kind !== 'seq') return null;
+  // Only the first item of its list, opened on the line just above: a later item's dash is confirmed by the ones before.
+  if (item.line !== line - 1 || list.line !== line - 1 || list.under === undefined) return null;
+  const d = e.col - item.indent;
+  const natural = (dash: number) => dash - (list.under as number) === 0 || dash - (list.under as number) === step;
+  if (d === 0 || natural(list.indent) || !natural(list.indent + d)) return null;
+  const fix =
+    d > 0
+      ? `indent this list item by ${d === 1 ? '1 more space' : `${d} more spaces`}`
+      : `remove ${spaces(-d)} before its dash`;
+  return {
+    line: line - 1,
+    col: list.indent + 1,
+    message: `indentation: this list item of ${list.owner} is indented ${spaces(list.indent)}, but the keys below it are indented ${e.col} as if it were at ${list.indent + d}; ${fix} so that \`${item.first}\` lines up with \`${e.label}\``,
+  };
 }
 
 /** A line whose indentation fits no open level: say which level it was meant for and by how much to move it. */
@@ -219,12 +305,18 @@ function misplaced(
     (l) => l.kind === e.kind && (l.indent === e.col || (l.indent === -1 && e.col > prev.entry.col)),
   );
   if (prev && left) {
-    const d = e.col - prev.entry.col;
+    // The line after is the next item of a list: a key goes with the item above it, not at the dash's column.
+    const item =
+      prev.entry.kind === 'map' && left.kind === 'seq'
+        ? [...prev.levels].reverse().find((l) => l.kind === 'map' && l.indent > left.indent)
+        : undefined;
+    const into = item ?? left;
+    const d = (item ? item.indent : e.col) - prev.entry.col;
     const p = prev.entry.kind === 'map' ? `\`${prev.entry.label}\`` : 'the list item';
     return {
       line: prev.line,
       col: prev.entry.col + 1,
-      message: `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${left.owner}, but the lines after it are indented ${spaces(e.col)} as if still under it; indent ${p} by ${spaces(d)} to keep it under ${left.owner}`,
+      message: `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${into.owner}, but the lines after it are indented ${spaces(e.col)} as if still under it; indent ${p} by ${spaces(d)} to keep it under ${into.owner}`,
     };
   }
   const same = stack.filter((l) => l.kind === e.kind);

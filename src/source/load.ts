@@ -312,6 +312,20 @@ interface Structure {
 }
 
 /**
+ * A duplicate key right after a block mapping (or a list of them) that lacks it was most likely dedented out of it:
+ * `url:` two spaces short under a `profiles:` item lands in basics, which has a url already.
+ */
+function dedentHint(prev: unknown, name: string): string {
+  if (!isPair(prev) || !isScalar(prev.key)) return '';
+  const value = prev.value;
+  const last = isSeq(value) && !value.flow ? value.items[value.items.length - 1] : value;
+  if (!isMap(last) || last.flow || last.items.some((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name))
+    return '';
+  const owner = last === value ? `\`${String(prev.key.value)}:\`` : `the last \`${String(prev.key.value)}:\` item`;
+  return `; if it belongs to ${owner} above, it is an indentation slip: indent it to line up with ${last === value ? 'its' : 'that item’s'} keys`;
+}
+
+/**
  * Walk the document in source order: duplicate keys (naming the first one's
  * line), keys that are not text, lists over the item limit, aliases with no
  * anchor or that refer to a node containing them (an endless value).
@@ -357,7 +371,7 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
           else
             out.problems.push({
               offset: at,
-              message: `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping`,
+              message: `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping${dedentHint(node.items[node.items.indexOf(pair) - 1], name)}`,
             });
         }
         walk(pair.key);

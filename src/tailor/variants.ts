@@ -51,9 +51,13 @@ export function findVariant(resume: Resume, name: string): Variant {
   if (v) return v;
   const names = Object.keys(all);
   if (!names.length)
-    throw new UserError(`no variant "${name}": this résumé has no variants: block (see "Tailoring" in the README)`);
+    throw new UserError(
+      `error: no variant "${name}": this résumé has no variants: block (see "Tailoring" in the README)`,
+    );
   const hint = suggestKey(name, names);
-  throw new UserError(`no variant "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; variants: ${names.join(', ')}`);
+  throw new UserError(
+    `error: no variant "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; variants: ${names.join(', ')}`,
+  );
 }
 
 /** Apply a variant: a pure Resume → Resume step that runs before normalise. */

@@ -7,6 +7,7 @@ import type { At } from './at.js';
 import { blankFields, blankItems, withoutFields } from './blank-items.js';
 import { classifyTopKey, likelyTypo } from './custom-sections.js';
 import { compareDates, ENGLISH_DATES, formatDate, isPresent, type PartialDate, parseDate } from './dates.js';
+import { type Dedented, dedentedFrom, dedentedMessage } from './dedented.js';
 import { extraText, isExtraKey } from './extra-text.js';
 import { formatPath } from './format-path.js';
 import { unsupportedLangMessage } from './languages.js';
@@ -158,8 +159,18 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
   // A generated file can hold thousands of unknown keys: list the first few per mapping, then count the rest.
   const unknownIn = new Map<string, { firstHidden: DataPath | null; count: number }>();
   walk(data, schema, [], schema, {
-    unknownKey(path, key, known) {
+    unknownKey(path, key, known, dedented) {
       const value = valueAt(data, [...path, key]);
+      // `countryCode:` dedented out of `location:` is valid YAML: say what happened rather than take it for an extra
+      // line or, at the top, a custom section (a warning there: a section may share a field's name, and a title says so).
+      const slip =
+        dedented && !(path.length === 0 && declaredTitles.has(key)) && dedentedMessage(src, path, key, dedented);
+      if (slip) {
+        (path.length === 0 ? warnings : errors).push(
+          at([...path, key], path.length === 0 ? 'warning' : 'error', slip, true),
+        );
+        return;
+      }
       if (path.length === 0) {
         const verdict = classifyTopKey(key, value, known, declaredTitles.has(key));
         if (verdict.kind === 'custom') {
@@ -391,7 +402,8 @@ function genericMessage(e: ErrorObject): string {
 }
 
 interface Visitor {
-  unknownKey(path: DataPath, key: string, known: string[]): void;
+  /** `dedented`: the mapping just above that has this key as a field (an indentation slip YAML accepts), if any. */
+  unknownKey(path: DataPath, key: string, known: string[], dedented: Dedented | null): void;
   object(obj: Record<string, unknown>, path: DataPath): void;
 }
 
@@ -417,11 +429,13 @@ function walk(value: unknown, node: SchemaNode, path: DataPath, root: SchemaNode
   }
   if (!n.properties) return;
   const props = n.properties;
+  let prev: string | undefined;
   for (const [k, child] of Object.entries(obj)) {
     // hasOwn: a key named constructor or __proto__ must not find Object.prototype's members.
     const sub = Object.hasOwn(props, k) ? props[k] : undefined;
     if (sub) walk(child, sub, [...path, k], root, v);
-    else v.unknownKey(path, k, Object.keys(props));
+    else v.unknownKey(path, k, Object.keys(props), dedentedFrom(obj, path, k, prev, props, root));
+    prev = k;
   }
   v.object(obj, path);
 }
