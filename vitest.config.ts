@@ -4,14 +4,14 @@ import { patchTextkit, TEXTKIT_FILE } from './scripts/textkit-patch.mjs';
 
 /**
  * Three suites over the same files:
- * - `unit` (`npm run test:unit`, the edit loop, < 10 s): stage tests. They render no PDF, spawn no process and
- *   start no browser.
- * - `e2e`: the CLI in-process through run() (a few spawned smoke runs), PDFs, Chromium, servers. `npm test` runs
- *   unit and e2e (< 60 s on a quiet 2-core machine).
+ * - unit (`npm run test:unit`, vitest.unit.config.ts, the edit loop, < 10 s): stage tests. They render no PDF,
+ *   spawn no process and start no browser: every file but the E2E list below.
+ * - e2e, the E2E list: the CLI in-process through run() (a few spawned smoke runs), PDFs, Chromium, servers.
+ *   `npm test` runs unit and e2e together (< 60 s on a quiet 2-core machine).
  * - `full` (vitest.full.config.ts, `npm run test:full`, after `npm test` in CI): only the heavy checks, each run
  *   once in CI: test/full/ and the cases of the files below that test/support/full.ts gates.
  */
-const E2E = [
+export const E2E = [
   'test/cli*.test.ts',
   'test/init.test.ts',
   'test/serve.test.ts',
@@ -46,6 +46,12 @@ const E2E = [
   'test/blank-items.test.ts',
   'test/line-ends.test.ts',
   'test/young-generation.test.ts',
+  // Stage tests that render PDFs, so not the edit loop's.
+  'test/basics-extras.test.ts',
+  'test/expected-order.test.ts',
+  'test/pdf-breaks.test.ts',
+  'test/pdf-line-breaks.test.ts',
+  'test/pdf-metrics.test.ts',
 ];
 
 /**
@@ -97,20 +103,16 @@ export const shared: ViteUserConfig = {
   },
 };
 
+/**
+ * `npm test`: every file but test/full/, in one pool. Two projects (unit, e2e) each started their own workers and
+ * loaded react-pdf, the fonts and PDF.js again: 8 s more of a 62 s suite. `npm run test:unit` is
+ * vitest.unit.config.ts.
+ */
 export default defineConfig({
   ...shared,
   test: {
     ...shared.test,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/full/**', ...E2E],
-        },
-      },
-      { extends: true, test: { name: 'e2e', include: E2E } },
-    ],
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/full/**'],
   },
 });

@@ -187,7 +187,7 @@ await rm(dist, { recursive: true, force: true });
 // alongside the bundle, or copy its last output when nothing it reads has changed.
 const types = declarations();
 // The PDF fonts are subset alongside too (scripts/subset-fonts.mjs).
-const fonts = subsetFonts(`${dist}fonts`);
+const fonts = subsetFontsCached(`${dist}fonts`);
 const requireBanner =
   "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);";
 const bundled = await build({
@@ -253,6 +253,36 @@ async function dropRequireWhereUnused(metafile) {
       if (!/\brequire\b/.test(rest)) await writeFile(file, rest);
     }),
   );
+}
+
+/**
+ * dist/fonts/ as scripts/subset-fonts.mjs writes it (about 1.5 s of harfbuzz work on every build, `npm test`'s
+ * included). What it reads is the script and the installed font packages (package-lock.json): the output is kept in
+ * node_modules/.cache/folio-fonts/<hash of those>/ with its sizes, and a build whose inputs hash the same copies it.
+ */
+async function subsetFontsCached(out) {
+  const rootDir = new URL('../', import.meta.url).pathname;
+  const hash = createHash('sha256');
+  for (const file of ['scripts/subset-fonts.mjs', 'package-lock.json'])
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(join(rootDir, file)))
+      .update('\0');
+  const cacheRoot = join(rootDir, 'node_modules/.cache/folio-fonts');
+  const cached = join(cacheRoot, hash.digest('hex'));
+  if (existsSync(cached)) {
+    await cp(join(cached, 'fonts'), out, { recursive: true });
+    return JSON.parse(await readFile(join(cached, 'sizes.json'), 'utf8'));
+  }
+  const sizes = await subsetFonts(out);
+  // One entry is kept (the newest): written beside it and renamed, so a build stopped half-way leaves none.
+  await rm(cacheRoot, { recursive: true, force: true });
+  const partial = `${cached}.partial-${process.pid}`;
+  await mkdir(partial, { recursive: true });
+  await cp(out, join(partial, 'fonts'), { recursive: true });
+  await writeFile(join(partial, 'sizes.json'), JSON.stringify(sizes));
+  await rename(partial, cached);
+  return sizes;
 }
 
 /**
