@@ -226,7 +226,12 @@ const entryCurve = skipCurves
 let chunks = null;
 const chunksFile = join(root, 'dist/chunks.json');
 try {
-  if (existsSync(chunksFile)) chunks = { from: 'dist/chunks.json', data: JSON.parse(readFileSync(chunksFile, 'utf8')) };
+  if (existsSync(chunksFile)) {
+    // { total, chunks: [{ file, name, bytes, … }] }, as scripts/build.mjs writes it.
+    const written = JSON.parse(readFileSync(chunksFile, 'utf8'));
+    const data = Object.fromEntries((written.chunks ?? []).map((c) => [c.file, c.bytes]));
+    chunks = { from: 'dist/chunks.json', data };
+  }
 } catch {
   chunks = null;
 }
