@@ -141,6 +141,21 @@ describe('a blank value is no value (class: no structure from whitespace)', () =
     // Control: a name is the page's heading.
     expect(page('  name: Ada Example\n').md).toMatch(/^# Ada Example$/m);
   });
+
+  it("a blank entry title gives the same entry as leaving it out: the organisation moves up (the HTML property's find)", () => {
+    const entry = (fields: string) => {
+      const model = normalise(
+        validate(parseSource(`basics:\n  name: Ada\nwork:\n  - name: Acme\n${fields}`, 'cv.yaml'), { today }).resume,
+      );
+      const e = model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []))[0];
+      return { title: e?.title, subtitle: e?.subtitle, html: renderHtml(model).html };
+    };
+    const none = entry('');
+    expect(none).toMatchObject({ title: 'Acme', subtitle: null });
+    expect(entry('    position: " "\n')).toEqual(none);
+    // Control: a position is the title, the organisation its subtitle.
+    expect(entry('    position: Engineer\n')).toMatchObject({ title: 'Engineer', subtitle: 'Acme' });
+  });
 });
 
 describe('a blank item or row of a custom section', () => {

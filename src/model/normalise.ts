@@ -438,9 +438,11 @@ const single = (e: Entry, key: string, v: unknown, locale: Locale) => {
 };
 /** The title from the first key that has a value, the subtitle from the second when the first is the title. */
 const titled = (e: Entry, title: [string, unknown], subtitle: [string, unknown] | null) => {
-  e.title = str(title[1]) ?? (subtitle ? str(subtitle[1]) : null);
-  e.subtitle = subtitle && title[1] ? str(subtitle[1]) : null;
-  e.sources.title = [title[1] || !subtitle ? title[0] : subtitle[0]];
+  // A blank title (" ") is no title: the subtitle's key moves up, as when the title is left out.
+  const own = str(title[1]);
+  e.title = own ?? (subtitle ? str(subtitle[1]) : null);
+  e.subtitle = subtitle && own ? str(subtitle[1]) : null;
+  e.sources.title = [own || !subtitle ? title[0] : subtitle[0]];
   if (e.subtitle !== null && subtitle) e.sources.subtitle = [subtitle[0]];
 };
 const titleSubtitle = (e: Entry, title: [string, unknown], subtitle: [string, unknown] | null) => {
@@ -467,7 +469,7 @@ const ENTRY_FILLS: { [K in EntrySection]: EntryFill<EntryItems[K]> } = {
   education: (item, e, locale) => {
     const degree = degreeTitle(str(item.studyType), str(item.area), locale.words);
     e.title = degree ?? str(item.institution);
-    e.subtitle = item.studyType || item.area ? str(item.institution) : null;
+    e.subtitle = str(item.studyType) || str(item.area) ? str(item.institution) : null;
     // The locale's degree phrase may put the field first ("{area}, {degree}" in Turkish).
     const areaFirst = locale.words.degree.indexOf('{area}') < locale.words.degree.indexOf('{degree}');
     e.sources.title = degree ? (areaFirst ? ['area', 'studyType'] : ['studyType', 'area']) : ['institution'];
