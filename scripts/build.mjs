@@ -181,6 +181,7 @@ const bin = {
   },
 };
 
+const rootDir = new URL('../', import.meta.url).pathname;
 const dist = new URL('../dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
 // The declarations take tsc over ten seconds of CPU, the longest step of a build (and `npm test` builds first): run it
@@ -257,68 +258,62 @@ async function dropRequireWhereUnused(metafile) {
 
 /**
  * dist/fonts/ as scripts/subset-fonts.mjs writes it (about 1.5 s of harfbuzz work on every build, `npm test`'s
- * included). What it reads is the script and the installed font packages (package-lock.json): the output is kept in
- * node_modules/.cache/folio-fonts/<hash of those>/ with its sizes, and a build whose inputs hash the same copies it.
+ * included), from the cache when the script and the installed font packages (package-lock.json) are unchanged.
+ * Returns the sizes before and after, for the build's log.
  */
-async function subsetFontsCached(out) {
-  const rootDir = new URL('../', import.meta.url).pathname;
-  const hash = createHash('sha256');
-  for (const file of ['scripts/subset-fonts.mjs', 'package-lock.json'])
-    hash
-      .update(`${file}\0`)
-      .update(await readFile(join(rootDir, file)))
-      .update('\0');
-  const cacheRoot = join(rootDir, 'node_modules/.cache/folio-fonts');
-  const cached = join(cacheRoot, hash.digest('hex'));
-  if (existsSync(cached)) {
-    await cp(join(cached, 'fonts'), out, { recursive: true });
-    return JSON.parse(await readFile(join(cached, 'sizes.json'), 'utf8'));
-  }
-  const sizes = await subsetFonts(out);
-  // One entry is kept (the newest): written beside it and renamed, so a build stopped half-way leaves none.
-  await rm(cacheRoot, { recursive: true, force: true });
-  const partial = `${cached}.partial-${process.pid}`;
-  await mkdir(partial, { recursive: true });
-  await cp(out, join(partial, 'fonts'), { recursive: true });
-  await writeFile(join(partial, 'sizes.json'), JSON.stringify(sizes));
-  await rename(partial, cached);
-  return sizes;
+function subsetFontsCached(out) {
+  const inputs = ['scripts/subset-fonts.mjs', 'package-lock.json'].map((f) => join(rootDir, f));
+  return cachedOutput('folio-fonts', inputs, out, () => subsetFonts(out));
 }
 
 /**
- * dist/types/ as `tsc -p tsconfig.types.json` writes it. What tsc reads is the sources (src/generated/ included,
- * written above), the two tsconfigs and the installed packages (package-lock.json): the output is kept in
- * node_modules/.cache/folio-types/<hash of those>/, and a build whose inputs hash the same copies it from there.
+ * dist/types/ as `tsc -p tsconfig.types.json` writes it (over ten seconds of CPU), from the cache when what tsc reads
+ * is unchanged: the sources (src/generated/ included, written above), the two tsconfigs and the installed packages.
  */
 async function declarations() {
-  const rootDir = new URL('../', import.meta.url).pathname;
-  const hash = createHash('sha256');
   const sources = (await readdir(join(rootDir, 'src'), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const configs = ['tsconfig.json', 'tsconfig.types.json', 'package-lock.json'].map((f) => join(rootDir, f));
-  for (const file of [...sources, ...configs])
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  await cachedOutput('folio-types', [...sources, ...configs], join(dist, 'types'), async () => {
+    await new Promise((done, fail) => {
+      const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit', cwd: rootDir });
+      p.on('error', fail);
+      p.on('close', (code) =>
+        code === 0 ? done() : fail(new Error(`tsc -p tsconfig.types.json exited with ${code}`)),
+      );
+    });
+  });
+}
+
+/**
+ * The folder `produce()` writes to `out`, kept in node_modules/.cache/<name>/<hash of the inputs' paths and bytes>/
+ * with what produce() returned: a build whose inputs hash the same copies the folder from there instead. One entry
+ * is kept (the newest), written beside it and renamed, so a build stopped half-way leaves none.
+ */
+async function cachedOutput(name, inputs, out, produce) {
+  const hash = createHash('sha256').update('folder+result\0');
+  for (const file of inputs)
     hash
       .update(`${relative(rootDir, file)}\0`)
       .update(await readFile(file))
       .update('\0');
-  const cacheRoot = join(rootDir, 'node_modules/.cache/folio-types');
-  const cached = join(cacheRoot, hash.digest('hex'));
-  const out = join(dist, 'types');
-  if (existsSync(cached)) return cp(cached, out, { recursive: true });
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  await new Promise((done, fail) => {
-    const p = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit', cwd: rootDir });
-    p.on('error', fail);
-    p.on('close', (code) => (code === 0 ? done() : fail(new Error(`tsc -p tsconfig.types.json exited with ${code}`))));
-  });
-  // One entry is kept (the newest): written beside it and renamed, so a build stopped half-way leaves none.
+  const cacheRoot = join(rootDir, 'node_modules/.cache', name);
+  const entry = join(cacheRoot, hash.digest('hex'));
+  if (existsSync(entry)) {
+    await cp(join(entry, 'out'), out, { recursive: true });
+    return JSON.parse(await readFile(join(entry, 'result.json'), 'utf8'));
+  }
+  const result = (await produce()) ?? null;
   await rm(cacheRoot, { recursive: true, force: true });
-  await mkdir(cacheRoot, { recursive: true });
-  const partial = `${cached}.partial-${process.pid}`;
-  await cp(out, partial, { recursive: true });
-  await rename(partial, cached);
+  const partial = `${entry}.partial-${process.pid}`;
+  await mkdir(partial, { recursive: true });
+  await cp(out, join(partial, 'out'), { recursive: true });
+  await writeFile(join(partial, 'result.json'), JSON.stringify(result));
+  await rename(partial, entry);
+  return result;
 }
 
 /**
