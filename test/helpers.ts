@@ -82,6 +82,19 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
   }
 }
 
+/** `s` as a regular expression that matches it literally. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A phrase of a locale catalogue ("page {n} of {total}", "{degree} in {area}") as a pattern for built text: a number
+ * where it says {n} or {total}, a word for any other placeholder.
+ */
+export function cataloguePattern(phrase: string): string {
+  return escapeRe(phrase)
+    .replace(/\\\{(n|total)\\\}/g, '\\d+')
+    .replace(/\\\{\w+\\\}/g, '\\S+');
+}
+
 /** Collapse runs of whitespace, as every extractor and browser does differently. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

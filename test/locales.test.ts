@@ -17,7 +17,7 @@ import { parseSource } from '../src/source/load.js';
 import { findCatalogue, listLocales } from '../src/validate/languages.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
-import { example, fixture, pdfText, root, tempDir } from './helpers.js';
+import { cataloguePattern, example, fixture, pdfText, root, tempDir } from './helpers.js';
 import { describeDefault, itDefault, sweep } from './support/full.js';
 
 const REQUIRED = [
@@ -68,8 +68,6 @@ function flat(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
   return out;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * folio's English words found in a text: every string of the English catalogue (with its placeholders
  * matching anything, page numbers as digits) and every English date ("Mar 2019"), except the strings the
@@ -82,9 +80,7 @@ function englishLeftovers(text: string, code: string): string[] {
   for (const [key, value] of en) {
     if (own.has(value) || key === 'dateRange' || key === 'listSeparator') continue;
     // {degree} in {area}: the English phrase around two of the text's own words.
-    const pattern = escapeRe(value)
-      .replace(/\\\{(n|total)\\\}/g, '\\d+')
-      .replace(/\\\{\w+\\\}/g, '\\S+');
+    const pattern = cataloguePattern(value);
     if (new RegExp(`(^|[^\\p{L}])${pattern}($|[^\\p{L}])`, 'u').test(text)) found.push(value);
   }
   const months = localeForTag('en').date.months;

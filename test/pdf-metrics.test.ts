@@ -10,7 +10,7 @@ import type { Metric } from '../src/model/model.js';
 import { normalise } from '../src/model/normalise.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { fixture, loadResume, pdfText } from './helpers.js';
+import { escapeRe, fixture, loadResume, pdfText } from './helpers.js';
 import { itDefault, sweep } from './support/full.js';
 
 /** The default theme in npm test, every other one in npm run test:full. */
@@ -26,8 +26,6 @@ async function extractors(pdf: Uint8Array): Promise<Record<string, string>> {
     pdfjs: await pdfText(pdf),
   };
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What is wrong with the metrics in an extracted text: a unit not read as "label value" after the

@@ -17,7 +17,7 @@ import { renderPngPages } from '../src/render/png.js';
 import { UserError } from '../src/source/diagnostics.js';
 import { parseSource } from '../src/source/load.js';
 import { validate } from '../src/validate/validate.js';
-import { example, fixture, pdfText, squash } from './helpers.js';
+import { cataloguePattern, escapeRe, example, fixture, pdfText, squash } from './helpers.js';
 import { describeDefault, FULL, itDefault, itFull, sweep } from './support/full.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
@@ -57,8 +57,7 @@ const classicAgain = (): ReturnType<typeof themedPdf> => (again ??= themedPdf(ex
  * it, and how many footers it took out.
  */
 function withoutFooters(text: string, model: ResumeModel): { text: string; footers: number } {
-  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const page = escapeRe(model.words.page).replace(/\\\{(n|total)\\\}/g, '\\d+');
+  const page = cataloguePattern(model.words.page);
   const name = model.header.name ? `(?:${escapeRe(model.header.name)}\\s*)?` : '';
   const footer = new RegExp(`${name}${page}`, 'g');
   return { text: text.replace(footer, ' '), footers: (text.match(footer) ?? []).length };
