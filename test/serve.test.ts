@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, root, runCli, tempDir } from './helpers.js';
-import { type Running, start, waitFor } from './support/long-running.js';
+import { outputOf, type Running, servePort, start, waitFor } from './support/long-running.js';
 
 interface Got {
   status: number;
@@ -70,14 +70,13 @@ describe('folio serve', () => {
   let port = 0;
   let dir = '';
   const good = readFileSync(example, 'utf8');
-  const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+  const ctx = () => outputOf(run);
 
   beforeAll(async () => {
     dir = tempDir();
     writeFileSync(join(dir, 'cv.yaml'), good);
     run = start(['serve', 'cv.yaml', '--port', '0'], dir);
-    const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx);
-    port = Number(m[1]);
+    port = await servePort(run);
   }, 60_000);
   afterAll(async () => {
     expect(await run.stop()).toBe(0);
@@ -197,10 +196,9 @@ describe('folio serve, before the file exists', () => {
   it('waits for a file being created in a folder that exists, says so, then builds it and reloads the page', async () => {
     const dir = tempDir();
     const run = start(['serve', 'cv.yaml', '--port', '0'], dir);
-    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    const ctx = () => outputOf(run);
     try {
-      const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx, 60_000);
-      const p = Number(m[1]);
+      const p = await servePort(run, 60_000);
       expect(run.exitCode()).toBeNull();
       expect(run.err()).toBe(
         'waiting for cv.yaml to appear: no such file yet; save it (or run "folio init cv.yaml") and the preview builds it\n',
@@ -236,15 +234,9 @@ describe('folio serve with --templates', () => {
     cpSync(join(root, 'templates/html'), join(dir, 'mine/html'), { recursive: true });
     const css = join(dir, 'mine/html/style.css');
     const run = start(['serve', 'cv.yaml', '--port', '0', '--templates', 'mine'], dir);
-    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    const ctx = () => outputOf(run);
     try {
-      const m = await waitFor(
-        () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()),
-        'the server address',
-        ctx,
-        120_000,
-      );
-      const port = Number(m[1]);
+      const port = await servePort(run, 120_000);
       const mark = run.out().length;
       writeFileSync(css, `${readFileSync(css, 'utf8')}\n/* edited-by-test */\n`);
       const line = await waitFor(
@@ -280,7 +272,7 @@ describe('folio serve --variant', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no variant "bakend" (did you mean "backend"?)');
     const run = start(['serve', '--variant', 'backend', '--port', '0'], dir);
-    const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+    const ctx = () => outputOf(run);
     try {
       const m = await waitFor(
         () => /(http:\/\/127\.0\.0\.1:(\d+))\/v\/backend\/ +the HTML page/.exec(run.out()),
@@ -321,9 +313,7 @@ describe('folio serve ports', () => {
     writeFileSync(join(dir, 'resume.yaml'), exampleText());
     const run = start(['serve'], dir);
     try {
-      const ctx = () => `${run.out()}\n${run.err()}`;
-      const m = await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()), 'the server address', ctx, 60_000);
-      const p = Number(m[1]);
+      const p = await servePort(run, 60_000);
       expect(p).toBeGreaterThan(4321);
       expect(p).toBeLessThan(4341);
       expect((await get(p, '/')).status).toBe(200);

@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { watchFiles } from '../src/cli/watch.js';
 import { fixture, tempDir } from './helpers.js';
 import { itDefault, itFull } from './support/full.js';
-import { start, waitFor } from './support/long-running.js';
+import { outputOf, servePort, start, waitFor } from './support/long-running.js';
 
 /** Wait until `count()` passes `n`, or give up after `ms`. */
 async function until(count: () => number, n: number, ms = 5000): Promise<boolean> {
@@ -92,15 +92,10 @@ describe('watch keeps track of the source', () => {
       mkdirSync(folder);
       writeFileSync(join(folder, 'resume.yaml'), named('First Name'));
       const run = start(['serve', 'cv/resume.yaml', '--port', '0'], dir);
-      const ctx = () => `${run.out()}\n--- stderr ---\n${run.err()}`;
+      const ctx = () => outputOf(run);
       try {
-        const m = await waitFor(
-          () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()),
-          'the server address',
-          ctx,
-          60_000,
-        );
-        const page = async () => (await fetch(`http://127.0.0.1:${m[1]}/`)).text();
+        const port = await servePort(run, 60_000);
+        const page = async () => (await fetch(`http://127.0.0.1:${port}/`)).text();
         expect(await page()).toContain('First Name');
         rmSync(folder, { recursive: true });
         await new Promise((r) => setTimeout(r, 300));

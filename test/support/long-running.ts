@@ -71,3 +71,19 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** What a run printed, stdout then stderr: the context of a timeout's message. */
+export function outputOf(run: Running): string {
+  return `${run.out()}\n--- stderr ---\n${run.err()}`;
+}
+
+/** The port a started `folio serve` listens on, once it prints its address; fails after `ms` with its output. */
+export async function servePort(run: Running, ms = 30_000): Promise<number> {
+  const m = await waitFor(
+    () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(run.out()),
+    'the server address',
+    () => outputOf(run),
+    ms,
+  );
+  return Number(m[1]);
+}
