@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 import { patchTextkit, TEXTKIT_FILE } from './scripts/textkit-patch.mjs';
@@ -83,6 +84,11 @@ export const shared: ViteUserConfig = {
       load(id) {
         return TEXTKIT_FILE.test(id) ? patchTextkit(readFileSync(id, 'utf8')) : null;
       },
+      // The cache below keys a module on its own text: textkit's also depends on the patch.
+      configureVitest({ experimental_defineCacheKeyGenerator }) {
+        const patch = createHash('sha256').update(readFileSync('scripts/textkit-patch.mjs')).digest('hex');
+        experimental_defineCacheKeyGenerator(({ id }) => (TEXTKIT_FILE.test(id) ? patch : undefined));
+      },
     },
   ],
   test: {
@@ -95,6 +101,9 @@ export const shared: ViteUserConfig = {
     // One worker process runs many files and keeps what they import (react-pdf, fonts, PDF.js, the CLI): loading
     // that again for each file was most of the suite's time. No test mocks modules or leaves global state behind.
     isolate: false,
+    // Vite's transforms of the TypeScript and of the inlined packages, kept in node_modules/.vitest-cache between
+    // runs (keyed by each module's text and the config): the suite transformed them afresh each time.
+    experimental: { fsModuleCache: true },
     // Both cores: Vitest's default leaves one for itself, which on two cores runs every file one after another.
     maxWorkers: 2,
     // A loaded 2-core machine (several engineers' suites at once) can slow a PDF or property test well past 5 s.
