@@ -10,11 +10,13 @@ import type { ResumeModel } from '../src/model/model.js';
 import { normalise } from '../src/model/normalise.js';
 import { buildPdf } from '../src/pipeline/pdf-build.js';
 import { checkCoverage } from '../src/render/pdf/coverage.js';
+import { layoutCacheCounts, setLayoutCache } from '../src/render/pdf/layout-cache.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { parseSource } from '../src/source/load.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture, loadResume, pdfText, root } from './helpers.js';
+import { itDefault, itFull } from './support/full.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
 
@@ -254,6 +256,17 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     }
   });
 
+  // npm test: two fixtures (the example; every script and fallback font); test:full: right to left, JSON Resume,
+  // the longest and the trickiest.
+  itDefault('the shaping cache changes no byte: the example and unicode.yaml, cache off and on, one process', () =>
+    sameBytesWithShapingCache([example, fixture('unicode.yaml')]),
+  );
+  itFull('the shaping cache changes no byte: more fixtures', () =>
+    sameBytesWithShapingCache(
+      ['locales/ar.yaml', 'jsonresume-full.json', 'long.yaml', 'tricky.yaml', 'portfolio-full.yaml'].map(fixture),
+    ),
+  );
+
   it('is byte-identical for the same input and date, and the date is the one given', async () => {
     const { resume, model, bytes: a } = await built(fixture('unicode.yaml'));
     const b = (await render(resume, model)).bytes;
@@ -282,3 +295,28 @@ describe('PDF page breaks: a block that cannot break moves to the next page whol
     expect(poppler).toEqual([]);
   });
 });
+
+/** Render each file with the shaping cache on (filling it), off (the reference), on again (from it): one bytes. */
+async function sameBytesWithShapingCache(paths: string[]) {
+  const renderAll = async () => {
+    const out: Buffer[] = [];
+    for (const path of paths) {
+      const { resume, model } = loadResume(path);
+      out.push((await render(resume, model)).bytes);
+    }
+    return out;
+  };
+  await renderAll();
+  let off: Buffer[];
+  try {
+    setLayoutCache(false);
+    off = await renderAll();
+  } finally {
+    setLayoutCache(true);
+  }
+  const before = layoutCacheCounts();
+  const on = await renderAll();
+  // Not vacuous: this pass took its runs from the cache.
+  expect(layoutCacheCounts().reused - before.reused).toBeGreaterThan(100 * paths.length);
+  for (const [i, path] of paths.entries()) expect(Buffer.compare(on[i] as Buffer, off[i] as Buffer), path).toBe(0);
+}

@@ -193,16 +193,17 @@ const SOURCES = [
     .sort()
     .map((f) => fixture(f)),
 ];
+// npm test reads back the first (another family than the default's, and every fallback font); test:full the rest.
 const READ_BACK: [ThemeName, string][] = [
-  ['classic', example],
   ['modern', fixture('unicode.yaml')],
+  ['classic', example],
   ...THEME_NAMES.flatMap((t) => SOURCES.map((p): [ThemeName, string] => [t, p])).filter(
     ([t, p]) => !(t === 'classic' && p === example) && !(t === 'modern' && p === fixture('unicode.yaml')),
   ),
 ];
 
 describe('render: every theme reads back in order', () => {
-  for (const [theme, path] of sweep(READ_BACK, 2)) {
+  for (const [theme, path] of sweep(READ_BACK)) {
     const name = `${theme}: ${path.split('/').pop()}`;
     it(`${name}: the self-check, pdftotext and pdf-parse find every string in order`, async () => {
       const built = await themedPdfOnce(path, theme);

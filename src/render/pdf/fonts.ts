@@ -1,10 +1,16 @@
 import { Font } from '@react-pdf/renderer';
 import type { FontName } from '../../model/design.js';
 import { FAMILIES, type FallbackFont, FONT_FAMILY, faceFile, resolveFont } from './font-files.js';
+import { cacheLayouts, type ShapingFace } from './layout-cache.js';
 import { breakLongWord } from './long-words.js';
 
-/** The part of react-pdf's font registry (and of fontkit's font objects) that forgetGlyphs touches. */
-type Registry = Record<string, { sources: { data: { _glyphs?: object } | null }[] }>;
+/** The part of react-pdf's font registry (and of fontkit's font objects) that folio touches. */
+type Registry = Record<string, { sources: FontSource[] }>;
+interface FontSource {
+  data: (Partial<ShapingFace> & { _glyphs?: object }) | null;
+  load(): Promise<void>;
+}
+const SHAPING_CACHED = Symbol('folio.shapingCached');
 
 /**
  * fontkit caches each glyph object with the characters it was first created
@@ -16,6 +22,24 @@ type Registry = Record<string, { sources: { data: { _glyphs?: object } | null }[
 function forgetGlyphs(registry: Registry): void {
   for (const family of Object.values(registry)) {
     for (const source of family.sources) if (source.data?._glyphs) source.data._glyphs = {};
+  }
+}
+
+/**
+ * Shape each run of text once per process (layout-cache.ts): each face, as react-pdf loads it, remembers what it
+ * shaped. Loading stays lazy: a face no document uses is never read.
+ */
+function shapeOnce(registry: Registry): void {
+  for (const family of Object.values(registry)) {
+    for (const source of family.sources as (FontSource & { [SHAPING_CACHED]?: true })[]) {
+      if (source[SHAPING_CACHED]) continue;
+      const load = source.load;
+      source.load = async () => {
+        await load.call(source);
+        if (source.data) cacheLayouts(source.data as ShapingFace);
+      };
+      source[SHAPING_CACHED] = true;
+    }
   }
 }
 
@@ -70,5 +94,6 @@ export function registerFonts(
       ],
     });
   }
+  shapeOnce(registry);
   return [...families, ...fallbacks.map((f) => f.family)];
 }
