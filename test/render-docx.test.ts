@@ -8,6 +8,7 @@ import { plainText } from '../src/model/inline.js';
 import type { ResumeModel } from '../src/model/model.js';
 import { renderDocx } from '../src/render/docx.js';
 import { example, fixture, loadResume } from './helpers.js';
+import { describeDefault, itDefault, sweep } from './support/full.js';
 
 const date = new Date('2024-05-06T07:08:09Z');
 /** Mammoth knows Heading 1–6 by name; Title is mapped so the name's paragraph is visible as such. */
@@ -28,15 +29,19 @@ const decode = (s: string) =>
 const entries = (model: ResumeModel) => model.sections.flatMap((s) => (s.kind === 'entries' ? s.entries : []));
 
 describe('Word renderer read back by mammoth', { timeout: 60_000 }, () => {
-  for (const name of [
-    'resume.yaml',
-    'unicode.yaml',
-    'jsonresume-full.json',
-    'portfolio-full.yaml',
-    'tricky.yaml',
-    'minimal.yaml',
-    'folio-extensions.yaml',
-  ]) {
+  // npm test: the example, every script, and JSON Resume's shape; npm run test:full: the other fixtures.
+  for (const name of sweep(
+    [
+      'resume.yaml',
+      'unicode.yaml',
+      'jsonresume-full.json',
+      'portfolio-full.yaml',
+      'tricky.yaml',
+      'minimal.yaml',
+      'folio-extensions.yaml',
+    ],
+    3,
+  )) {
     it(`${name}: every string the PDF shows, in the PDF's order`, async () => {
       const { resume, model } = loadResume(name === 'resume.yaml' ? example : fixture(name));
       const text = await rawText(await renderDocx(model, { paper: 'A4', date }));
@@ -51,51 +56,57 @@ describe('Word renderer read back by mammoth', { timeout: 60_000 }, () => {
     });
   }
 
-  it('negative control: the same check fails for a document built from another résumé', async () => {
+  itDefault('negative control: the same check fails for a document built from another résumé', async () => {
     const other = loadResume(fixture('unicode.yaml'));
     const text = await rawText(await renderDocx(loadResume(example).model, { paper: 'A4', date }));
     const match = matchInOrder(pdfLeaves(other.resume), [text]);
     expect(match.missing.map((l) => l.text)).toContain('Zoë Łukasiewicz-Núñez');
   });
 
-  it('has Word structure: the name as Title, sections as Heading 1, entries as Heading 2, highlights and principles as lists', async () => {
-    const { model } = loadResume(example);
-    const out = await html(await renderDocx(model, { paper: 'A4', date }));
-    expect(all(out, /<h1 class="title">(.*?)<\/h1>/g)).toEqual([model.header.name]);
-    const sections = model.sections.filter((s) => s.kind !== 'cta').map((s) => s.title);
-    expect(all(out, /<h1>(.*?)<\/h1>/g)).toEqual(sections);
-    expect(all(out, /<h2>(.*?)<\/h2>/g)).toEqual(
-      entries(model).map((e) => [e.title, e.subtitle].filter(Boolean).join(' · ')),
-    );
-    // Bullets: one <li> per highlight, inside <ul>; principles: an ordered list.
-    const bullets = raw(out, /<ul>(.*?)<\/ul>/gs).flatMap((ul) => all(ul, /<li>(.*?)<\/li>/g));
-    expect(bullets).toEqual(entries(model).flatMap((e) => e.highlights.map(plainText)));
-    const principles = model.sections.find((s) => s.kind === 'principles');
-    expect(principles?.kind).toBe('principles');
-    const numbered = raw(out, /<ol>(.*?)<\/ol>/gs).flatMap((ol) => all(ol, /<li>(.*?)<\/li>/g));
-    expect(numbered.map((t) => t.split(' — ')[0])).toEqual(
-      principles?.kind === 'principles' ? principles.principles.map((p) => p.title) : [],
-    );
-    // Dates and place on the line after their entry's heading.
-    const job = entries(model).find((e) => e.dates);
-    expect(out).toContain(`<h2>${job?.title}`);
-    expect(out.slice(out.indexOf(`<h2>${job?.title}`)).match(/<\/h2><p>(.*?)<\/p>/)?.[1]).toContain(job?.dates);
-  });
+  itDefault(
+    'has Word structure: the name as Title, sections as Heading 1, entries as Heading 2, highlights and principles as lists',
+    async () => {
+      const { model } = loadResume(example);
+      const out = await html(await renderDocx(model, { paper: 'A4', date }));
+      expect(all(out, /<h1 class="title">(.*?)<\/h1>/g)).toEqual([model.header.name]);
+      const sections = model.sections.filter((s) => s.kind !== 'cta').map((s) => s.title);
+      expect(all(out, /<h1>(.*?)<\/h1>/g)).toEqual(sections);
+      expect(all(out, /<h2>(.*?)<\/h2>/g)).toEqual(
+        entries(model).map((e) => [e.title, e.subtitle].filter(Boolean).join(' · ')),
+      );
+      // Bullets: one <li> per highlight, inside <ul>; principles: an ordered list.
+      const bullets = raw(out, /<ul>(.*?)<\/ul>/gs).flatMap((ul) => all(ul, /<li>(.*?)<\/li>/g));
+      expect(bullets).toEqual(entries(model).flatMap((e) => e.highlights.map(plainText)));
+      const principles = model.sections.find((s) => s.kind === 'principles');
+      expect(principles?.kind).toBe('principles');
+      const numbered = raw(out, /<ol>(.*?)<\/ol>/gs).flatMap((ol) => all(ol, /<li>(.*?)<\/li>/g));
+      expect(numbered.map((t) => t.split(' — ')[0])).toEqual(
+        principles?.kind === 'principles' ? principles.principles.map((p) => p.title) : [],
+      );
+      // Dates and place on the line after their entry's heading.
+      const job = entries(model).find((e) => e.dates);
+      expect(out).toContain(`<h2>${job?.title}`);
+      expect(out.slice(out.indexOf(`<h2>${job?.title}`)).match(/<\/h2><p>(.*?)<\/p>/)?.[1]).toContain(job?.dates);
+    },
+  );
 
-  it('links are real hyperlinks with readable text; contacts (phone included) are in the header paragraph', async () => {
-    const { model } = loadResume(example);
-    const out = await html(await renderDocx(model, { paper: 'A4', date }));
-    const links = [...out.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
-    const contacts = model.header.contacts.filter((c) => c.href).map((c) => [c.href, c.text]);
-    expect(contacts.length).toBeGreaterThanOrEqual(4);
-    expect(links.slice(0, contacts.length)).toEqual(contacts);
-    expect(links.map((l) => l[0])).toContain('tel:+15550100000');
-    // All contacts in one paragraph, right under the headline block.
-    const contactParagraph = out.match(/<p>(<a href="mailto:[\s\S]*?)<\/p>/)?.[1] ?? '';
-    for (const c of model.header.contacts) expect(contactParagraph).toContain(c.text);
-  });
+  itDefault(
+    'links are real hyperlinks with readable text; contacts (phone included) are in the header paragraph',
+    async () => {
+      const { model } = loadResume(example);
+      const out = await html(await renderDocx(model, { paper: 'A4', date }));
+      const links = [...out.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+      const contacts = model.header.contacts.filter((c) => c.href).map((c) => [c.href, c.text]);
+      expect(contacts.length).toBeGreaterThanOrEqual(4);
+      expect(links.slice(0, contacts.length)).toEqual(contacts);
+      expect(links.map((l) => l[0])).toContain('tel:+15550100000');
+      // All contacts in one paragraph, right under the headline block.
+      const contactParagraph = out.match(/<p>(<a href="mailto:[\s\S]*?)<\/p>/)?.[1] ?? '';
+      for (const c of model.header.contacts) expect(contactParagraph).toContain(c.text);
+    },
+  );
 
-  it('a project or entry URL and an inline [link](url) become hyperlinks too', async () => {
+  itDefault('a project or entry URL and an inline [link](url) become hyperlinks too', async () => {
     const { model } = loadResume(fixture('jsonresume-full.json'));
     const out = await html(await renderDocx(model, { paper: 'A4', date }));
     const hrefs = [...out.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
@@ -103,7 +114,7 @@ describe('Word renderer read back by mammoth', { timeout: 60_000 }, () => {
     expect(hrefs.length).toBeGreaterThan(model.header.contacts.length);
   });
 
-  it('leaves emoji out as the PDF does', async () => {
+  itDefault('leaves emoji out as the PDF does', async () => {
     const { model } = loadResume(fixture('unicode.yaml'));
     const text = await rawText(await renderDocx(model, { paper: 'A4', date }));
     expect(JSON.stringify(model)).toMatch(/🚀/u);
@@ -112,7 +123,7 @@ describe('Word renderer read back by mammoth', { timeout: 60_000 }, () => {
   });
 });
 
-describe('Word package', { timeout: 60_000 }, () => {
+describeDefault('Word package', { timeout: 60_000 }, () => {
   it('is a well-formed OPC zip: content types, relationships, every XML part parses', async () => {
     const files = unzipSync(await renderDocx(loadResume(example).model, { paper: 'A4', date }));
     const names = Object.keys(files);

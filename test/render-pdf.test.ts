@@ -16,7 +16,7 @@ import { parseSource } from '../src/source/load.js';
 import type { Resume } from '../src/validate/schema.js';
 import { validate } from '../src/validate/validate.js';
 import { example, fixture, loadResume, pdfText, root } from './helpers.js';
-import { itDefault, itFull } from './support/full.js';
+import { describeDefault, itDefault, itFull } from './support/full.js';
 
 const date = new Date('2026-01-01T00:00:00Z');
 
@@ -70,7 +70,7 @@ async function roundTrip(pdf: Uint8Array, resume: Resume) {
   return { leaves, pdfParse: show(byPdfParse), poppler: show(byPoppler) };
 }
 
-describe('PDF renderer: every designed string extracts exactly, in display order', { timeout: 60_000 }, () => {
+describeDefault('PDF renderer: every designed string extracts exactly, in display order', { timeout: 60_000 }, () => {
   it('the example, through pdf-parse and pdftotext', async () => {
     const { resume, bytes, pages } = await built(example);
     expect(pages).toBe(2);
@@ -181,16 +181,19 @@ describe('PDF renderer: every designed string extracts exactly, in display order
 });
 
 describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 60_000 }, () => {
-  it('draws the photo the model carries, and none when it carries none: the renderer reads no file', async () => {
-    const { model } = loadResume(fixture('minimal.yaml'));
-    const photo = { data: new Uint8Array(readFileSync(fixture('photo.png'))), format: 'png' as const };
-    const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
-    expect(images((await renderPdf({ ...model, photo }, { date })).bytes)).toBe(1);
-    // Negative control: the same model without the bytes has no image at all.
-    expect(images((await renderPdf(model, { date })).bytes)).toBe(0);
-  });
+  itDefault(
+    'draws the photo the model carries, and none when it carries none: the renderer reads no file',
+    async () => {
+      const { model } = loadResume(fixture('minimal.yaml'));
+      const photo = { data: new Uint8Array(readFileSync(fixture('photo.png'))), format: 'png' as const };
+      const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
+      expect(images((await renderPdf({ ...model, photo }, { date })).bytes)).toBe(1);
+      // Negative control: the same model without the bytes has no image at all.
+      expect(images((await renderPdf(model, { date })).bytes)).toBe(0);
+    },
+  );
 
-  it('embeds each font once: four Inter faces, plus Noto Sans SC only when CJK is present', async () => {
+  itDefault('embeds each font once: four Inter faces, plus Noto Sans SC only when CJK is present', async () => {
     const exFonts = pdffonts((await built(example)).bytes);
     expect(exFonts.map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
       'Inter-Bold',
@@ -205,7 +208,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     expect(pdffonts((await built(fixture('long.yaml'))).bytes).length).toBeLessThanOrEqual(4);
   });
 
-  it('makes contacts, profiles and project URLs clickable with readable text', async () => {
+  itDefault('makes contacts, profiles and project URLs clickable with readable text', async () => {
     const { model, bytes } = await built(fixture('jsonresume-full.json'));
     const { links } = objectFacts(bytes);
     const contacts = model.header.contacts.filter((c) => c.href).map((c) => c.href);
@@ -224,7 +227,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     }
   });
 
-  it('writes title "NAME — HEADLINE", author, subject, keywords, creator and language', async () => {
+  itDefault('writes title "NAME — HEADLINE", author, subject, keywords, creator and language', async () => {
     const { bytes } = await built(fixture('unicode.yaml'));
     const { PDFParse } = await import('pdf-parse');
     const parser = new PDFParse({ data: new Uint8Array(bytes) });
@@ -238,7 +241,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     expect(objectFacts(bytes).language).toBe('pl');
   });
 
-  it('A4 by default, US Letter on request', async () => {
+  itDefault('A4 by default, US Letter on request', async () => {
     const { resume, model, bytes } = await built(example);
     const a4 = bytes.toString('latin1');
     const letter = (await render(resume, model, 'LETTER')).bytes.toString('latin1');
@@ -246,7 +249,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     expect(letter).toMatch(/\/MediaBox \[0 0 612 792\]/);
   });
 
-  it('renders document after document in one process (watch mode) without font state leaking', async () => {
+  itDefault('renders document after document in one process (watch mode) without font state leaking', async () => {
     // Without emptying fontkit's glyph cache between documents, the JSON Resume and the example
     // rendered after the others lost characters from their extracted text.
     for (const path of [fixture('jsonresume-full.json'), example, fixture('unicode.yaml')]) {
@@ -267,7 +270,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
     ),
   );
 
-  it('is byte-identical for the same input and date, and the date is the one given', async () => {
+  itDefault('is byte-identical for the same input and date, and the date is the one given', async () => {
     const { resume, model, bytes: a } = await built(fixture('unicode.yaml'));
     const b = (await render(resume, model)).bytes;
     expect(Buffer.compare(a, b)).toBe(0);
@@ -279,7 +282,7 @@ describe('PDF renderer: fonts, links, metadata, paper, determinism', { timeout: 
   });
 });
 
-describe('PDF page breaks: a block that cannot break moves to the next page whole', { timeout: 60_000 }, () => {
+describeDefault('PDF page breaks: a block that cannot break moves to the next page whole', { timeout: 60_000 }, () => {
   it('the starter résumé: the section that meets the foot of page 1 is not squeezed and drawn over itself', async () => {
     // `folio init`'s starter puts Volunteering at the foot of page 1; react-pdf used to keep that block there,
     // its lines drawn on top of one another ("Mentor\n· Code Clubsessions for children…").
