@@ -125,7 +125,9 @@ export interface RenderedFile {
   pages: number | null;
 }
 
-/** Render a prepared résumé to each format, in memory: nothing is written. The PDF is self-checked like `folio build`'s. */
+/**
+ * Render a prepared résumé to each format, in memory: nothing is written. The PDF is self-checked like `folio build`'s.
+ */
 export async function render(
   prepared: Prepared,
   formats: readonly RenderFormat[] = ['pdf', 'html', 'md'],

@@ -149,7 +149,9 @@ function scan(pdf: Buffer | null, text: string, facts: Facts, openStreams: boole
   return streams;
 }
 
-/** A PDF literal string's raw content from just after its `(`, up to the matching `)`; value null if it never closes. */
+/**
+ * A PDF literal string's raw content from just after its `(`, up to the matching `)`; value null if it never closes.
+ */
 function pdfString(text: string, from: number): { value: string | null; end: number } {
   let depth = 1;
   for (let i = from; i < text.length; i++) {

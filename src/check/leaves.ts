@@ -107,7 +107,9 @@ export function sourceLeaves(resume: Resume, opts: LeafOptions): Leaf[] {
     return cur;
   };
 
-  /** Text with no schema definition, shown as written (see validate/extra-text.ts: a list joined, a mapping labelled). */
+  /**
+   * Text with no schema definition, shown as written (see validate/extra-text.ts: a list joined, a mapping labelled).
+   */
   const pushText = (path: DataPath, v: unknown) => {
     for (const part of extraParts(v))
       push(part.key === null ? path : [...path, part.key], plainText(parseInline(part.text)));
@@ -166,7 +168,10 @@ function sectionPresent(resume: Resume, id: string): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
 }
 
-/** True when a public output (HTML, Markdown) leaves this string out: a phone number or an address the owner did not publish. */
+/**
+ * True when a public output (HTML, Markdown) leaves this string out: a phone number or an address the owner did not
+ * publish.
+ */
 export function isPrivate(path: DataPath, resume: Resume): boolean {
   return hiddenBy(path, resume).length > 0;
 }

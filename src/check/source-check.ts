@@ -32,7 +32,9 @@ export interface NotShown {
   reasons: { outputs: string; reason: string; dropped: boolean }[];
 }
 
-/** The outputs that show what the PDF shows (the Word file is checked against the same strings), and the public ones. */
+/**
+ * The outputs that show what the PDF shows (the Word file is checked against the same strings), and the public ones.
+ */
 const PRIVATE_OUTPUTS = 'PDF, Word';
 const PUBLIC_OUTPUTS = 'HTML, Markdown';
 

@@ -29,7 +29,10 @@ export function pathIn(io: Io, path: string): string {
 /** 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
 const MAX_EPOCH = 253402300799;
 
-/** SOURCE_DATE_EPOCH (reproducible builds) as a date when set; a value that is not a time is an error, not silently ignored. */
+/**
+ * SOURCE_DATE_EPOCH (reproducible builds) as a date when set; a value that is not a time is an error, not silently
+ * ignored.
+ */
 export function epochDate(env: Io['env']): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (!epoch) return undefined;

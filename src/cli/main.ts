@@ -7,7 +7,8 @@ import { keepYoungGenerationSmall } from './young-generation.js';
 export async function main(): Promise<void> {
   // Peak memory of a one-shot build (see the module); watch, serve and a batch let it grow again when they start.
   keepYoungGenerationSmall();
-  // A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a stack.
+  // A reader that stops early (`folio --help | head -1`) closes the pipe: end quietly, as other tools do, not with a
+  // stack.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);

@@ -15,7 +15,9 @@ export function printDiagnostics(list: readonly Diagnostic[], out: Out): void {
   for (const d of list) out.write(`${formatDiagnostic(d)}\n`);
 }
 
-/** What the user sees for a UserError: every diagnostic (or the one-line message), then a count when there are several. */
+/**
+ * What the user sees for a UserError: every diagnostic (or the one-line message), then a count when there are several.
+ */
 export function formatUserError(err: UserError, opts: { count: boolean } = { count: true }): string {
   let out = err.diagnostics.length
     ? err.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('')
@@ -45,7 +47,10 @@ export function printFailure(err: unknown, out: Out, opts: { count: boolean } = 
   return 'bug';
 }
 
-/** Text for the terminal, line by line: control characters (an escape sequence in a file name) shown as symbols, never run. */
+/**
+ * Text for the terminal, line by line: control characters (an escape sequence in a file name) shown as symbols, never
+ * run.
+ */
 export function printableLines(text: string): string {
   return text.split('\n').map(printable).join('\n');
 }

@@ -2,7 +2,9 @@
 import type { Format } from '../pipeline/build.js';
 import type { Change } from './watch.js';
 
-/** The formats that read a --templates folder's files, by the folder's sub-folder (templates/html, templates/markdown). */
+/**
+ * The formats that read a --templates folder's files, by the folder's sub-folder (templates/html, templates/markdown).
+ */
 const TEMPLATE_FORMATS: Record<string, readonly Format[]> = { html: ['html'], markdown: ['md'] };
 
 /**

@@ -166,7 +166,9 @@ function watchSource(file: string, fire: () => void, lost: () => void): FSWatche
   return out;
 }
 
-/** What the source is, as far as a watch cares: its folder's inode, and where the path leads and that folder's inode. */
+/**
+ * What the source is, as far as a watch cares: its folder's inode, and where the path leads and that folder's inode.
+ */
 function identity(file: string): string {
   const ino = (p: string): string => {
     try {

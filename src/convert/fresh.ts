@@ -345,7 +345,10 @@ function link(r: Reader, p: SourcePath): string | undefined {
   return url;
 }
 
-/** FRESH marks entries `private: true` for its private outputs; folio has no such outputs, so it says which ones it shows. */
+/**
+ * FRESH marks entries `private: true` for its private outputs; folio has no such outputs, so it says which ones it
+ * shows.
+ */
 function privateEntries(r: Reader, input: Json): void {
   const visit = (v: unknown, path: (string | number)[]) => {
     if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));

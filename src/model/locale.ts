@@ -34,7 +34,10 @@ export interface Locale {
   dir: 'ltr' | 'rtl';
   words: Words;
   date: DateFormat;
-  /** How it was chosen: folio.lang with a catalogue of its own or of its base language, English for a lang with none, inferred from the text, or the English default. */
+  /**
+   * How it was chosen: folio.lang with a catalogue of its own or of its base language, English for a lang with none,
+   * inferred from the text, or the English default.
+   */
   chosen: 'lang' | 'base' | 'fallback' | 'inferred' | 'default';
 }
 

@@ -80,7 +80,9 @@ export interface Header {
   availability: string | null;
   /** The photo's path or URL as written (basics.image); only the PDF shows the photo, with folio.photo on. */
   image: string | null;
-  /** Fields of basics folio has no slot for that hold text ("Name Furigana: …"), after the location, in source order. */
+  /**
+   * Fields of basics folio has no slot for that hold text ("Name Furigana: …"), after the location, in source order.
+   */
   extras: ExtraLine[];
 }
 
@@ -89,7 +91,10 @@ export interface ExtraLine {
   line: Inline;
   /** Where it comes from inside basics: ['nameFurigana'], ['location', 'prefecture']. */
   source: string[];
-  /** The folio.public switches a public output (HTML, Markdown) needs on to show it: it holds a phone number or an address. */
+  /**
+   * The folio.public switches a public output (HTML, Markdown) needs on to show it: it holds a phone number or an
+   * address.
+   */
   private: ('phone' | 'address')[];
 }
 
@@ -109,7 +114,9 @@ export interface Entry {
   title: string | null;
   /** The organisation, institution, awarder, publisher or project entity. */
   subtitle: string | null;
-  /** `title · subtitle` (or whichever is present), assembled once for every renderer and message; null when neither is. */
+  /**
+   * `title · subtitle` (or whichever is present), assembled once for every renderer and message; null when neither is.
+   */
   heading: string | null;
   /**
    * The heading after the title, for renderers that style the subtitle apart: ` · subtitle`, or the subtitle

@@ -268,7 +268,10 @@ function buildSection(resume: Resume, id: SectionId, locale: Locale): Section | 
   }
 }
 
-/** A section's items as its schema types them (the correlation of key and item type, which TypeScript cannot follow through `resume[id]`). */
+/**
+ * A section's items as its schema types them (the correlation of key and item type, which TypeScript cannot follow
+ * through `resume[id]`).
+ */
 function itemsOf<K extends EntrySection | GroupSection>(resume: Resume, id: K): (EntryItems & GroupItems)[K][] {
   return (resume[id] ?? []) as (EntryItems & GroupItems)[K][];
 }
@@ -424,7 +427,9 @@ function sharedSlots(id: SectionId, item: SharedSlots, i: number): Entry {
   return e;
 }
 
-/** Fills an entry's title, subtitle, dates and details (and any shared slot it takes from another key) from one item. */
+/**
+ * Fills an entry's title, subtitle, dates and details (and any shared slot it takes from another key) from one item.
+ */
 type EntryFill<T> = (item: T, e: Entry, locale: Locale) => void;
 
 const range = (item: { startDate?: unknown; endDate?: unknown }, e: Entry, locale: Locale) => {
@@ -454,7 +459,10 @@ const titleSubtitle = (e: Entry, title: [string, unknown], subtitle: [string, un
   }
 };
 
-/** Each entry section's own field names, mapped onto the common entry slots; typed per section, so a misspelt field does not compile. */
+/**
+ * Each entry section's own field names, mapped onto the common entry slots; typed per section, so a misspelt field does
+ * not compile.
+ */
 const ENTRY_FILLS: { [K in EntrySection]: EntryFill<EntryItems[K]> } = {
   work: (item, e, locale) => {
     titled(e, ['position', item.position], ['name', item.name]);

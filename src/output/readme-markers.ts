@@ -92,7 +92,8 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
       `${name}: error: ${END_MARKER} (line ${end.no}) comes before ${START_MARKER} (line ${start.no}); swap them. ${name} was not changed.`,
     );
   }
-  // A start marker on the last line without a line break cannot be followed by an end marker, so `next` is a line start.
+  // A start marker on the last line without a line break cannot be followed by an end marker, so `next` is a line
+  // start.
   return { start: start.next, end: end.from, eol: start.crlf ? '\r\n' : '\n' };
 }
 

@@ -68,7 +68,10 @@ async function mkdirParents(dir: string): Promise<void> {
 /** Longest output file name folio writes, in bytes: 255, less room for `.<name>.<pid>.tmp`. */
 export const MAX_NAME_BYTES = 230;
 
-/** An output name must be a plain file name: a pattern that yields `../x` or `/x` would write outside the output directory. */
+/**
+ * An output name must be a plain file name: a pattern that yields `../x` or `/x` would write outside the output
+ * directory.
+ */
 export function checkOutputName(name: string): void {
   if (
     !name ||
@@ -166,7 +169,10 @@ export async function checkReplaceable(path: string, cwd = ''): Promise<void> {
     );
 }
 
-/** Temporaries left by a run that was killed mid-write (its process is gone): never shipped with out/ or beside a README. */
+/**
+ * Temporaries left by a run that was killed mid-write (its process is gone): never shipped with out/ or beside a
+ * README.
+ */
 async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   for (const entry of entries) {

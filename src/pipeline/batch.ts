@@ -18,7 +18,10 @@ export type BatchOutcome =
   | { source: string; ok: true; result: BuildResult }
   | { source: string; ok: false; message: string };
 
-/** Sources as given, with each directory replaced by the résumé files in it (sorted), duplicates of an output name refused. */
+/**
+ * Sources as given, with each directory replaced by the résumé files in it (sorted), duplicates of an output name
+ * refused.
+ */
 export async function expandSources(args: readonly string[], cwd?: string): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {

@@ -1,4 +1,5 @@
-// Stage pipeline: the orchestration of the stages: prepare (load → validate → tailor → model), render in memory, write; PDF self-check, batches.
+// Stage pipeline: the orchestration of the stages: prepare (load → validate → tailor → model), render in memory, write;
+// PDF self-check, batches.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PaperName, ThemeName } from '../model/design.js';
@@ -36,13 +37,17 @@ export interface Validated {
   src: LoadedSource;
   resume: Resume;
   warnings: Diagnostic[];
-  /** What folio read in a way worth knowing (custom sections found, JSON Resume 0.x keys read under their 1.0 names). */
+  /**
+   * What folio read in a way worth knowing (custom sections found, JSON Resume 0.x keys read under their 1.0 names).
+   */
   notes: Diagnostic[];
   /** The source's absolute path (photos are found beside it). */
   path: string;
 }
 
-/** 1. load (within the size limit)  2. validate; a UserError listing every problem when the file is not a valid résumé. */
+/**
+ * 1. load (within the size limit)  2. validate; a UserError listing every problem when the file is not a valid résumé.
+ */
 export async function loadValidated(opts: SourceOptions): Promise<Validated> {
   const path = resolve(opts.cwd ?? '', opts.source);
   const src = await loadFile(path, opts.source, {
@@ -94,7 +99,10 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   return prepareFrom(await loadValidated(opts), opts);
 }
 
-/** Tailor and normalise an already validated source: `--all-variants` reads and validates the file once for every variant. */
+/**
+ * Tailor and normalise an already validated source: `--all-variants` reads and validates the file once for every
+ * variant.
+ */
 export async function prepareFrom(v: Validated, opts: PrepareOptions): Promise<Prepared> {
   const { src, resume } = v;
   // tailor: a variant cuts, orders and overrides before normalise sees the résumé.

@@ -23,7 +23,10 @@ export interface GalleryResult {
   warnings: Diagnostic[];
 }
 
-/** Build the résumé in every theme into <dir>/<theme>/ (the PDF and page 1 as PNG) and an index.html showing them side by side. */
+/**
+ * Build the résumé in every theme into <dir>/<theme>/ (the PDF and page 1 as PNG) and an index.html showing them side
+ * by side.
+ */
 export async function buildGallery(opts: GalleryOptions): Promise<GalleryResult> {
   const themes: GalleryResult['themes'] = [];
   const warnings: Diagnostic[] = [];

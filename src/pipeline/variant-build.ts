@@ -87,7 +87,10 @@ function overflowError(
   return new UserError(`${src.file}: error: ${head}${what}. ${fix}`);
 }
 
-/** Render a variant's PDF within its maxPages, tightening the design when it may; a UserError naming what overflows when it cannot. */
+/**
+ * Render a variant's PDF within its maxPages, tightening the design when it may; a UserError naming what overflows when
+ * it cannot.
+ */
 export async function renderWithinPages(
   model: ResumeModel,
   v: VariantBuild,

@@ -22,7 +22,10 @@ const PAGE: Record<PaperName, { width: number; height: number }> = {
   legal: { width: 12240, height: 20160 },
 };
 
-/** A pictograph or flag: the PDF leaves emoji out (its fonts have none), and so does the Word file, so both read the same. */
+/**
+ * A pictograph or flag: the PDF leaves emoji out (its fonts have none), and so does the Word file, so both read the
+ * same.
+ */
 const MAY_HAVE_EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /**

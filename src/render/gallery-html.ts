@@ -11,7 +11,10 @@ export interface GalleryTile {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The gallery's index.html: page 1 of every theme side by side, each linking to its PDF. No scripts, no outside requests. */
+/**
+ * The gallery's index.html: page 1 of every theme side by side, each linking to its PDF. No scripts, no outside
+ * requests.
+ */
 export function galleryHtml(title: string, tiles: readonly GalleryTile[]): string {
   const figures = tiles
     .map(

@@ -62,7 +62,9 @@ export interface MetricPanel extends MetricsSection {
 export type HtmlSection = (Exclude<Section, MetricsSection> | MetricPanel) & {
   /** The section's HTML id and class: its id, or `custom-<key>` for a custom section. */
   id: string;
-  /** The partial that draws it: the section id for folio's sections, the kind (`entries`, `groups`) for a custom one. */
+  /**
+   * The partial that draws it: the section id for folio's sections, the kind (`entries`, `groups`) for a custom one.
+   */
   partial: string;
 };
 
@@ -104,7 +106,8 @@ function metricPanel(s: MetricsSection): MetricPanel {
 export function renderHtml(model: ResumeModel, opts: HtmlOptions = {}): HtmlResult {
   const t = loadTemplates('html', helpers, opts.templatesDir, opts.cwd);
   const html = t.page(htmlPage(model, t.assets['style.css'] ?? ''));
-  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace anyway).
+  // Templates are written for reading; drop the blank lines their {{#if}} tags leave (HTML collapses whitespace
+  // anyway).
   return { html: html.replace(/\n[ \t]*(?=\n)/g, ''), overridden: t.overridden };
 }
 

@@ -21,7 +21,10 @@ export interface MarkdownOptions {
   headingLevel?: number;
 }
 
-/** The heading marks for a block whose top heading is at `level`: `#` for the name, `##` for sections, `###` for entries. */
+/**
+ * The heading marks for a block whose top heading is at `level`: `#` for the name, `##` for sections, `###` for
+ * entries.
+ */
 export function headingMarks(level = 1): { name: string; section: string; entry: string } {
   const mark = (n: number) => '#'.repeat(Math.min(6, Math.max(1, n)));
   return { name: mark(level), section: mark(level + 1), entry: mark(level + 2) };
@@ -53,9 +56,14 @@ export interface MarkdownHeader {
   label: string | null;
   tagline: string | null;
   summary: string | null;
-  /** The contacts the page may show, as links, then the location and (with folio.public) the address, joined by ` · `. */
+  /**
+   * The contacts the page may show, as links, then the location and (with folio.public) the address, joined by ` · `.
+   */
   contacts: string | null;
-  /** Fields of basics folio has no slot for ("**Name Furigana:** …"), joined by ` · `; private ones only with folio.public. */
+  /**
+   * Fields of basics folio has no slot for ("**Name Furigana:** …"), joined by ` · `; private ones only with
+   * folio.public.
+   */
   extras: string | null;
 }
 
@@ -145,7 +153,8 @@ export function renderMarkdown(model: ResumeModel, opts: MarkdownOptions = {}): 
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be Markdown.
+  // Right-to-left text: GitHub keeps the dir attribute of an HTML block; the blank lines let Markdown inside it be
+  // Markdown.
   const markdown = model.dir === 'rtl' ? `<div dir="rtl">\n\n${doc}\n\n</div>\n` : `${doc}\n`;
   return { markdown, overridden: t.overridden };
 }

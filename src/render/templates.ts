@@ -71,7 +71,8 @@ export function loadTemplates(
   }
   const compiled = templates.get('page.hbs');
   if (compiled === undefined) throw new Error(`templates/${format}/page.hbs is missing`);
-  // With the user's files in play, a render error (a misspelt field under strict mode) is theirs to fix, not a folio bug.
+  // With the user's files in play, a render error (a misspelt field under strict mode) is theirs to fix, not a folio
+  // bug.
   const page: HandlebarsTemplateDelegate = mine.size
     ? (context, runtime) => {
         try {
@@ -217,7 +218,9 @@ function collect(dir: string, prefix: string, into: Map<string, string>): void {
   }
 }
 
-/** One template file: a regular file within TEMPLATE_KIND's limit (a FIFO would hang the build, /dev/zero never end). */
+/**
+ * One template file: a regular file within TEMPLATE_KIND's limit (a FIFO would hang the build, /dev/zero never end).
+ */
 function readTemplate(path: string): string {
   const s = statSync(path);
   if (!s.isFile())

@@ -27,7 +27,10 @@ export class UserError extends Error {
   }
 }
 
-/** A mistake in how a command was called (flags that need another flag, a bad option value): exit code 2, like commander's own. */
+/**
+ * A mistake in how a command was called (flags that need another flag, a bad option value): exit code 2, like
+ * commander's own.
+ */
 export class UsageError extends UserError {
   constructor(message: string) {
     super(message);

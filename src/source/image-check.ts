@@ -42,7 +42,10 @@ async function pngDamage(data: Uint8Array): Promise<string | null> {
   return null;
 }
 
-/** How many bytes the zlib stream inflates to, counted as it streams (a 4096² photo is not held in memory); null when it is corrupt or cut short. */
+/**
+ * How many bytes the zlib stream inflates to, counted as it streams (a 4096² photo is not held in memory); null when it
+ * is corrupt or cut short.
+ */
 function inflatedLength(parts: Uint8Array[]): Promise<number | null> {
   return new Promise((resolve) => {
     const inflate = createInflate();

@@ -22,5 +22,7 @@ export function imageSize(data: Uint8Array, format: 'png' | 'jpg'): { width: num
   return null;
 }
 
-/** Largest photo side folio decodes: a 4096 × 4096 RGBA image is 64 MiB in memory; a header photo needs a few hundred. */
+/**
+ * Largest photo side folio decodes: a 4096 × 4096 RGBA image is 64 MiB in memory; a header photo needs a few hundred.
+ */
 export const MAX_PHOTO_SIDE = 4096;

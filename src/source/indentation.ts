@@ -47,7 +47,8 @@ export function findIndentSlip(text: string, topLevelKeys?: ReadonlySet<string>)
   const stack: Level[] = [];
   // The previous line's last entry ended with `key:` or `-` and nothing after it: its value may follow, indented.
   let opener: { indent: number; owner: string } | null = null;
-  // Levels closed by the previous line, to tell "this line is indented too far" from "the line before left its mapping".
+  // Levels closed by the previous line, to tell "this line is indented too far" from "the line before left its
+  // mapping".
   let closed: { line: number; entry: Entry; levels: Level[] } | null = null;
   // A value that continues on more-indented lines: a block scalar (| >), plain text, or an open quote or bracket.
   let skipDeeperThan: number | null = null;
@@ -247,9 +248,9 @@ function usualStep(lines: string[]): number {
 }
 
 /**
- * `basics:` then `   name: Ada` then `  label: Lead`: the second key is off from the first, but it is the first key that
- * moved (one space past where this file indents keys), and the keys after it agree. Blame the first key's line when it
- * sits off the file's usual step and the key below it sits on it.
+ * `basics:` then `   name: Ada` then `  label: Lead`: the second key is off from the first, but it is the first key
+ * that moved (one space past where this file indents keys), and the keys after it agree. Blame the first key's line
+ * when it sits off the file's usual step and the key below it sits on it.
  */
 function misplacedFirst(stack: Level[], e: Entry, line: number, step: number): IndentSlip | null {
   const level = stack[stack.length - 1];
@@ -267,15 +268,17 @@ function misplacedFirst(stack: Level[], e: Entry, line: number, step: number): I
 }
 
 /**
- * `profiles:` then `   - network: GitHub` then `      username: ada`: the key on the second line is off from `network:`,
- * but it is the first item's dash that moved (one space short of where this file puts a dash), and the lines below agree
- * with each other. Blame the dash line when moving it by the difference puts it where the file's dashes go.
+ * `profiles:` then `   - network: GitHub` then `      username: ada`: the key on the second line is off from
+ * `network:`, but it is the first item's dash that moved (one space short of where this file puts a dash), and the
+ * lines below agree with each other. Blame the dash line when moving it by the difference puts it where the file's
+ * dashes go.
  */
 function misplacedDash(stack: Level[], e: Entry, line: number, step: number): IndentSlip | null {
   const item = stack[stack.length - 1];
   const list = stack[stack.length - 2];
   if (e.kind !== 'map' || !item || !list || item.kind !== 'map' || list.kind !== 'seq') return null;
-  // Only the first item of its list, opened on the line just above: a later item's dash is confirmed by the ones before.
+  // Only the first item of its list, opened on the line just above: a later item's dash is confirmed by the ones
+  // before.
   if (item.line !== line - 1 || list.line !== line - 1 || list.under === undefined) return null;
   const d = e.col - item.indent;
   const natural = (dash: number) => dash - (list.under as number) === 0 || dash - (list.under as number) === step;
@@ -300,7 +303,8 @@ function misplaced(
   topLevelKeys?: ReadonlySet<string>,
 ): IndentSlip {
   const what = e.kind === 'map' ? `\`${e.label}\`` : 'this list item';
-  // The line before closed a level this line still belongs to: the line before is the slip (a key dedented out of its mapping).
+  // The line before closed a level this line still belongs to: the line before is the slip (a key dedented out of its
+  // mapping).
   const left = prev?.levels.find(
     (l) => l.kind === e.kind && (l.indent === e.col || (l.indent === -1 && e.col > prev.entry.col)),
   );

@@ -276,7 +276,8 @@ function overBudget(data: unknown, limits: InputLimits): { path: DataPath; messa
 
 /** The one document in the stream, and where a second one starts (an error), if any. */
 function composeOne(tokens: CST.Token[], length: number): { doc: Document.Parsed; secondAt: number | null } {
-  // Tags that build non-JSON values (!!binary, !!set, !!timestamp) stay plain text: a résumé holds only text, lists and mappings.
+  // Tags that build non-JSON values (!!binary, !!set, !!timestamp) stay plain text: a résumé holds only text, lists and
+  // mappings.
   const composer = new Composer({ uniqueKeys: false, resolveKnownTags: false, logLevel: 'silent' });
   const docs = composer.compose(tokens, true, length);
   // compose(…, forceDoc = true) always yields at least one document.
@@ -285,7 +286,9 @@ function composeOne(tokens: CST.Token[], length: number): { doc: Document.Parsed
   return { doc, secondAt: second.done ? null : (second.value as Document.Parsed).range[0] };
 }
 
-/** Offset of the first collection nested deeper than `max`, or null. Iterative: the input may be deeper than the stack. */
+/**
+ * Offset of the first collection nested deeper than `max`, or null. Iterative: the input may be deeper than the stack.
+ */
 function tooDeep(tokens: CST.Token[], max: number): number | null {
   const stack: [CST.Token | null | undefined, number][] = [];
   for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
@@ -423,7 +426,10 @@ function withIndentSlip(
 
 let topKeys: ReadonlySet<string> | undefined;
 
-/** The résumé's top-level keys, from the schema: a key halfway between two indentations is placed at the top if it is one. */
+/**
+ * The résumé's top-level keys, from the schema: a key halfway between two indentations is placed at the top if it is
+ * one.
+ */
 function topLevelKeys(): ReadonlySet<string> {
   if (!topKeys) {
     try {

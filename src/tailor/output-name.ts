@@ -26,7 +26,9 @@ const FOLD: Record<string, string> = {
   '’': '',
   "'": '',
 };
-/** Greek and Cyrillic letters, transliterated (ELOT 743 / a simple scientific scheme, lower case; upper case follows). */
+/**
+ * Greek and Cyrillic letters, transliterated (ELOT 743 / a simple scientific scheme, lower case; upper case follows).
+ */
 const TRANSLIT: Record<string, string> = Object.fromEntries(
   Array.from(
     [

@@ -50,7 +50,10 @@ export function compareDates(a: PartialDate, b: PartialDate): number {
   return a.day - b.day;
 }
 
-/** A locale's month-year format: `{month} {year}` or `{year}年{month}月`, and its twelve month names (from Intl, at build time). */
+/**
+ * A locale's month-year format: `{month} {year}` or `{year}年{month}月`, and its twelve month names (from Intl, at build
+ * time).
+ */
 export interface DateFormat {
   pattern: string;
   months: readonly string[];

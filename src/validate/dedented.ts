@@ -1,9 +1,9 @@
 // A key dedented out of the mapping above it, when YAML still accepts the file.
 //
-// `location:` then `city:` then `countryCode:` at `location:`'s own indentation is valid YAML: countryCode becomes a key
-// of basics (shown as an extra line), and `profiles:` dedented to the top becomes a custom section. The line scanner in
-// source/indentation.ts cannot see this (nothing after the key is out of place), but the schema can: the key is unknown
-// where it stands and is a field of the mapping just above it, which does not have it yet.
+// `location:` then `city:` then `countryCode:` at `location:`'s own indentation is valid YAML: countryCode becomes a
+// key of basics (shown as an extra line), and `profiles:` dedented to the top becomes a custom section. The line
+// scanner in source/indentation.ts cannot see this (nothing after the key is out of place), but the schema can: the key
+// is unknown where it stands and is a field of the mapping just above it, which does not have it yet.
 import type { DataPath, LoadedSource } from '../source/load.js';
 import { deref, type SchemaNode } from './schema.js';
 
@@ -25,7 +25,8 @@ function mappingOf(node: SchemaNode | undefined, root: SchemaNode): SchemaNode |
 
 /**
  * If `key`, unknown in `obj` (a mapping at `path` whose schema fields are `props`; `prev` the key written before it,
- * passed in so a mapping of 47,000 keys is not searched once per key), is a field of the mapping written just above it (the previous key's value, or that list's last item) that lacks it, that mapping; otherwise null.
+ * passed in so a mapping of 47,000 keys is not searched once per key), is a field of the mapping written just above it
+ * (the previous key's value, or that list's last item) that lacks it, that mapping; otherwise null.
  */
 export function dedentedFrom(
   obj: Record<string, unknown>,

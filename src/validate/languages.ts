@@ -43,7 +43,9 @@ export function findCatalogue(tag: string): { code: string; exact: boolean } | n
   return null;
 }
 
-/** Scripts written right to left, by ISO 639 language code: a page in Persian is right to left even without a catalogue. */
+/**
+ * Scripts written right to left, by ISO 639 language code: a page in Persian is right to left even without a catalogue.
+ */
 const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 /** Text direction of a BCP 47 language tag (`ar-EG` → rtl). */

@@ -4,7 +4,9 @@ const POINTS_PER: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54
 /** The margins folio accepts, in points: 5 mm to 50 mm. Less clips on printers; more leaves no page. */
 export const MARGIN_RANGE = { min: 14, max: 142 } as const;
 
-/** A margin as written (`18mm`, `42pt`, or a bare number of points) in points, rounded to 0.01; null when it is not one. */
+/**
+ * A margin as written (`18mm`, `42pt`, or a bare number of points) in points, rounded to 0.01; null when it is not one.
+ */
 export function marginPoints(value: string | number): number | null {
   if (typeof value === 'number') return value;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*$/.exec(value);

@@ -162,7 +162,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
     unknownKey(path, key, known, dedented) {
       const value = valueAt(data, [...path, key]);
       // `countryCode:` dedented out of `location:` is valid YAML: say what happened rather than take it for an extra
-      // line or, at the top, a custom section (a warning there: a section may share a field's name, and a title says so).
+      // line or, at the top, a custom section (a warning there: a section may share a field's name, and a title says
+      // so).
       const slip =
         dedented && !(path.length === 0 && declaredTitles.has(key)) && dedentedMessage(src, path, key, dedented);
       if (slip) {
@@ -197,7 +198,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       }
       // The heading text of a custom section: the top-level key has its own note (custom section) or warning.
       if (formatPath(path) === 'folio.sections' && Object.hasOwn(data, key)) return;
-      // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks misspelt.
+      // Text on an entry of a known section (or in basics) is shown as an extra line: not "unknown", unless it looks
+      // misspelt.
       if (showsExtras(path) && isExtraKey(key) && extraText(value) !== null) {
         const of = likelyTypo(key, known);
         if (of)
@@ -239,7 +241,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       );
   }
 
-  // A language without a catalogue still builds (in English words): say so where it is set, base file and variants alike.
+  // A language without a catalogue still builds (in English words): say so where it is set, base file and variants
+  // alike.
   for (const path of langPaths(data)) {
     const message = unsupportedLangMessage(String(valueAt(data, path)));
     if (message) warnings.push(at(path, 'warning', message));
@@ -343,7 +346,8 @@ function dropEmpty(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === '' || v === null) continue;
-      // defineProperty, not assignment: a key named __proto__ must stay a key (reported as unknown), not become the prototype.
+      // defineProperty, not assignment: a key named __proto__ must stay a key (reported as unknown), not become the
+      // prototype.
       Object.defineProperty(out, k, { value: dropEmpty(v), enumerable: true, writable: true, configurable: true });
     }
     return out;

@@ -268,7 +268,10 @@ function printFiles(result: BuildResult, io: Io): void {
   }
 }
 
-/** Build every variant in turn from one read of the source; one that fails is reported and the rest still build (exit 1 at the end). */
+/**
+ * Build every variant in turn from one read of the source; one that fails is reported and the rest still build (exit 1
+ * at the end).
+ */
 async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
   const { buildPrepared, loadValidated, prepareFrom } = await import('../../pipeline/build.js');
   const validated = await loadValidated(opts);

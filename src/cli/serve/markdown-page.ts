@@ -17,8 +17,8 @@ function rawHtml(text: string): string {
 
 /**
  * Markdown → HTML for the preview. Raw HTML in the Markdown is shown as text, not
- * run (bar a few harmless tags such as <br>), and a link whose target is not http(s), mailto: or tel: keeps only its text:
- * the preview must be safe even for a hostile résumé or template.
+ * run (bar a few harmless tags such as <br>), and a link whose target is not http(s), mailto: or tel: keeps only its
+ * text: the preview must be safe even for a hostile résumé or template.
  */
 const marked = new Marked({
   gfm: true,

@@ -206,7 +206,9 @@ async function missingSource(source: string, io: Io): Promise<string | null> {
   return `waiting for ${source} to appear: no such file yet; save it (or run "${init}") and the preview builds it`;
 }
 
-/** The résumé's variant names; with `mustHave`, a UserError when that one is not among them (before serving anything). */
+/**
+ * The résumé's variant names; with `mustHave`, a UserError when that one is not among them (before serving anything).
+ */
 async function variantNames(source: string, mustHave: string | null, io: Io, maxBytes?: number): Promise<string[]> {
   const { resume } = await loadValidated({ source, cwd: io.cwd, maxBytes });
   if (mustHave !== null) findVariant(resume, mustHave);

@@ -63,5 +63,7 @@ export const FORMAT_KEYS: ReadonlySet<string> = new Set(['$schema', 'url', 'emai
 /** The key that holds, in any object, the folio-only fields moved out of the standard ones. */
 export const EXTENSION_KEY = 'x-folio';
 
-/** Keys renamed between JSON Resume 0.x and 1.0: defined where validation reads them (a build reads the old names too). */
+/**
+ * Keys renamed between JSON Resume 0.x and 1.0: defined where validation reads them (a build reads the old names too).
+ */
 export { LEGACY_KEYS } from '../../validate/legacy.js';

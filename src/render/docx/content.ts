@@ -132,7 +132,8 @@ function entry(e: Entry, c: RunColors): Paragraph[] {
         children: [new TextRun({ text: e.category, bold: true, color: c.accent })],
       }),
     );
-  // An entry without a title is headed by its subtitle; one with neither gets no empty heading in Word's navigation pane.
+  // An entry without a title is headed by its subtitle; one with neither gets no empty heading in Word's navigation
+  // pane.
   const title: Child[] = [];
   if (e.title) title.push(new TextRun(e.title));
   if (e.headingRest) title.push(new TextRun({ text: e.headingRest, bold: false, color: c.muted }));
@@ -186,7 +187,10 @@ interface RunLook {
   color?: string;
 }
 
-/** Spans as runs: bold and italic kept, code as plain text (as in the PDF), vetted links as hyperlinks; never literal `**`. */
+/**
+ * Spans as runs: bold and italic kept, code as plain text (as in the PDF), vetted links as hyperlinks; never literal
+ * `**`.
+ */
 function inline(spans: Inline, look: RunLook = {}): Child[] {
   return spans.map((s) => {
     const run = {

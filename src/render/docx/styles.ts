@@ -26,7 +26,10 @@ export function docxFont(name: FontName): DocxFont {
   return { name, fallback: serif ? 'Cambria' : 'Arial', family: serif ? 'roman' : 'swiss' };
 }
 
-/** Style ids the content refers to. Title and Heading1/2 are Word's own built-in ids, so the navigation pane and ATS parsers know them. */
+/**
+ * Style ids the content refers to. Title and Heading1/2 are Word's own built-in ids, so the navigation pane and ATS
+ * parsers know them.
+ */
 export const STYLE = {
   title: 'Title',
   subtitle: 'Subtitle',

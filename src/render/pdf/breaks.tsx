@@ -27,7 +27,9 @@ export function textWidth(paper: Paper): number {
  * principle this long would leave a band, or not fit on a page at all.
  */
 export const BREAK_AT_LINES = 6;
-/** An entry's first block this long stands apart from the entry's title line (and may break); shorter, it stays with it. */
+/**
+ * An entry's first block this long stands apart from the entry's title line (and may break); shorter, it stays with it.
+ */
 export const APART_AT_LINES = 4;
 
 // Characters that take a full em: CJK ideographs, kana, Hangul, full-width forms.

@@ -38,7 +38,9 @@ const HYPHEN = /^[-\u2010\u2011]$/u;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole. */
+/**
+ * The hyphenation callback: an over-long word → pieces separated by empty, invisible break opportunities; others whole.
+ */
 export function breakLongWord(word: string): string[] {
   if (word.trim() === '') return [word];
   // textkit splits a word into runs where its script, font or style changes ("Ωmega", "0ӕ", "⬜ὠ", "a*b*c") and

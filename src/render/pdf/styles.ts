@@ -2,11 +2,15 @@ import { StyleSheet } from '@react-pdf/renderer';
 import type { Design } from '../../model/design.js';
 import { DEFAULT_DESIGN, type DesignTokens, designTokens } from '../tokens.js';
 
-/** Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt extracted text. */
+/**
+ * Every PDF style, from the design tokens (tightened by --fit). No letter-spacing or text-transform: both corrupt
+ * extracted text.
+ */
 const createLtrStyles = ({ color, font, space }: DesignTokens, design: Design = DEFAULT_DESIGN) =>
   StyleSheet.create({
     // fontFamily is set per document: Inter plus the Noto fallbacks the text needs.
-    // calt off: Inter's contextual alternates turn "2x5" into "2×5" and "->" into "→" glyphs that read back differently.
+    // calt off: Inter's contextual alternates turn "2x5" into "2×5" and "->" into "→" glyphs that read back
+    // differently.
     page: {
       fontFeatureSettings: { calt: false },
       fontSize: font.body,
@@ -60,7 +64,8 @@ const createLtrStyles = ({ color, font, space }: DesignTokens, design: Design = 
     number: { width: 20, fontWeight: 700, color: color.accent },
     // No fontFamily here: it would replace the page's fallback list (CJK inside `code` would lose its font).
     code: { color: color.ink },
-    // For a <Text> with no style of its own: it still needs the page's writing direction (react-pdf does not inherit it).
+    // For a <Text> with no style of its own: it still needs the page's writing direction (react-pdf does not inherit
+    // it).
     run: {},
     footer: {
       position: 'absolute',
