@@ -66,8 +66,11 @@ export function objectFacts(pdf: Buffer): Pick<PdfFacts, 'fonts' | 'links' | 'la
  * writes them sorted, /FontFile2 before /FontName and /BaseFont before /Type. Literal strings are stepped over
  * whole, so a `>>` inside one closes nothing.
  */
-const TOKEN =
-  /\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|(FontFile[23]?)\b|(Lang|URI)\s*\()|(<<)|(>>)|(\()|((?<!end)stream\r?\n)/g;
+const TOKEN = new RegExp(
+  String.raw`\/(?:Type\s*\/(Font|ObjStm)\b|BaseFont\s*\/([^\s/<>[\]()]+)|FontName\s*\/([^\s/<>[\]()]+)|` +
+    String.raw`(FontFile[23]?)\b|(Lang|URI)\s*\()|(<<)|(>>)|(\()|((?<!end)stream\r?\n)`,
+  'g',
+);
 
 /** Largest object stream folio inflates: a crafted one could be a zip bomb. */
 const MAX_INFLATE = 16 * 1024 * 1024;

@@ -126,7 +126,10 @@ function designReason(
   const p = path.join('.');
   const hidden = published ? hiddenBy(path, resume) : [];
   if (hidden.length)
-    return `private on the public page (${hidden.map((k) => `folio.public.${k}: true`).join(' and ')} ${hidden.length > 1 ? 'show' : 'shows'} it)`;
+    return (
+      `private on the public page (${hidden.map((k) => `folio.public.${k}: true`).join(' and ')} ` +
+      `${hidden.length > 1 ? 'show' : 'shows'} it)`
+    );
   if (p === 'basics.image')
     return published
       ? 'a photo: the public page shows none'

@@ -28,5 +28,8 @@ export interface SourceCheck {
 
 /** "N of M strings found in order; K not shown by design", the line both reports print. */
 export function summaryLine(c: SourceCheck, file: string): string {
-  return `${c.match.found.length} of ${c.total} strings from ${file} found in order; ${c.byDesign.length} not shown by design`;
+  return (
+    `${c.match.found.length} of ${c.total} strings from ${file} found in order; ` +
+    `${c.byDesign.length} not shown by design`
+  );
 }

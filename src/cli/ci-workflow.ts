@@ -141,7 +141,10 @@ ${install(o)}
 /** The install step: the project's own lock file when folio-cv is a dependency, else this version globally. */
 function install(o: WorkflowOptions): string {
   if (o.local)
-    return `      - name: Install folio (from package.json)\n        run: ${o.local.lockFile ? 'npm ci' : 'npm install'} --no-audit --no-fund`;
+    return (
+      `      - name: Install folio (from package.json)\n` +
+      `        run: ${o.local.lockFile ? 'npm ci' : 'npm install'} --no-audit --no-fund`
+    );
   return `      - name: Install folio\n        run: npm install --global folio-cv@${o.version} --no-audit --no-fund`;
 }
 

@@ -38,7 +38,8 @@ export function epochDate(env: Io['env']): Date | undefined {
   if (!epoch) return undefined;
   if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
     throw new UserError(
-      `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
+      `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: ` +
+        `give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
     );
   }
   return new Date(Number(epoch) * 1000);

@@ -368,7 +368,8 @@ export async function sourceDate(source: string | null): Promise<Date> {
     // The reproducible-builds rule: a value that is not a time is an error, not silently ignored.
     if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
       throw new UserError(
-        `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
+        `error: SOURCE_DATE_EPOCH=${epoch.slice(0, 30)} is not a time folio can use: ` +
+          `give whole seconds since 1970, at most ${MAX_EPOCH} (the end of year 9999)`,
       );
     }
     return new Date(Number(epoch) * 1000);

@@ -8,8 +8,10 @@ export interface BadText {
 
 // C0 controls except tab, newline and carriage return; DEL; C1 controls; U+FFFE and U+FFFF (not characters: XML,
 // and so a Word file, cannot hold them); unpaired surrogates.
-const BAD =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const BAD = new RegExp(
+  String.raw`[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|` +
+    String.raw`[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]`,
+);
 
 const NAMES: Record<number, string> = {
   0: 'a NUL character',

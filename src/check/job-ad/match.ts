@@ -114,7 +114,8 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
   const who = r.variant ? `variant ${r.variant}` : 'your résumé';
   const pct = r.terms.length ? Math.round((covered.length / r.terms.length) * 100) : 0;
   const out: string[] = [
-    `${jobFile}: ${r.terms.length} technical term${r.terms.length === 1 ? '' : 's'}; ${who} shows ${covered.length} (${pct}%)`,
+    `${jobFile}: ${r.terms.length} technical term${r.terms.length === 1 ? '' : 's'}; ` +
+      `${who} shows ${covered.length} (${pct}%)`,
   ];
   const width = Math.max(12, ...r.terms.map((t) => t.term.length));
   const weight = (t: TermMatch) => `×${t.mentions}${t.required ? ' required' : ''}`.padEnd(12);
@@ -146,7 +147,8 @@ export function formatMatch(r: MatchReport, jobFile: string): string {
   if (r.perVariant.length) {
     out.push(
       '',
-      `per variant: ${r.perVariant.map((v) => `${v.name} shows ${v.covered} of ${r.terms.length}`).join(', ')} (folio match ${jobFile} --variant <name>)`,
+      `per variant: ${r.perVariant.map((v) => `${v.name} shows ${v.covered} of ${r.terms.length}`).join(', ')}` +
+        ` (folio match ${jobFile} --variant <name>)`,
     );
   }
   out.push(

@@ -97,8 +97,11 @@ function headingMode(line: string): Mode | null {
 }
 
 /** Tokens that look technical whatever the word: GraphQL, gRPC, C++, C#, Node.js, S3, EC2, k8s. */
-const SHAPED =
-  /(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])/gu;
+const SHAPED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?:[A-Za-z][A-Za-z0-9]*(?:\+\+|#)|[A-Za-z]*[a-z][A-Z][A-Za-z]*|` +
+    String.raw`[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\.(?:js|NET|io))(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 /** Most technical-looking tokens (outside the lexicon and your keywords) one match reports. */
 export const MAX_SHAPED_TERMS = 200;

@@ -114,7 +114,8 @@ export function registerBuild(program: Command, io: Io): void {
     .option('--strict', 'treat warnings (unknown keys, future dates) as errors')
     .option(
       '--templates <dir>',
-      "your templates, laid out like folio's templates/ (html/, markdown/): each file replaces the built-in one of the same name",
+      "your templates, laid out like folio's templates/ (html/, markdown/): " +
+        'each file replaces the built-in one of the same name',
     )
     .option('-w, --watch', 'build, then rebuild on every save of the source (and of --templates) until Ctrl-C')
     .option('--variant <name>', 'build one variant from the variants: block, into <out>/<name>/')
@@ -139,7 +140,8 @@ export function registerBuild(program: Command, io: Io): void {
     )
     .option(
       '--name <pattern>',
-      'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; default: folio.output, else the source name)',
+      'base name of every output file, e.g. "{name}-Resume" ({name}: your name in ASCII; ' +
+        'default: folio.output, else the source name)',
       parseNamePattern,
     )
     .option(
@@ -196,7 +198,8 @@ Examples:
       if (sources.length > 1 || args.length > 1) {
         if (opts.watch || opts.variant || opts.allVariants || opts.name || opts.dumpModel) {
           throw new UsageError(
-            'error: --watch, --variant, --all-variants, --name and --dump-model take one source; several sources build with their own names',
+            'error: --watch, --variant, --all-variants, --name and --dump-model take one source; ' +
+              'several sources build with their own names',
           );
         }
         return buildBatch(sources, opts, t0, io);
@@ -263,7 +266,8 @@ function printFiles(result: BuildResult, io: Io): void {
     const pages = f.pages === null ? '' : `  ${f.pages} page${f.pages === 1 ? '' : 's'}`;
     const check = f.checkMs ? ` (self-check ${Math.round(f.checkMs)} ms)` : '';
     io.stdout.write(
-      `${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ${Math.round(f.ms)} ms${check}\n`,
+      `${(shown[i] ?? '').padEnd(width)}  ${formatBytes(f.bytes).padStart(8)}${pages.padEnd(10)}  ` +
+        `${Math.round(f.ms)} ms${check}\n`,
     );
   }
 }
@@ -296,7 +300,8 @@ async function buildAll(opts: BuildOptions, t0: number, io: Io): Promise<void> {
     }
   }
   io.stdout.write(
-    `built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants in ${Math.round(performance.now() - t0)} ms\n`,
+    `built ${files} file${files === 1 ? '' : 's'} for ${names.length - failed.length} of ${names.length} variants ` +
+      `in ${Math.round(performance.now() - t0)} ms\n`,
   );
   if (failed.length) throw new UserError(`variant${failed.length === 1 ? '' : 's'} not built: ${failed.join(', ')}`);
 }
@@ -345,7 +350,9 @@ async function buildBatch(sources: string[], opts: BuildFlags, t0: number, io: I
   const failed = [...collisions.keys(), ...outcomes.filter((o) => !o.ok).map((o) => o.source)];
   const s = (performance.now() - t0) / 1000;
   io.stdout.write(
-    `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
+    `built ${files} file${files === 1 ? '' : 's'} for ${sources.length - failed.length} of ${sources.length} résumés ` +
+      `in ${s.toFixed(2)} s (${((sources.length - failed.length) / s).toFixed(1)} résumés/s, ` +
+      `${Math.min(jobs, sources.length)} worker${jobs === 1 ? '' : 's'})\n`,
   );
   if (failed.length) throw new UserError(`not built: ${failed.join(', ')}`);
 }

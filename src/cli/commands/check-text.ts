@@ -19,7 +19,8 @@ export function sourceRows(
   }
   row('text', summaryLine(check, src.file));
   const where = (l: { path: DataPath; text: string }) =>
-    `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  "${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
+    `${src.file}:${src.locate(l.path).line}  ${formatPath(l.path)}  ` +
+    `"${l.text.length > 70 ? `${l.text.slice(0, 67)}…` : l.text}"`;
   for (const l of check.match.missing) row('missing', where(l));
   for (const l of check.dropped) row('missing', `${where(l)} (${l.reason})`);
   for (const l of check.match.outOfOrder) row('order', `${where(l)} (found only earlier in the text)`);

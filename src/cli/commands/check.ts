@@ -115,7 +115,9 @@ export function report(pdfPath: string, facts: PdfFacts, check: SourceCheck | nu
   const names = facts.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).join(', ');
   row(
     'fonts',
-    `${facts.fonts.length}, ${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}${names ? ` (${names})` : ''}`,
+    `${facts.fonts.length}, ` +
+      `${unembedded.length ? `NOT EMBEDDED: ${unembedded.map((f) => f.name).join(', ')}` : 'all embedded'}` +
+      `${names ? ` (${names})` : ''}`,
   );
   row('links', `${facts.links.length}${facts.links.length ? `: ${facts.links.join('  ')}` : ''}`);
   for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator'])

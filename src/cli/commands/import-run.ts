@@ -23,16 +23,20 @@ export async function runImport(
   const format = detectFormat(src.data);
   if (format === null) {
     throw new UserError(
-      `${file}: error: not a résumé: folio reads JSON Resume (keys like basics, work), RenderCV (cv:), FRESH (meta.format: FRESH@…) and YAMLResume (content:) files, and this one is none of them`,
+      `${file}: error: not a résumé: folio reads JSON Resume (keys like basics, work), RenderCV (cv:), ` +
+        `FRESH (meta.format: FRESH@…) and YAMLResume (content:) files, and this one is none of them`,
     );
   }
   const { data, notes } = convert(format, src.data as Record<string, unknown>);
   if (!hasResumeContent(data)) {
     throw new UserError(
-      `${file}: error: this ${FORMAT_NAMES[format]} file holds no résumé content (no name, no section): nothing to import`,
+      `${file}: error: this ${FORMAT_NAMES[format]} file holds no résumé content ` +
+        `(no name, no section): nothing to import`,
     );
   }
-  const text = `${modeline(opts.out === undefined ? undefined : pathIn(io, opts.out), io.cwd)}\n# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
+  const text =
+    `${modeline(opts.out === undefined ? undefined : pathIn(io, opts.out), io.cwd)}\n` +
+    `# Imported from ${file} by "folio import".\n\n${toYaml(data)}`;
   const label = opts.out ?? '<stdout>';
   const problems = check(text, label);
   if (opts.out)
@@ -48,11 +52,13 @@ export async function runImport(
   printDiagnostics(problems, io.stderr);
   if (unknown)
     io.stderr.write(
-      `kept ${unknown} field${unknown === 1 ? '' : 's'} folio does not know (listed above as warnings); folio ignores them\n`,
+      `kept ${unknown} field${unknown === 1 ? '' : 's'} folio does not know ` +
+        `(listed above as warnings); folio ignores them\n`,
     );
   if (errors)
     io.stderr.write(
-      `could not map ${errors} value${errors === 1 ? '' : 's'} (listed above as errors): fix ${errors === 1 ? 'it' : 'them'} in ${label} before building\n`,
+      `could not map ${errors} value${errors === 1 ? '' : 's'} (listed above as errors): ` +
+        `fix ${errors === 1 ? 'it' : 'them'} in ${label} before building\n`,
     );
   if (opts.out) io.stderr.write(`wrote ${opts.out}${errors ? '' : `; next: folio build ${opts.out}`}\n`);
 }

@@ -8,7 +8,8 @@ export function registerImport(program: Command, io: Io): void {
     .description('turn a JSON Resume, RenderCV, FRESH or YAMLResume file into a folio résumé YAML')
     .argument(
       '<file>',
-      'a résumé in JSON Resume (.json), RenderCV (cv: + design:), FRESH (meta.format: FRESH@…) or YAMLResume (content: + layouts:) format',
+      'a résumé in JSON Resume (.json), RenderCV (cv: + design:), FRESH (meta.format: FRESH@…) ' +
+        'or YAMLResume (content: + layouts:) format',
     )
     .option('-o, --out <file>', 'write the YAML here (default: print it)')
     .option('--force', 'overwrite the --out file if it exists')

@@ -33,7 +33,8 @@ export function registerInit(program: Command, io: Io): void {
     .option('--force', 'overwrite the file if it exists (with --ci: the workflow; the résumé is never replaced)')
     .option(
       '--ci [profile]',
-      `also write ${WORKFLOW_FILES.resume}, which builds the résumé on push; with "profile", ${WORKFLOW_FILES.profile}, which keeps a profile README current`,
+      `also write ${WORKFLOW_FILES.resume}, which builds the résumé on push; ` +
+        `with "profile", ${WORKFLOW_FILES.profile}, which keeps a profile README current`,
       parseCi,
     )
     .addHelpText(
@@ -108,7 +109,8 @@ async function writeWorkflow(
     const text = existsSync(readme) ? await readFile(readme, 'utf8') : null;
     if (text === null)
       notes.push(
-        'note: the workflow updates README.md at the root of the repository; create it with the folio markers (see "folio readme --help")',
+        'note: the workflow updates README.md at the root of the repository; ' +
+          'create it with the folio markers (see "folio readme --help")',
       );
     else if (!text.includes(START_MARKER))
       notes.push(

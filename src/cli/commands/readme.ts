@@ -63,7 +63,8 @@ export function registerReadme(program: Command, io: Io): void {
     .option(VARIANT_FLAGS, VARIANT_HELP)
     .option(
       '--heading-level <n>',
-      "level of the block's top heading (your name), 1 to 5; sections one below (default: one below the nearest heading above the start marker, or 2)",
+      "level of the block's top heading (your name), 1 to 5; sections one below " +
+        '(default: one below the nearest heading above the start marker, or 2)',
       parseHeadingLevel,
     )
     .option(
@@ -126,7 +127,8 @@ Examples:
         // Only a README that is not there is told how to start one.
         if (err instanceof UserError && err.message === `${file}: error: no such file`) {
           throw new UserError(
-            `${err.message}. Create it with the two marker lines where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`,
+            `${err.message}. Create it with the two marker lines where the résumé should go:\n\n` +
+              `${START_MARKER}\n${END_MARKER}`,
           );
         }
         throw err;

@@ -11,7 +11,8 @@ export function registerThemes(program: Command, io: Io): void {
     .argument('[source]', 'the résumé to build with --gallery', 'resume.yaml')
     .option(
       '--gallery <dir>',
-      'build the résumé in every theme into <dir>/<theme>/ (PDF and page 1 as PNG) with an index.html showing them side by side',
+      'build the résumé in every theme into <dir>/<theme>/ (PDF and page 1 as PNG) ' +
+        'with an index.html showing them side by side',
     )
     .addHelpText(
       'after',
@@ -41,7 +42,8 @@ Examples:
       for (const t of r.themes) {
         const size = formatBytes((await stat(pathIn(io, t.pdf))).size);
         io.stdout.write(
-          `${t.theme.padEnd(8)}  ${t.pdf}  ${size}  ${t.pages} page${t.pages === 1 ? '' : 's'}  ${Math.round(t.ms)} ms\n`,
+          `${t.theme.padEnd(8)}  ${t.pdf}  ${size}  ` +
+            `${t.pages} page${t.pages === 1 ? '' : 's'}  ${Math.round(t.ms)} ms\n`,
         );
       }
       io.stdout.write(`gallery: ${r.index}\n`);

@@ -98,7 +98,9 @@ export function route(path: string, s: PreviewState): Reply {
       return {
         status: 404,
         type: TEXT,
-        body: `Not found. This preview serves ${base}/, ${base}/pdf, ${base}${fileUrl(s.name, 'pdf')} and ${base}${fileUrl(s.name, 'md')}.\n`,
+        body:
+          `Not found. This preview serves ${base}/, ${base}/pdf, ` +
+          `${base}${fileUrl(s.name, 'pdf')} and ${base}${fileUrl(s.name, 'md')}.\n`,
       };
   }
 }

@@ -107,7 +107,9 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
       const pdf = result.files.find((f) => f.format === 'pdf');
       const done = performance.now();
       io.stdout.write(
-        `[${clock()}] built${what}${formats === ALL ? '' : ` (${formats.join(', ')} only: a template changed)`} in ${Math.round(done - t0)} ms${pdf ? ` (PDF ${Math.round(pdf.ms)} ms)` : ''}${change ? `; save → ready: ${Math.round(done - change.at)} ms` : ''}\n`,
+        `[${clock()}] built${what}${formats === ALL ? '' : ` (${formats.join(', ')} only: a template changed)`}` +
+          ` in ${Math.round(done - t0)} ms${pdf ? ` (PDF ${Math.round(pdf.ms)} ms)` : ''}` +
+          `${change ? `; save → ready: ${Math.round(done - change.at)} ms` : ''}\n`,
       );
     } catch (err) {
       printFailure(err, io.stderr, { count: false });
@@ -174,10 +176,12 @@ export async function serve(source: string, opts: ServeOptions, io: Io): Promise
     ];
     const width = Math.max(...pages.map(([u]) => (u ?? '').length));
     io.stdout.write(
-      `previewing ${source}${opts.variant ? ` as variant ${opts.variant}` : ''}${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
+      `previewing ${source}${opts.variant ? ` as variant ${opts.variant}` : ''}` +
+        `${opts.templates ? ` with templates from ${opts.templates}` : ''}\n` +
         pages.map(([u, what]) => `  ${(u ?? '').padEnd(width)}  ${what}\n`).join('') +
         (site.variants.length
-          ? `variants: ${site.variants.map((v) => `http://${HOST}:${server?.port}/v/${v}/`).join('  ')} (the whole résumé: /)\n`
+          ? `variants: ${site.variants.map((v) => `http://${HOST}:${server?.port}/v/${v}/`).join('  ')}` +
+            ` (the whole résumé: /)\n`
           : '') +
         'pages reload on every save; Ctrl-C to stop\n',
     );
@@ -200,7 +204,8 @@ async function missingSource(source: string, io: Io): Promise<string | null> {
   const folder = await stat(dirname(path)).catch(() => null);
   if (!folder?.isDirectory()) {
     throw new UserError(
-      `${source}: error: no such file, and no folder ${dirname(source)}/ to create it in; run "${init}" to start one (it makes the folder), or give the path of your résumé`,
+      `${source}: error: no such file, and no folder ${dirname(source)}/ to create it in; ` +
+        `run "${init}" to start one (it makes the folder), or give the path of your résumé`,
     );
   }
   return `waiting for ${source} to appear: no such file yet; save it (or run "${init}") and the preview builds it`;

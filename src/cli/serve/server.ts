@@ -28,7 +28,8 @@ export async function startPreviewServer(site: () => PreviewSite, port: number |
       handle(req, res, site(), clients, listeningPort());
     } catch (err) {
       process.stderr.write(
-        `folio serve: internal error answering ${printable(req.url ?? '')}: ${err instanceof Error ? err.message : String(err)}\n`,
+        `folio serve: internal error answering ${printable(req.url ?? '')}: ` +
+          `${err instanceof Error ? err.message : String(err)}\n`,
       );
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error in folio; see the terminal.\n');

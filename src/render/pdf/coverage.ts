@@ -34,8 +34,12 @@ export interface Coverage {
 }
 
 /** An emoji sequence: a pictograph or flag with its modifiers, variation selectors and ZWJ joins. */
-const EMOJI =
-  /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}])*(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*/gu;
+const EMOJI = new RegExp(
+  String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator})` +
+    String.raw`(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f\u20e3]|[\u{e0020}-\u{e007f}])*` +
+    String.raw`(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*`,
+  'gu',
+);
 /** Invisible characters that never need a glyph. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each variation selector is ignorable on its own, not as part
 // of a character.
