@@ -34,13 +34,15 @@ function resumeWorkflow(o: WorkflowOptions): string {
     WORKFLOW_FILES.resume,
     ...(o.local ? ['package.json', ...(o.local.lockFile ? ['package-lock.json'] : [])] : []),
   ];
+  const rerun = `folio init${o.source === 'resume.yaml' ? '' : ` ${sh(o.source)}`} --ci --force`;
+  const notes = sh(`Résumé built by folio-cv from ${o.source}.`);
   return `# Written by folio-cv ${o.version} ("folio init --ci"). On every push that changes the résumé it builds
 # the PDF, HTML and Markdown and keeps them as the run's "resume" artifact; on a v* tag it also attaches
 # the PDFs to the GitHub release of that tag (git tag v2027.1 && git push --tags).${
     o.variants
       ? ''
       : `
-# After adding variants to ${o.source}, run "folio init${o.source === 'resume.yaml' ? '' : ` ${sh(o.source)}`} --ci --force" again to build them too.`
+# After adding variants to ${o.source}, run "${rerun}" again to build them too.`
   }
 name: folio
 
@@ -93,7 +95,7 @@ ${
             d=$(dirname "$f"); n=$(basename "$f" .pdf)
             if [ "$d" = out ]; then cp "$f" "release/$n.pdf"; else cp "$f" "release/$n-$(basename "$d").pdf"; fi
           done
-          gh release view "$TAG" >/dev/null 2>&1 || gh release create "$TAG" --title "$TAG" --notes ${sh(`Résumé built by folio-cv from ${o.source}.`)}
+          gh release view "$TAG" >/dev/null 2>&1 || gh release create "$TAG" --title "$TAG" --notes ${notes}
           gh release upload "$TAG" release/*.pdf --clobber
 `;
 }

@@ -32,7 +32,8 @@ Examples:
       await writeNewFile(opts.out, text, opts.force ?? false, [], io.cwd);
       io.stdout.write(
         `wrote ${opts.out}\n` +
-          `use it from a résumé's first line: # yaml-language-server: $schema=<path of ${opts.out} relative to the résumé>\n`,
+          `use it from a résumé's first line: ` +
+          `# yaml-language-server: $schema=<path of ${opts.out} relative to the résumé>\n`,
       );
     });
 }

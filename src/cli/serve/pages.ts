@@ -28,14 +28,20 @@ function liveReload(version: number): string {
 })();</script>`;
 }
 
+const OVERLAY_STYLE =
+  'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.97);color:#fff;' +
+  'font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem';
+const BUTTON_STYLE = 'margin-top:1.5rem;font:inherit;padding:.3rem .8rem';
+const OVERLAY_TITLE = 'folio: this save did not build. Fix it and save again; the page below is the last good build.';
+
 /** The error overlay: every problem with its file:line:col and caret, escaped. */
 function overlay(failure: Failure | null): string {
   if (!failure) return '';
   const text = failure.diagnostics.length ? failure.diagnostics.map(formatDiagnostic).join('\n\n') : failure.message;
-  return `<div id="folio-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.97);color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem">
-<p style="margin:0 0 1rem;font:600 16px system-ui,sans-serif;color:#ff8a80">folio: this save did not build. Fix it and save again; the page below is the last good build.</p>
+  return `<div id="folio-overlay" role="alert" style="${OVERLAY_STYLE}">
+<p style="margin:0 0 1rem;font:600 16px system-ui,sans-serif;color:#ff8a80">${OVERLAY_TITLE}</p>
 <pre style="white-space:pre-wrap;margin:0">${esc(text)}</pre>
-<button type="button" onclick="this.parentNode.remove()" style="margin-top:1.5rem;font:inherit;padding:.3rem .8rem">Show the last good build</button>
+<button type="button" onclick="this.parentNode.remove()" style="${BUTTON_STYLE}">Show the last good build</button>
 </div>`;
 }
 
@@ -72,7 +78,10 @@ export function variantPicker(variants: readonly string[], current: string | nul
     link('/', 'whole résumé', current === null),
     ...variants.map((v) => link(`/v/${encodeURIComponent(v)}/`, v, v === current)),
   ];
-  return `<nav id="folio-variants" aria-label="Variants" style="position:fixed;top:.5rem;right:.5rem;z-index:2147483646;background:rgba(20,20,24,.85);color:#eee;font:12px/1.8 system-ui,sans-serif;padding:.1rem .7rem;border-radius:6px">variant: ${items.join(' · ')}</nav>\n`;
+  const style =
+    'position:fixed;top:.5rem;right:.5rem;z-index:2147483646;background:rgba(20,20,24,.85);color:#eee;' +
+    'font:12px/1.8 system-ui,sans-serif;padding:.1rem .7rem;border-radius:6px';
+  return `<nav id="folio-variants" aria-label="Variants" style="${style}">variant: ${items.join(' · ')}</nav>\n`;
 }
 
 /** A minimal page around preview content (the PDF viewer, the rendered Markdown). */
@@ -97,8 +106,11 @@ export function pdfViewer(pdfPath: string, version: number): string {
   const file = decodeURIComponent(pdfPath.slice(1));
   const style =
     'html,body{height:100%;margin:0;background:#525659}body{display:flex;flex-direction:column}' +
-    'nav{font:13px/2 system-ui,sans-serif;color:#eee;padding:0 1rem}nav a{color:#fff}iframe{border:0;flex:1;width:100%;display:block}';
-  const bar = `<nav><a href="${esc(pdfPath)}" download>${esc(file)}</a> · the PDF a build writes; this page reloads on every save</nav>`;
+    'nav{font:13px/2 system-ui,sans-serif;color:#eee;padding:0 1rem}nav a{color:#fff}' +
+    'iframe{border:0;flex:1;width:100%;display:block}';
+  const bar =
+    `<nav><a href="${esc(pdfPath)}" download>${esc(file)}</a>` +
+    ' · the PDF a build writes; this page reloads on every save</nav>';
   return shell(
     `${file} (folio preview)`,
     `${bar}\n<iframe src="${esc(pdfPath)}?v=${version}" title="${esc(file)}"></iframe>`,
@@ -108,8 +120,12 @@ export function pdfViewer(pdfPath: string, version: number): string {
 
 /** `/<name>.md`: the Markdown rendered roughly as GitHub shows a README. */
 export function markdownPage(title: string, bodyHtml: string): string {
-  const style = `body{max-width:46rem;margin:2rem auto;padding:0 1rem;font:16px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328}
-h1,h2{border-bottom:1px solid #d1d9e0;padding-bottom:.3em}a{color:#0969da}code{background:#eff1f3;padding:.1em .3em;border-radius:4px}
-table{border-collapse:collapse}td,th{border:1px solid #d1d9e0;padding:.3em .7em}blockquote{color:#59636e;border-left:.25em solid #d1d9e0;margin:0;padding:0 1em}`;
+  const style =
+    'body{max-width:46rem;margin:2rem auto;padding:0 1rem;' +
+    'font:16px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328}\n' +
+    'h1,h2{border-bottom:1px solid #d1d9e0;padding-bottom:.3em}a{color:#0969da}' +
+    'code{background:#eff1f3;padding:.1em .3em;border-radius:4px}\n' +
+    'table{border-collapse:collapse}td,th{border:1px solid #d1d9e0;padding:.3em .7em}' +
+    'blockquote{color:#59636e;border-left:.25em solid #d1d9e0;margin:0;padding:0 1em}';
   return shell(title, bodyHtml, style);
 }
