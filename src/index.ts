@@ -138,7 +138,8 @@ export async function render(
     // A JavaScript caller can pass anything: only the formats render makes get through.
     if (!(FORMATS as readonly string[]).includes(format) || (format as string) === 'png') {
       throw new UserError(
-        `error: render makes ${FORMATS.filter((f) => f !== 'png').join(', ')}; "${String(format)}" is not one (page images come from build)`,
+        `error: render makes ${FORMATS.filter((f) => f !== 'png').join(', ')}; ` +
+          `"${String(format)}" is not one (page images come from build)`,
       );
     }
     if (format === 'pdf') {

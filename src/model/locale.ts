@@ -219,5 +219,8 @@ export function inferLanguage(resume: Resume): { code: string; englishName: stri
 export function inferredNote(locale: Locale): string | null {
   if (locale.chosen !== 'inferred') return null;
   const c = catalogue(locale.code);
-  return `language: the text is mostly ${c.englishName}, so headings, dates and labels are in ${c.englishName} (${c.code}); set folio.lang (e.g. "en") to choose another`;
+  return (
+    `language: the text is mostly ${c.englishName}, so headings, dates and labels are in ${c.englishName} ` +
+    `(${c.code}); set folio.lang (e.g. "en") to choose another`
+  );
 }

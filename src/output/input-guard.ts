@@ -32,7 +32,8 @@ export async function refuseOverwritingInputs(
     if (input) {
       const which = input.path === target ? '' : ` (${input.path})`;
       throw new UserError(
-        `error: ${target} is ${input.role}${which}: writing it would destroy what folio reads; nothing was written. ${hint}`,
+        `error: ${target} is ${input.role}${which}: writing it would destroy what folio reads; ` +
+          `nothing was written. ${hint}`,
       );
     }
   }

@@ -21,7 +21,9 @@ const START_LINE = /^[ \t]*<!--[ \t]*folio:start[ \t]*-->[ \t]*$/;
 const END_LINE = /^[ \t]*<!--[ \t]*folio:end[ \t]*-->[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-const PASTE = `Paste these two lines, each on a line of its own, where the résumé should go:\n\n${START_MARKER}\n${END_MARKER}`;
+const PASTE =
+  `Paste these two lines, each on a line of its own, where the résumé should go:\n\n` +
+  `${START_MARKER}\n${END_MARKER}`;
 
 interface Line {
   /** 1-based line number, for messages. */
@@ -89,7 +91,8 @@ export function findRegion(bytes: Uint8Array, name: string): MarkerRegion {
   }
   if (end.no < start.no) {
     throw new UserError(
-      `${name}: error: ${END_MARKER} (line ${end.no}) comes before ${START_MARKER} (line ${start.no}); swap them. ${name} was not changed.`,
+      `${name}: error: ${END_MARKER} (line ${end.no}) comes before ${START_MARKER} (line ${start.no}); ` +
+        `swap them. ${name} was not changed.`,
     );
   }
   // A start marker on the last line without a line break cannot be followed by an end marker, so `next` is a line
@@ -109,7 +112,8 @@ export function spliceReadme(bytes: Uint8Array, markdown: string, name: string):
   const stray = inner.split(/\r?\n/).findIndex((l) => START_LINE.test(l) || END_LINE.test(l));
   if (stray !== -1)
     throw new UserError(
-      `${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ${name} was not changed (check your templates)`,
+      `${name}: error: line ${stray + 1} of the rendered Markdown is a folio marker; ` +
+        `${name} was not changed (check your templates)`,
     );
   const body = (inner ? `\n${inner}\n\n` : '\n').replace(/\r?\n/g, eol);
   const before = Buffer.from(bytes.buffer, bytes.byteOffset, start);

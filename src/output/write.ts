@@ -23,7 +23,8 @@ export async function ensureDir(dir: string, cwd = ''): Promise<void> {
       const link = await lstat(at).catch(() => null);
       if (link?.isSymbolicLink()) {
         throw new UserError(
-          `error: output directory ${dir} is a symbolic link to ${await readlink(at)}, which does not exist; create it or choose another --out`,
+          `error: output directory ${dir} is a symbolic link to ${await readlink(at)}, which does not exist; ` +
+            `create it or choose another --out`,
         );
       }
       return null;
@@ -90,7 +91,9 @@ export function checkOutputName(name: string): void {
   const bytes = Buffer.byteLength(name);
   if (bytes > MAX_NAME_BYTES) {
     throw new UserError(
-      `error: output name "${name.slice(0, 40)}…" is ${bytes} bytes long; file systems allow 255 and folio needs room for a temporary name, so keep it under ${MAX_NAME_BYTES}: shorten --name, folio.output or the source's name`,
+      `error: output name "${name.slice(0, 40)}…" is ${bytes} bytes long; ` +
+        `file systems allow 255 and folio needs room for a temporary name, so keep it under ${MAX_NAME_BYTES}: ` +
+        "shorten --name, folio.output or the source's name",
     );
   }
 }
@@ -161,11 +164,13 @@ export async function checkReplaceable(path: string, cwd = ''): Promise<void> {
     throw new UserError(`error: cannot write ${path}: a directory is in the way; nothing was written`);
   if (!link.isFile())
     throw new UserError(
-      `error: cannot write ${path}: it is a ${specialKind(link)}, and folio replaces only regular files; nothing was written`,
+      `error: cannot write ${path}: it is a ${specialKind(link)}, and folio replaces only regular files; ` +
+        'nothing was written',
     );
   if ((link.mode & 0o222) === 0)
     throw new UserError(
-      `error: cannot write ${path}: the file is read-only; make it writable (chmod u+w) if folio should replace it; nothing was written`,
+      `error: cannot write ${path}: the file is read-only; ` +
+        'make it writable (chmod u+w) if folio should replace it; nothing was written',
     );
 }
 

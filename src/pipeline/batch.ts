@@ -163,7 +163,8 @@ export async function outputCollisions(
       const others = list.filter((s) => s !== source).join(', ');
       out.set(
         source,
-        `error: ${source} and ${others} would ${list.length === 2 ? 'both' : 'all'} write ${key}.*; nothing was built for them. Give each its own folio.output, or build them into different --out folders`,
+        `error: ${source} and ${others} would ${list.length === 2 ? 'both' : 'all'} write ${key}.*; ` +
+          `nothing was built for them. Give each its own folio.output, or build them into different --out folders`,
       );
     }
   }

@@ -125,7 +125,8 @@ export async function buildPdf(
     warnings.push(
       at(
         m.path,
-        `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: it is drawn in Inter (choose another folio.design.font to match)`,
+        `${m.codePoint} "${m.char}" is not in the font ${model.design.font}: ` +
+          `it is drawn in Inter (choose another folio.design.font to match)`,
         'warning',
         m.index,
       ),
@@ -174,7 +175,10 @@ export async function buildPdf(
       warnings.push(
         at(
           first.path,
-          `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text (what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly`,
+          `${rtl.length} text${rtl.length === 1 ? '' : 's'} in right-to-left script, ` +
+            `starting with "${clip(first.text)}", do not read back in logical order from the PDF's extracted text ` +
+            '(what an ATS reads): react-pdf writes right-to-left text in visual order, and joined Arabic letters ' +
+            'with a text layer that maps to wrong characters; the HTML, Markdown and text outputs carry them exactly',
           'warning',
         ),
       );
@@ -203,7 +207,9 @@ function refuseLostText(
 ): void {
   const lost = lostAtPageEdge(runs, pdfLeaves(resume));
   if (!lost) return;
-  const what = `${lost.words} word${lost.words === 1 ? '' : 's'} would be drawn past the foot of page ${lost.page}, where no reader or ATS sees them (the PDF renderer could not break this block across pages); nothing was written`;
+  const what =
+    `${lost.words} word${lost.words === 1 ? '' : 's'} would be drawn past the foot of page ${lost.page}, ` +
+    'where no reader or ATS sees them (the PDF renderer could not break this block across pages); nothing was written';
   const fix = 'shorten it, or split it into several items (bullets, entries)';
   if (!lost.leaf) throw new UserError(`error: ${what}: ${fix}`);
   throw new UserError('error: text lost at a page end', [
@@ -224,7 +230,9 @@ function overBudget(
   const first =
     found.find((f) => f.page > max && typeof f.leaf.path[1] === 'number' && sectionIds.has(String(f.leaf.path[0]))) ??
     found.find((f) => f.page > max);
-  const budget = `the PDF would have ${pages} pages, over the budget of ${max} (--max-pages / folio.maxPages); nothing was written`;
+  const budget =
+    `the PDF would have ${pages} pages, over the budget of ${max} (--max-pages / folio.maxPages); ` +
+    'nothing was written';
   if (!first) return new UserError(`error: ${budget}`);
   const [section, index] = first.leaf.path;
   const entryPath: DataPath = typeof index === 'number' ? [String(section), index] : [String(section)];
@@ -236,7 +244,8 @@ function overBudget(
   return new UserError(`error: ${budget}`, [
     at(
       entryPath,
-      `${budget}. ${what} is the entry that runs onto page ${max + 1}: shorten or remove it (or entries before it), or raise the budget`,
+      `${budget}. ${what} is the entry that runs onto page ${max + 1}: ` +
+        'shorten or remove it (or entries before it), or raise the budget',
       'error',
     ),
   ]);

@@ -26,7 +26,8 @@ export async function loadPhoto(
     warnings.push(
       at(
         path,
-        'folio.photo is on but basics.image is a URL; folio never fetches remote files, so the PDF has no photo. Use a local PNG or JPEG path',
+        'folio.photo is on but basics.image is a URL; folio never fetches remote files, so the PDF has no photo. ' +
+          'Use a local PNG or JPEG path',
         'warning',
       ),
     );
@@ -65,7 +66,8 @@ export async function loadPhoto(
     throw new UserError('error: photo size', [
       at(
         path,
-        `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels a side (a header photo needs about 600): scale it down`,
+        `${image} is ${size.width} × ${size.height} pixels; the PDF takes photos up to ${MAX_PHOTO_SIDE} pixels ` +
+          'a side (a header photo needs about 600): scale it down',
         'error',
       ),
     ]);

@@ -71,7 +71,8 @@ function overflowError(
   const { maxPages, fit } = v.pageLimit ?? { maxPages: 1, fit: false };
   const limit = `${maxPages} page${maxPages === 1 ? '' : 's'}`;
   const head = fit
-    ? `variant ${v.tailored.name} does not fit on ${limit}, even at the floors of the design (${describeScale(outcome.scale, design) ?? 'no change'}): ${outcome.pages} pages`
+    ? `variant ${v.tailored.name} does not fit on ${limit}, even at the floors of the design ` +
+      `(${describeScale(outcome.scale, design) ?? 'no change'}): ${outcome.pages} pages`
     : `variant ${v.tailored.name} is ${outcome.pages} pages, over its maxPages of ${maxPages}`;
   let what = '';
   const o = outcome.overflow;

@@ -85,7 +85,8 @@ export function toJsonResume(data: Json): Exported {
   const notes: string[] = [];
   if (counts.moved)
     notes.push(
-      `${counts.moved} folio-only field${counts.moved === 1 ? '' : 's'} moved under "${EXTENSION_KEY}" keys (JSON Resume themes ignore them; folio import restores them)`,
+      `${counts.moved} folio-only field${counts.moved === 1 ? '' : 's'} moved under "${EXTENSION_KEY}" keys ` +
+        `(JSON Resume themes ignore them; folio import restores them)`,
     );
   if (counts.present)
     notes.push(
@@ -97,7 +98,8 @@ export function toJsonResume(data: Json): Exported {
     );
   if (counts.empty)
     notes.push(
-      `${counts.empty} empty value${counts.empty === 1 ? '' : 's'} (null, or "" as a date, link or email) left out: JSON Resume does not allow them`,
+      `${counts.empty} empty value${counts.empty === 1 ? '' : 's'} (null, or "" as a date, link or email) left out: ` +
+        `JSON Resume does not allow them`,
     );
   return { doc, notes };
 }

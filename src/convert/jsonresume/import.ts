@@ -31,7 +31,8 @@ function restore(value: unknown, path: string, notes: string[]): unknown {
     // `out.__proto__ = v` would set the object's prototype, not a key: such a key is dropped, and said so.
     if (k === '__proto__') {
       notes.push(
-        `${path ? `${path}.` : ''}__proto__: dropped: a key named __proto__ is not résumé content, and JavaScript tools misread it`,
+        `${path ? `${path}.` : ''}__proto__: dropped: ` +
+          `a key named __proto__ is not résumé content, and JavaScript tools misread it`,
       );
       continue;
     }
