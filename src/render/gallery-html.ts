@@ -15,14 +15,18 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
  * The gallery's index.html: page 1 of every theme side by side, each linking to its PDF. No scripts, no outside
  * requests.
  */
+const FONT = '-apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
 export function galleryHtml(title: string, tiles: readonly GalleryTile[]): string {
   const figures = tiles
-    .map(
-      (t) => `<figure>
-  <a href="${esc(encodeURI(t.pdf))}"><img src="${esc(encodeURI(t.image))}" alt="Page 1 of the résumé in the ${esc(t.theme)} theme" loading="lazy"></a>
-  <figcaption><strong>${esc(t.theme)}</strong> · ${t.pages} page${t.pages === 1 ? '' : 's'}<br>${esc(t.description)}</figcaption>
-</figure>`,
-    )
+    .map((t) => {
+      const alt = `Page 1 of the résumé in the ${esc(t.theme)} theme`;
+      const pages = `${t.pages} page${t.pages === 1 ? '' : 's'}`;
+      return `<figure>
+  <a href="${esc(encodeURI(t.pdf))}"><img src="${esc(encodeURI(t.image))}" alt="${alt}" loading="lazy"></a>
+  <figcaption><strong>${esc(t.theme)}</strong> · ${pages}<br>${esc(t.description)}</figcaption>
+</figure>`;
+    })
     .join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -31,7 +35,7 @@ export function galleryHtml(title: string, tiles: readonly GalleryTile[]): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>
-body { margin: 0; padding: 2rem; font: 1rem/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; background: #eef0f3; color: #1a1d23; }
+body { margin: 0; padding: 2rem; font: 1rem/1.5 ${FONT}; background: #eef0f3; color: #1a1d23; }
 h1 { margin: 0 0 1.5rem; font-size: 1.5rem; }
 main { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1.5rem; }
 figure { margin: 0; }

@@ -5,7 +5,8 @@ import { DEFAULT_DESIGN } from './tokens.js';
 const SERIF =
   '"Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Source Serif 4", "Noto Serif", serif';
 const PLEX =
-  '"IBM Plex Sans", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+  '"IBM Plex Sans", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", ' +
+  'Arial, sans-serif';
 
 /**
  * CSS that gives the HTML page the PDF's look: its accent colour, a font of the

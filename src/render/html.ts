@@ -134,7 +134,9 @@ function htmlPage(model: ResumeModel, styleCss: string): HtmlPage {
   const description = plainText(h.tagline ?? h.summary ?? []) || h.label || '';
   const vars = cssVariables();
   const themed = designCss(model.design);
-  const css = `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n${styleCss}${themed ? `\n${themed}\n` : ''}`;
+  const css =
+    `:root { ${vars.light} }\n@media (prefers-color-scheme: dark) { :root { ${vars.dark} } }\n` +
+    `${styleCss}${themed ? `\n${themed}\n` : ''}`;
   return {
     lang: model.lang,
     dir: model.dir,
@@ -162,8 +164,10 @@ export function favicon(name: string | null, accent: string = tokens.color.accen
     .map((w) => (w ? ([...w][0]?.toLocaleUpperCase() ?? '') : ''))
     .join('');
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${accent}"/>` +
-    `<text x="32" y="42" font-family="system-ui,sans-serif" font-size="28" font-weight="700" text-anchor="middle" fill="#fff">${esc(initials)}</text></svg>`;
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">' +
+    `<rect width="64" height="64" rx="14" fill="${accent}"/>` +
+    '<text x="32" y="42" font-family="system-ui,sans-serif" font-size="28" font-weight="700" text-anchor="middle" ' +
+    `fill="#fff">${esc(initials)}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 

@@ -115,7 +115,8 @@ function renderError(err: unknown, files: string[]): UserError {
   const where = e.lineNumber ? `${file}:${e.lineNumber}:${(e.column ?? 0) + 1}` : file;
   const missing = /^"([^"]+)" not defined( in .*)?$/.exec(raw);
   const message = missing
-    ? `"${missing[1]}" is neither a field of the model here nor a helper; templates run in strict mode, so a misspelt field is an error (the fields: docs/templates.md, or folio build --dump-model)`
+    ? `"${missing[1]}" is neither a field of the model here nor a helper; templates run in strict mode, ` +
+      'so a misspelt field is an error (the fields: docs/templates.md, or folio build --dump-model)'
     : raw;
   return new UserError(`${where}: error: ${message}`);
 }
@@ -128,7 +129,8 @@ function parseError(file: string, text: string, err: unknown): UserError {
   if (mismatch) {
     const [, open, close, line, col] = mismatch;
     return new UserError(
-      `${file}:${line}:${Number(col) + 1}: error: this {{#${open}}} block is closed by {{/${close}}}: close it with {{/${open}}} (a block ends with its own name)`,
+      `${file}:${line}:${Number(col) + 1}: error: this {{#${open}}} block is closed by {{/${close}}}: ` +
+        `close it with {{/${open}}} (a block ends with its own name)`,
     );
   }
   const got = /got '([^']+)'/.exec(msg)?.[1];
@@ -136,7 +138,8 @@ function parseError(file: string, text: string, err: unknown): UserError {
     const open = unclosedBlock(text);
     if (open) {
       return new UserError(
-        `${file}:${open.line}:${open.col}: error: this {{#${open.name}}} block is never closed: add {{/${open.name}}} where it ends`,
+        `${file}:${open.line}:${open.col}: error: this {{#${open.name}}} block is never closed: ` +
+          `add {{/${open.name}}} where it ends`,
       );
     }
   }
@@ -201,7 +204,8 @@ function userTemplates(dir: string, format: TemplateFormat, cwd?: string): Map<s
   if (!formats.some((f) => existsSync(join(at, f)))) {
     const parent = (formats as string[]).includes(basename(at)) ? `; pass its parent folder instead` : '';
     throw new UserError(
-      `--templates ${dir}: expected an html/ or markdown/ folder inside it, laid out like folio's templates/ folder${parent} (e.g. mytheme/html/partials/hero.hbs)`,
+      `--templates ${dir}: expected an html/ or markdown/ folder inside it, laid out like folio's ` +
+        `templates/ folder${parent} (e.g. mytheme/html/partials/hero.hbs)`,
     );
   }
   const mine = new Map<string, string>();
@@ -227,7 +231,8 @@ function readTemplate(path: string): string {
     throw new UserError(`${path}: error: is a ${specialKind(s)}, not a regular file; a template must be a file`);
   if (s.size > TEMPLATE_KIND.maxBytes)
     throw new UserError(
-      `${path}: error: the file is ${showSize(s.size)}, over the ${showSize(TEMPLATE_KIND.maxBytes)} limit for ${TEMPLATE_KIND.what}`,
+      `${path}: error: the file is ${showSize(s.size)}, ` +
+        `over the ${showSize(TEMPLATE_KIND.maxBytes)} limit for ${TEMPLATE_KIND.what}`,
     );
   return readFileSync(path, 'utf8');
 }

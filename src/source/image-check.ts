@@ -23,7 +23,10 @@ async function pngDamage(data: Uint8Array): Promise<string | null> {
     if (at + 12 + length > data.length) return TRUNCATED;
     const type = String.fromCharCode(...data.subarray(at + 4, at + 8));
     if (crc32(data.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length))
-      return `is corrupt (the ${/^[A-Za-z]{4}$/.test(type) ? `${type} chunk` : 'data'} at byte ${at} fails its checksum)`;
+      return (
+        `is corrupt (the ${/^[A-Za-z]{4}$/.test(type) ? `${type} chunk` : 'data'} ` +
+        `at byte ${at} fails its checksum)`
+      );
     if (type === 'IDAT') idat.push(data.subarray(at + 8, at + 8 + length));
     at += 12 + length;
     if (type === 'IEND') break;

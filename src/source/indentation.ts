@@ -212,7 +212,9 @@ function colonSlip(line: number, col: number, key: string, value: string): Inden
   return {
     line,
     col: col + key.length + 1,
-    message: `a key needs a space after its colon: write "${key}: ${value}" instead of "${key}:${value}"; without it YAML reads the line as text, not as the key ${key}`,
+    message:
+      `a key needs a space after its colon: write "${key}: ${value}" instead of "${key}:${value}"; ` +
+      `without it YAML reads the line as text, not as the key ${key}`,
   };
 }
 
@@ -263,7 +265,9 @@ function misplacedFirst(stack: Level[], e: Entry, line: number, step: number): I
   return {
     line: line - 1,
     col: level.indent + 1,
-    message: `indentation: ${key} is indented ${spaces(level.indent)}, but the keys after it in ${level.owner} are indented ${e.col}; ${fix} so that ${key} lines up with \`${e.label}\``,
+    message:
+      `indentation: ${key} is indented ${spaces(level.indent)}, but the keys after it in ${level.owner} ` +
+      `are indented ${e.col}; ${fix} so that ${key} lines up with \`${e.label}\``,
   };
 }
 
@@ -290,7 +294,10 @@ function misplacedDash(stack: Level[], e: Entry, line: number, step: number): In
   return {
     line: line - 1,
     col: list.indent + 1,
-    message: `indentation: this list item of ${list.owner} is indented ${spaces(list.indent)}, but the keys below it are indented ${e.col} as if it were at ${list.indent + d}; ${fix} so that \`${item.first}\` lines up with \`${e.label}\``,
+    message:
+      `indentation: this list item of ${list.owner} is indented ${spaces(list.indent)}, ` +
+      `but the keys below it are indented ${e.col} as if it were at ${list.indent + d}; ` +
+      `${fix} so that \`${item.first}\` lines up with \`${e.label}\``,
   };
 }
 
@@ -320,7 +327,10 @@ function misplaced(
     return {
       line: prev.line,
       col: prev.entry.col + 1,
-      message: `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${into.owner}, but the lines after it are indented ${spaces(e.col)} as if still under it; indent ${p} by ${spaces(d)} to keep it under ${into.owner}`,
+      message:
+        `indentation: ${p} is indented ${spaces(prev.entry.col)}, which takes it out of ${into.owner}, ` +
+        `but the lines after it are indented ${spaces(e.col)} as if still under it; ` +
+        `indent ${p} by ${spaces(d)} to keep it under ${into.owner}`,
     };
   }
   const same = stack.filter((l) => l.kind === e.kind);
@@ -345,8 +355,10 @@ function misplaced(
       : `the other items of ${target.owner}`;
   const fix =
     target.indent > e.col
-      ? `indent ${what} by ${d === 1 ? '1 more space' : `${d} more spaces`} to keep it ${target === stack[0] ? 'at the top level' : `under ${target.owner}`}`
-      : `remove ${spaces(d)} so that ${what === 'this list item' ? 'it' : what} lines up with ${e.kind === 'map' ? `\`${target.first}\`` : 'them'}`;
+      ? `indent ${what} by ${d === 1 ? '1 more space' : `${d} more spaces`} ` +
+        `to keep it ${target === stack[0] ? 'at the top level' : `under ${target.owner}`}`
+      : `remove ${spaces(d)} so that ${what === 'this list item' ? 'it' : what} ` +
+        `lines up with ${e.kind === 'map' ? `\`${target.first}\`` : 'them'}`;
   return {
     line,
     col: e.col + 1,

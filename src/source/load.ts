@@ -54,7 +54,10 @@ export async function loadFile(
 
 /** One line: how big, the limit, and how to raise it. */
 function oversize(size: number, max: number): string {
-  return `the file is ${showSize(size)}, over the ${showSize(max)} limit for a résumé; if this really is one, raise the limit with --max-size`;
+  return (
+    `the file is ${showSize(size)}, over the ${showSize(max)} limit for a résumé; ` +
+    'if this really is one, raise the limit with --max-size'
+  );
 }
 
 /** Check size and encoding of raw bytes, then parse them. */
@@ -82,7 +85,9 @@ export function parseBytes(bytes: Uint8Array, file: string, limits: InputLimits 
   if ('problem' in decoded) {
     const p = decoded.problem;
     const hex = `0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    const message = `invalid UTF-8: byte ${hex} at byte offset ${p.offset} is not valid UTF-8; save the file as UTF-8 (it may be Latin-1 or Windows-1252)`;
+    const message =
+      `invalid UTF-8: byte ${hex} at byte offset ${p.offset} is not valid UTF-8; ` +
+      'save the file as UTF-8 (it may be Latin-1 or Windows-1252)';
     throw new UserError(`${file}: not UTF-8`, [
       { severity: 'error', file, line: p.line, col: p.col, path: '', message, sourceLine: p.lineText },
     ]);
@@ -129,7 +134,8 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
     throw new UserError(`${file}: nested too deeply`, [
       problem(
         deep,
-        `lists and mappings are nested more than ${limits.maxDepth} levels deep here (a résumé needs about 6); check the indentation`,
+        `lists and mappings are nested more than ${limits.maxDepth} levels deep here ` +
+          '(a résumé needs about 6); check the indentation',
       ),
     ]);
   }
@@ -179,7 +185,8 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
     throw new UserError(`${file}: alias bomb`, [
       problem(
         firstAlias,
-        `aliases (*name) here are used or nested so often that they expand past ${limits.maxAliases} copies; this looks like an "alias bomb", write the values out instead`,
+        `aliases (*name) here are used or nested so often that they expand past ${limits.maxAliases} copies; ` +
+          'this looks like an "alias bomb", write the values out instead',
       ),
     ]);
   }
@@ -190,7 +197,8 @@ export function parseSource(rawText: string, file: string, limits: InputLimits =
       throw new UserError(`${file}: alias bomb`, [
         problem(
           firstAlias,
-          `with its aliases (*name) expanded, the résumé is over the ${showSize(limits.maxBytes)} limit; write the values out instead, or raise --max-size`,
+          `with its aliases (*name) expanded, the résumé is over the ${showSize(limits.maxBytes)} limit; ` +
+            'write the values out instead, or raise --max-size',
         ),
       ]);
     }
@@ -252,7 +260,10 @@ function overBudget(data: unknown, limits: InputLimits): { path: DataPath; messa
       if (chars > limits.maxTextChars)
         return {
           path,
-          message: `the résumé holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text${path.length ? ' by here' : ''} (aliases counted at each use), over folio's limit: past it the PDF takes too long to lay out. Shorten the text, or split it into variants or several files`,
+          message:
+            `the résumé holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text` +
+            `${path.length ? ' by here' : ''} (aliases counted at each use), over folio's limit: ` +
+            'past it the PDF takes too long to lay out. Shorten the text, or split it into variants or several files',
         };
       continue;
     }
@@ -264,7 +275,11 @@ function overBudget(data: unknown, limits: InputLimits): { path: DataPath; messa
         const index = v.length - (items - limits.maxListItems);
         return {
           path: [...path, index],
-          message: `the résumé has more than ${limits.maxListItems} list items in all (entries, bullets, keywords… together); this is item ${limits.maxListItems + 1}. Past that the PDF takes too long to lay out: shorten the lists, or split them into variants or several files`,
+          message:
+            `the résumé has more than ${limits.maxListItems} list items in all ` +
+            `(entries, bullets, keywords… together); this is item ${limits.maxListItems + 1}. ` +
+            'Past that the PDF takes too long to lay out: ' +
+            'shorten the lists, or split them into variants or several files',
         };
       }
     } else for (const [k, c] of Object.entries(v)) children.push([c, [...path, k]]);
@@ -325,7 +340,10 @@ function dedentHint(prev: unknown, name: string): string {
   if (!isMap(last) || last.flow || last.items.some((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name))
     return '';
   const owner = last === value ? `\`${String(prev.key.value)}:\`` : `the last \`${String(prev.key.value)}:\` item`;
-  return `; if it belongs to ${owner} above, it is an indentation slip: indent it to line up with ${last === value ? 'its' : 'that item’s'} keys`;
+  return (
+    `; if it belongs to ${owner} above, it is an indentation slip: ` +
+    `indent it to line up with ${last === value ? 'its' : 'that item’s'} keys`
+  );
 }
 
 /**
@@ -374,7 +392,9 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
           else
             out.problems.push({
               offset: at,
-              message: `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping${dedentHint(node.items[node.items.indexOf(pair) - 1], name)}`,
+              message:
+                `duplicate key "${name}" (first defined on line ${lineOf(first)}); a key may appear once per mapping` +
+                `${dedentHint(node.items[node.items.indexOf(pair) - 1], name)}`,
             });
         }
         walk(pair.key);
@@ -385,7 +405,9 @@ function checkStructure(doc: Document.Parsed, limits: InputLimits, lineOf: (offs
         const extra = node.items[limits.maxItems] as Node | undefined;
         out.problems.push({
           offset: extra?.range?.[0] ?? node.range?.[0] ?? 0,
-          message: `this list has ${node.items.length} items, over the limit of ${limits.maxItems} in one list; this is item ${limits.maxItems + 1}`,
+          message:
+            `this list has ${node.items.length} items, over the limit of ${limits.maxItems} in one list; ` +
+            `this is item ${limits.maxItems + 1}`,
         });
       }
       for (const item of node.items) walk(item);
@@ -458,7 +480,10 @@ function yamlMessage(code: string, message: string, limits: InputLimits): string
       return 'expected "key: value" here; is the colon missing, or a quote not closed?';
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/compact mappings/.test(first)) {
-        return 'a second "key:" on the same line; if the text contains ": ", put it in quotes (label: "Lead: Platform"), otherwise check the indentation';
+        return (
+          'a second "key:" on the same line; if the text contains ": ", put it in quotes (label: "Lead: Platform"), ' +
+          'otherwise check the indentation'
+        );
       }
       break;
     case 'BAD_SCALAR_START': {

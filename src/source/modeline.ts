@@ -23,7 +23,8 @@ export function schemaUrl(): string {
  * - anywhere else (a global install, npx): the schema's public address for this version.
  */
 export function modeline(target?: string, cwd = process.cwd()): string {
-  return `# yaml-language-server: $schema=${schemaRef(target === undefined ? resolve(cwd) : dirname(resolve(cwd, target)))}`;
+  const folder = target === undefined ? resolve(cwd) : dirname(resolve(cwd, target));
+  return `# yaml-language-server: $schema=${schemaRef(folder)}`;
 }
 
 function schemaRef(from: string): string {

@@ -50,7 +50,8 @@ export async function readInput(path: string, label: string, kind: InputKind): P
     const st = await fh.stat();
     if (!st.isFile())
       throw new UserError(
-        `${label}: error: is a ${specialKind(st)}, not a regular file; folio reads ${kind.what} only from a regular file`,
+        `${label}: error: is a ${specialKind(st)}, not a regular file; ` +
+          `folio reads ${kind.what} only from a regular file`,
       );
     const chunks: Buffer[] = [];
     let total = 0;
@@ -74,7 +75,8 @@ export async function readInput(path: string, label: string, kind: InputKind): P
 function tooBig(label: string, kind: InputKind, size: number | null): UserError {
   const what = size === null ? 'it grew past' : `the file is ${showSize(size)}, over`;
   return new UserError(
-    `${label}: error: ${what} the ${showSize(kind.maxBytes)} limit for ${kind.what}; ${kind.raise ?? 'folio did not read it'}`,
+    `${label}: error: ${what} the ${showSize(kind.maxBytes)} limit for ${kind.what}; ` +
+      `${kind.raise ?? 'folio did not read it'}`,
   );
 }
 

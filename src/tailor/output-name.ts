@@ -33,7 +33,8 @@ const TRANSLIT: Record<string, string> = Object.fromEntries(
   Array.from(
     [
       'α a β v γ g δ d ε e ζ z η i θ th ι i κ k λ l μ m ν n ξ x ο o π p ρ r σ s ς s τ t υ y φ f χ ch ψ ps ω o',
-      'а a б b в v г g д d е e ё e ж zh з z и i й i к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch ш sh щ shch ъ _ ы y ь _ э e ю yu я ya і i ї i є ie ґ g',
+      'а a б b в v г g д d е e ё e ж zh з z и i й i к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch',
+      'ш sh щ shch ъ _ ы y ь _ э e ю yu я ya і i ї i є ie ґ g',
     ]
       .join(' ')
       .matchAll(/(\S+) (\S+)/g),

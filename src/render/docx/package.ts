@@ -57,7 +57,9 @@ export function finishPackage(docx: Uint8Array, opts: { date: Date; lang: string
   const fonts = text('word/fontTable.xml');
   const f = opts.font;
   if (fonts && !fonts.includes(`w:name="${escapeXml(f.name)}"`)) {
-    const entry = `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${f.fallback}"/><w:charset w:val="00"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`;
+    const entry =
+      `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${f.fallback}"/><w:charset w:val="00"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`;
     // docx writes an empty table as one self-closing element.
     put('word/fontTable.xml', fonts.replace(/\/>\s*$/, '></w:fonts>').replace(/<\/w:fonts>\s*$/, `${entry}</w:fonts>`));
   }

@@ -81,7 +81,8 @@ export function Entry({ entry, lead, gap }: { entry: EntryModel; lead?: ReactNod
   return (
     <View style={gap ? styles.entry : undefined}>
       <View />
-      {/* Three lines must follow the header: a block of up to three lines cannot break (two lines stay on each side). */}
+      {/* Three lines must follow the header: a block of up to three lines cannot break (two lines stay on each
+          side). */}
       <View wrap={false} {...(firstApart ? { minPresenceAhead: bodyLines(3) } : {})}>
         {lead}
         {header}
