@@ -88,9 +88,15 @@ function customShape(value: unknown): CustomShape | string {
     if (value.length && value.every(isMapping)) {
       const bad = value.findIndex((m) => !CUSTOM_ENTRY_KEYS.some((k) => Object.hasOwn(m, k)));
       if (bad < 0) return { kind: 'entries', items: value };
-      return `not shown: item ${bad + 1} has none of ${CUSTOM_ENTRY_KEYS.join(', ')}, so it is not an entry of a custom section`;
+      return (
+        `not shown: item ${bad + 1} has none of ${CUSTOM_ENTRY_KEYS.join(', ')}, ` +
+        'so it is not an entry of a custom section'
+      );
     }
-    return 'not shown: a custom section is a list of strings or of entries (mappings with a name, title, dates or summary)';
+    return (
+      'not shown: a custom section is a list of strings or of entries ' +
+      '(mappings with a name, title, dates or summary)'
+    );
   }
   if (isMapping(value)) {
     const entries = Object.entries(value);

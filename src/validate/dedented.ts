@@ -79,7 +79,11 @@ export function dedentedMessage(src: LoadedSource, path: DataPath, key: string, 
         ? `the \`${String(path[path.length - 2])}:\` item`
         : `\`${last}:\``;
   const optOut = path.length === 0 ? `; if it is a section of its own, give it a title in folio.sections.${key}` : '';
-  return `indentation: \`${key}:\` is indented ${here.col - 1} space${here.col === 2 ? '' : 's'}, which puts it ${last === undefined ? 'at' : 'in'} ${owner}, but it is a field of ${d.name} above it; indent \`${key}:\` by ${n} space${n === 1 ? '' : 's'} to keep it under ${d.name}${optOut}`;
+  return (
+    `indentation: \`${key}:\` is indented ${here.col - 1} space${here.col === 2 ? '' : 's'}, ` +
+    `which puts it ${last === undefined ? 'at' : 'in'} ${owner}, but it is a field of ${d.name} above it; ` +
+    `indent \`${key}:\` by ${n} space${n === 1 ? '' : 's'} to keep it under ${d.name}${optOut}`
+  );
 }
 
 function valueIn(data: unknown, path: DataPath): unknown {

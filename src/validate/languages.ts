@@ -56,5 +56,9 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 /** A located warning's text for a folio.lang with no catalogue, or null when it has one. */
 export function unsupportedLangMessage(tag: string): string | null {
   if (findCatalogue(tag)) return null;
-  return `folio has no words for language "${tag}": headings, dates and labels stay in English (the metadata keeps "${tag}"). Supported: ${LOCALES.map((l) => l.code).join(', ')}; folio.locale can supply your own wording.`;
+  return (
+    `folio has no words for language "${tag}": headings, dates and labels stay in English ` +
+    `(the metadata keeps "${tag}"). Supported: ${LOCALES.map((l) => l.code).join(', ')}; ` +
+    'folio.locale can supply your own wording.'
+  );
 }

@@ -30,7 +30,8 @@ export function sectionIdProblems(data: Record<string, unknown>, at: At): Diagno
         at(
           [...path, i],
           'error',
-          `unknown section "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}${why}; the sections of this résumé are ${ids.filter((s) => s in data).join(', ') || 'none'}`,
+          `unknown section "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}${why}; ` +
+            `the sections of this résumé are ${ids.filter((s) => s in data).join(', ') || 'none'}`,
         ),
       );
     });

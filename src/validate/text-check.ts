@@ -55,5 +55,8 @@ function describe(c: string): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code >= 0xd800 && code <= 0xdfff)
     return `contains half of a surrogate pair (${hex}, from a "\\u" escape?), which is not a character; fix the escape`;
-  return `contains ${NAMES[code] ?? 'a control character'} (${hex}${HINTS[code] ?? ''}), which no output can show; delete it or use a space`;
+  return (
+    `contains ${NAMES[code] ?? 'a control character'} (${hex}${HINTS[code] ?? ''}), ` +
+    'which no output can show; delete it or use a space'
+  );
 }

@@ -100,7 +100,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       at(
         [written[0] ?? ''],
         'error',
-        `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`,
+        `no résumé content: every top-level key (${written.slice(0, 5).join(', ')}` +
+          `${written.length > 5 ? ', …' : ''}) is empty; fill in at least basics: name:`,
         true,
       ),
     ]);
@@ -134,7 +135,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       at(
         path,
         'note',
-        `read ${kind}${count > 1 ? ` (${count} times)` : ''}: the JSON Resume 1.0 name (folio import renames it in the file)`,
+        `read ${kind}${count > 1 ? ` (${count} times)` : ''}: ` +
+          'the JSON Resume 1.0 name (folio import renames it in the file)',
         true,
       ),
     );
@@ -148,7 +150,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       at(
         path,
         'warning',
-        'this list item is blank (only spaces, tabs or line breaks): every output leaves it out; delete it or fill it in',
+        'this list item is blank (only spaces, tabs or line breaks): ' +
+          'every output leaves it out; delete it or fill it in',
       ),
     );
 
@@ -184,14 +187,16 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
                   at(
                     [key, label],
                     'warning',
-                    'is blank (only spaces, tabs or line breaks): every output leaves this row out, its label too; fill it in or delete it',
+                    'is blank (only spaces, tabs or line breaks): ' +
+                      'every output leaves this row out, its label too; fill it in or delete it',
                   ),
                 );
           return;
         }
         const message =
           verdict.kind === 'typo'
-            ? `unknown key "${key}" (did you mean "${verdict.of}"?); if it is a section of its own, give it a title in folio.sections.${key}`
+            ? `unknown key "${key}" (did you mean "${verdict.of}"?); ` +
+              `if it is a section of its own, give it a title in folio.sections.${key}`
             : `unknown key "${key}": ${verdict.why}`;
         warnings.push(at([key], 'warning', message, true));
         return;
@@ -207,7 +212,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
             at(
               [...path, key],
               'warning',
-              `"${key}" looks like a misspelling of "${of}"; it is shown as an extra line "${key}: …" until it is renamed`,
+              `"${key}" looks like a misspelling of "${of}"; ` +
+                `it is shown as an extra line "${key}: …" until it is renamed`,
               true,
             ),
           );
@@ -220,7 +226,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       const legacy = legacyRename(key, known);
       const hint = suggestKey(key, known);
       const message = legacy
-        ? `unknown key "${key}": JSON Resume 1.0 calls it "${legacy}", so this value is not shown (folio import renames old keys)`
+        ? `unknown key "${key}": JSON Resume 1.0 calls it "${legacy}", ` +
+          'so this value is not shown (folio import renames old keys)'
         : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
       warnings.push(at([...path, key], 'warning', message, true));
     },
@@ -284,7 +291,8 @@ export function validate(src: LoadedSource, opts: ValidateOptions = {}): Validat
       at(
         ['skills', i, 'tags'],
         'note',
-        'skills[].tags choose skills for variants here (this file has variants:), so they are not shown; without variants they are shown as categories',
+        'skills[].tags choose skills for variants here (this file has variants:), so they are not shown; ' +
+          'without variants they are shown as categories',
         true,
       ),
     );
@@ -476,7 +484,8 @@ function checkDates(
       at(
         [...path, 'endDate'],
         'error',
-        `ends (${formatDate(end, ENGLISH_DATES)}) before it starts (${formatDate(start, ENGLISH_DATES)}, line ${startLine})`,
+        `ends (${formatDate(end, ENGLISH_DATES)}) ` +
+          `before it starts (${formatDate(start, ENGLISH_DATES)}, line ${startLine})`,
       ),
     );
   }
@@ -555,7 +564,8 @@ function designProblems(data: Record<string, unknown>, at: At): Diagnostic[] {
         at(
           [...path, 'margins'],
           'error',
-          `a margin of ${raw.trim()} (${pt} pt) is outside 5 mm to 50 mm: printers clip below, and above it leaves too little page (got ${showValue(raw)})`,
+          `a margin of ${raw.trim()} (${pt} pt) is outside 5 mm to 50 mm: ` +
+            `printers clip below, and above it leaves too little page (got ${showValue(raw)})`,
         ),
       );
     }

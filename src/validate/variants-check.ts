@@ -36,7 +36,10 @@ export function outputProblem(pattern: string): string | null {
 export function variantNameProblem(name: string): string | null {
   // No dots: a variant called resume.pdf would be a folder where the base build writes a file.
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
-    return `variant name "${name}" is used as a folder name: use letters, digits, dash and underscore, starting with a letter or digit`;
+    return (
+      `variant name "${name}" is used as a folder name: ` +
+      'use letters, digits, dash and underscore, starting with a letter or digit'
+    );
   }
   return null;
 }
