@@ -40,9 +40,8 @@ const EMOJI = new RegExp(
     String.raw`(?:\u200d(?:\p{Extended_Pictographic})(?:\p{Emoji_Modifier}|[\ufe0e\ufe0f])*)*`,
   'gu',
 );
-/** Invisible characters that never need a glyph. */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each variation selector is ignorable on its own, not as part
-// of a character.
+/** Invisible characters that never need a glyph (a variation selector too: on its own, not as part of a character). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each variation selector is ignorable on its own
 const IGNORABLE = /[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe0e\ufe0f\ufeff]/u;
 
 let main: FontkitFont | undefined;
