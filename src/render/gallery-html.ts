@@ -11,12 +11,12 @@ export interface GalleryTile {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const FONT = '-apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
 /**
  * The gallery's index.html: page 1 of every theme side by side, each linking to its PDF. No scripts, no outside
  * requests.
  */
-const FONT = '-apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
-
 export function galleryHtml(title: string, tiles: readonly GalleryTile[]): string {
   const figures = tiles
     .map((t) => {
