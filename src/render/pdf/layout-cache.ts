@@ -25,21 +25,28 @@ interface GlyphRunLike {
   positions: object[] | null;
 }
 
-/** One shaped run. */
+/**
+ * One shaped run, packed into typed arrays (a run of 64 characters held as objects and arrays took about 30 KB,
+ * packed under 1 KB). Lists of characters are flat: a count, then the code points.
+ */
 interface Shaped {
   /** The characters of each glyph shaping started from (the text mapped to glyphs), as they were then. */
-  input: number[][];
-  /** The getGlyph(id, codePoints) calls shaping made, in order. */
-  lookups: [number, number[] | undefined][];
+  input: Int32Array;
+  /** The getGlyph(id, codePoints) calls shaping made after mapping the text, in order: id, count (−1: none), code
+   * points. */
+  lookups: Int32Array;
   /** The run's glyph ids, and the characters those glyph objects held. */
-  ids: number[];
-  output: number[][];
-  /** The run's other fields (positions, script, direction, features) on its own prototype. */
+  ids: Int32Array;
+  output: Int32Array;
+  /** Each glyph's xAdvance, yAdvance, xOffset, yOffset. */
+  positions: Float64Array;
+  /** The run's other fields (script, direction, features) on its own prototype, and a position to copy. */
   run: GlyphRunLike;
+  position: object;
 }
 
-/** Runs kept per face; a face past it starts again empty (a résumé shapes a few hundred). */
-const MAX_RUNS = 20_000;
+/** Runs kept per face (under 1 KB each); a face past it starts again empty. A résumé shapes a few hundred. */
+const MAX_RUNS = 5_000;
 const shapedByFace = new WeakMap<ShapingFace, Map<string, Shaped>>();
 const CACHED = Symbol('folio.layoutCache');
 let enabled = true;
@@ -95,11 +102,16 @@ function record(
   shape: () => GlyphRunLike,
 ): { run: GlyphRunLike; shaped: Shaped | null } {
   // Shaping's first step, done here first: the same look-ups, so shaping's own are no-ops and the state is the same.
-  const input = face.glyphsForString(text).map((g) => [...g.codePoints]);
-  const lookups: Shaped['lookups'] = [];
+  const input = face.glyphsForString(text);
+  const lookups: number[] = [];
+  let seen = 0;
+  let mapsFirst = true;
   const getGlyph = face.getGlyph;
   face.getGlyph = (id, codePoints) => {
-    lookups.push([id, codePoints ? [...codePoints] : undefined]);
+    // The first look-ups map the text to glyphs again: a hit makes those itself (replay's glyphsForString).
+    if (seen < input.length) mapsFirst &&= input[seen]?.id === id;
+    else lookups.push(id, ...packed(codePoints));
+    seen++;
     return getGlyph.call(face, id, codePoints);
   };
   let run: GlyphRunLike;
@@ -110,47 +122,86 @@ function record(
     delete (face as Partial<ShapingFace>).getGlyph;
   }
   const store = face._glyphs ?? {};
-  // Only runs made of the face's stored glyph objects, as fontkit makes them.
-  if (!run.positions || run.glyphs.some((g) => !g || store[g.id] !== g)) return { run, shaped: null };
+  const positions = run.positions ?? [];
+  const position = positions[0];
+  // Only runs made of the face's stored glyph objects, with fontkit's four-number positions.
+  if (
+    !mapsFirst ||
+    !position ||
+    positions.length !== run.glyphs.length ||
+    run.glyphs.some((g) => !g || store[g.id] !== g) ||
+    positions.some((p) => !isPosition(p))
+  )
+    return { run, shaped: null };
   const glyphs = run.glyphs as GlyphLike[];
   const rest = copy(run);
   rest.glyphs = [];
-  rest.positions = run.positions.map(copy);
+  rest.positions = [];
   return {
     run,
     shaped: {
-      input,
-      lookups,
-      ids: glyphs.map((g) => g.id),
-      output: glyphs.map((g) => [...g.codePoints]),
+      input: Int32Array.from(input.flatMap((g) => packed(g.codePoints))),
+      lookups: Int32Array.from(lookups),
+      ids: Int32Array.from(glyphs, (g) => g.id),
+      output: Int32Array.from(glyphs.flatMap((g) => packed(g.codePoints))),
+      positions: Float64Array.from(
+        (positions as Position[]).flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+      ),
       run: rest,
+      position,
     },
   };
 }
 
 /** The run again, with this document's glyph objects and positions of its own; null where it may differ. */
 function replay(face: ShapingFace, text: string, shaped: Shaped): GlyphRunLike | null {
-  const input = face.glyphsForString(text);
-  if (!sameCharacters(input, shaped.input)) return null;
-  for (const [id, codePoints] of shaped.lookups) face.getGlyph(id, codePoints ? [...codePoints] : undefined);
+  if (!sameCharacters(face.glyphsForString(text), shaped.input)) return null;
+  const l = shaped.lookups;
+  for (let i = 0; i < l.length; ) {
+    const id = l[i++] as number;
+    const n = l[i++] as number;
+    face.getGlyph(id, n < 0 ? undefined : Array.from(l.subarray(i, (i += n))));
+  }
   const store = face._glyphs ?? {};
-  const glyphs = shaped.ids.map((id) => store[id]);
+  const glyphs = Array.from(shaped.ids, (id) => store[id]);
   // Shaping reads its result's characters too (default-ignorable ones are hidden): the same, or shape afresh.
   if (!glyphs.every((g): g is GlyphLike => g !== undefined) || !sameCharacters(glyphs, shaped.output)) return null;
   const run = copy(shaped.run);
   run.glyphs = glyphs;
-  run.positions = (shaped.run.positions ?? []).map(copy);
+  const p = shaped.positions;
+  run.positions = glyphs.map((_, i) =>
+    Object.assign(copy(shaped.position), {
+      xAdvance: p[4 * i],
+      yAdvance: p[4 * i + 1],
+      xOffset: p[4 * i + 2],
+      yOffset: p[4 * i + 3],
+    }),
+  );
   return run;
 }
 
-function sameCharacters(glyphs: readonly GlyphLike[], expected: readonly number[][]): boolean {
-  return (
-    glyphs.length === expected.length &&
-    glyphs.every((g, i) => {
-      const b = expected[i] ?? [];
-      return g.codePoints.length === b.length && g.codePoints.every((c, j) => c === b[j]);
-    })
-  );
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+const POSITION_KEYS = 'xAdvance,yAdvance,xOffset,yOffset';
+const isPosition = (p: object): p is Position => Object.keys(p).join(',') === POSITION_KEYS;
+
+/** A list of code points as a count and the code points; no list is −1. */
+const packed = (codePoints: readonly number[] | undefined): number[] =>
+  codePoints ? [codePoints.length, ...codePoints] : [-1];
+
+/** Whether each glyph holds the characters packed in `expected`, in order. */
+function sameCharacters(glyphs: readonly GlyphLike[], expected: Int32Array): boolean {
+  let at = 0;
+  for (const g of glyphs) {
+    const cps = g.codePoints;
+    if (expected[at++] !== cps.length) return false;
+    for (const c of cps) if (expected[at++] !== c) return false;
+  }
+  return at === expected.length;
 }
 
 /** A shallow copy on the same prototype (fontkit's GlyphRun and GlyphPosition keep their getters). */
