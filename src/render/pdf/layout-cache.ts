@@ -69,7 +69,10 @@ export function layoutCacheCounts(): typeof counts {
  */
 export function cacheLayouts(face: ShapingFace): void {
   const own = face as ShapingFace & { [CACHED]?: true };
-  if (own[CACHED] || !face._glyphs || Object.hasOwn(face, 'getGlyph') || Object.hasOwn(face, 'layout')) return;
+  // The wrappers below shadow the face's own methods for a moment: a face that already has them as its own
+  // properties is left alone.
+  const shadowed = ['getGlyph', 'glyphsForString', 'layout'].some((m) => Object.hasOwn(face, m));
+  if (own[CACHED] || !face._glyphs || shadowed) return;
   const shape = face.layout;
   const layout = (text: string, features?: unknown, script?: string, language?: string, direction?: string) => {
     const fresh = () => shape.call(face, text, features, script, language, direction);
@@ -85,7 +88,7 @@ export function cacheLayouts(face: ShapingFace): void {
       return run ?? fresh();
     }
     counts.shaped++;
-    const recorded = record(face, text, fresh);
+    const recorded = record(face, fresh);
     if (recorded.shaped) {
       if (shaped.size >= MAX_RUNS) shaped.clear();
       shaped.set(key, recorded.shaped);
@@ -95,58 +98,73 @@ export function cacheLayouts(face: ShapingFace): void {
   Object.assign(own, { layout, [CACHED]: true });
 }
 
-/** Shape once, noting what the run started from and each glyph look-up. */
-function record(
-  face: ShapingFace,
-  text: string,
-  shape: () => GlyphRunLike,
-): { run: GlyphRunLike; shaped: Shaped | null } {
-  // Shaping's first step, done here first: the same look-ups, so shaping's own are no-ops and the state is the same.
-  const input = face.glyphsForString(text);
+/**
+ * Shape once, noting what the run started from and each glyph look-up. Kept cheap: a one-shot build records every
+ * run it shapes and reuses few of them, in code that has not been optimised yet.
+ */
+function record(face: ShapingFace, shape: () => GlyphRunLike): { run: GlyphRunLike; shaped: Shaped | null } {
+  let input: GlyphLike[] | null = null;
+  let mapping = false;
+  let cacheable = true;
   const lookups: number[] = [];
-  let seen = 0;
-  let mapsFirst = true;
-  const getGlyph = face.getGlyph;
+  const { getGlyph, glyphsForString } = face;
+  // Shaping's first step maps the text to glyphs: a hit redoes that itself (replay's glyphsForString), so those
+  // look-ups are not noted; what it returned is the run's input.
+  face.glyphsForString = (t) => {
+    if (input !== null) cacheable = false;
+    mapping = true;
+    try {
+      input = glyphsForString.call(face, t);
+    } finally {
+      mapping = false;
+    }
+    return input;
+  };
   face.getGlyph = (id, codePoints) => {
-    // The first look-ups map the text to glyphs again: a hit makes those itself (replay's glyphsForString).
-    if (seen < input.length) mapsFirst &&= input[seen]?.id === id;
-    else lookups.push(id, ...packed(codePoints));
-    seen++;
+    if (!mapping) pack(lookups, id, codePoints);
     return getGlyph.call(face, id, codePoints);
   };
   let run: GlyphRunLike;
   try {
     run = shape();
   } finally {
-    // The own property goes; the prototype's method shows through again.
+    // The own properties go; the prototype's methods show through again.
     delete (face as Partial<ShapingFace>).getGlyph;
+    delete (face as Partial<ShapingFace>).glyphsForString;
   }
+  const start = input as GlyphLike[] | null;
   const store = face._glyphs ?? {};
+  const { glyphs } = run;
   const positions = run.positions ?? [];
   const position = positions[0];
   // Only runs made of the face's stored glyph objects, with fontkit's four-number positions.
-  if (
-    !mapsFirst ||
-    !position ||
-    positions.length !== run.glyphs.length ||
-    run.glyphs.some((g) => !g || store[g.id] !== g) ||
-    positions.some((p) => !isPosition(p))
-  )
+  if (!cacheable || !start || !position || positions.length !== glyphs.length || !isPosition(position))
     return { run, shaped: null };
-  const glyphs = run.glyphs as GlyphLike[];
+  const proto = Object.getPrototypeOf(position);
+  const ids = new Int32Array(glyphs.length);
+  const output: number[] = [];
+  const xy = new Float64Array(4 * glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i];
+    const p = positions[i] as Position;
+    if (!g || store[g.id] !== g || Object.getPrototypeOf(p) !== proto) return { run, shaped: null };
+    ids[i] = g.id;
+    pack(output, -1, g.codePoints);
+    xy.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i);
+  }
+  const packedInput: number[] = [];
+  for (const g of start) pack(packedInput, -1, g.codePoints);
   const rest = copy(run);
   rest.glyphs = [];
   rest.positions = [];
   return {
     run,
     shaped: {
-      input: Int32Array.from(input.flatMap((g) => packed(g.codePoints))),
+      input: Int32Array.from(packedInput),
       lookups: Int32Array.from(lookups),
-      ids: Int32Array.from(glyphs, (g) => g.id),
-      output: Int32Array.from(glyphs.flatMap((g) => packed(g.codePoints))),
-      positions: Float64Array.from(
-        (positions as Position[]).flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
-      ),
+      ids,
+      output: Int32Array.from(output),
+      positions: xy,
       run: rest,
       position,
     },
@@ -189,9 +207,16 @@ interface Position {
 const POSITION_KEYS = 'xAdvance,yAdvance,xOffset,yOffset';
 const isPosition = (p: object): p is Position => Object.keys(p).join(',') === POSITION_KEYS;
 
-/** A list of code points as a count and the code points; no list is −1. */
-const packed = (codePoints: readonly number[] | undefined): number[] =>
-  codePoints ? [codePoints.length, ...codePoints] : [-1];
+/** Append a glyph id (unless −1) and its code points, as a count and the code points; no list is a count of −1. */
+function pack(out: number[], id: number, codePoints: readonly number[] | undefined): void {
+  if (id >= 0) out.push(id);
+  if (!codePoints) {
+    out.push(-1);
+    return;
+  }
+  out.push(codePoints.length);
+  for (const c of codePoints) out.push(c);
+}
 
 /** Whether each glyph holds the characters packed in `expected`, in order. */
 function sameCharacters(glyphs: readonly GlyphLike[], expected: Int32Array): boolean {
