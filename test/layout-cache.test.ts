@@ -89,6 +89,25 @@ describe('the shaping cache', () => {
     expect(run.characters).not.toEqual(seen(shape(clean, 'office')).characters);
   });
 
+  it("writes shaping's plan into the caller's features object on a hit too, as fontkit does", () => {
+    const plain = open(FAMILIES.Inter.regular);
+    const cached = open(FAMILIES.Inter.regular);
+    cacheLayouts(cached);
+    shape(cached, 'office', { calt: false });
+    // react-pdf hands the same object to every run of a style; fontkit writes its plan's features into it.
+    const shaped: Record<string, boolean> = { calt: false };
+    const fromCache: Record<string, boolean> = { calt: false };
+    shape(plain, 'office', shaped);
+    const before = layoutCacheCounts();
+    const run = shape(cached, 'office', fromCache) as ReturnType<ShapingFace['layout']> & { features: unknown };
+    expect(layoutCacheCounts().reused - before.reused).toBe(1);
+    expect(fromCache).toEqual(shaped);
+    expect(run.features).toBe(fromCache);
+    // The control: shaping does write into it (kern, liga …), and leaves a switched-off feature off.
+    expect(Object.keys(shaped).length).toBeGreaterThan(3);
+    expect(shaped).toMatchObject({ calt: false, kern: true, liga: true });
+  });
+
   it('can be switched off: every run shaped afresh, nothing counted', () => {
     const face = open(FAMILIES.Inter.regular);
     cacheLayouts(face);

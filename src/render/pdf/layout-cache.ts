@@ -23,6 +23,7 @@ interface GlyphLike {
 interface GlyphRunLike {
   glyphs: (GlyphLike | null)[];
   positions: object[] | null;
+  features?: unknown;
 }
 
 /**
@@ -43,6 +44,11 @@ interface Shaped {
   /** The run's other fields (script, direction, features) on its own prototype, and a position to copy. */
   run: GlyphRunLike;
   position: object;
+  /**
+   * The features shaping switched on in the caller's own features object: fontkit writes every feature of its plan
+   * into the object it is given (react-pdf's, shared by the runs of a style), and a hit writes them too.
+   */
+  planFeatures: string[] | null;
 }
 
 /** Runs kept per face (under 1 KB each); a face past it starts again empty. A résumé shapes a few hundred. */
@@ -83,12 +89,12 @@ export function cacheLayouts(face: ShapingFace): void {
     const key = `${direction ?? ''}\u0000${JSON.stringify(features ?? null)}\u0000${text}`;
     const hit = shaped.get(key);
     if (hit) {
-      const run = replay(face, text, hit);
+      const run = replay(face, text, features, hit);
       counts[run ? 'reused' : 'reshaped']++;
       return run ?? fresh();
     }
     counts.shaped++;
-    const recorded = record(face, fresh);
+    const recorded = record(face, features, fresh);
     if (recorded.shaped) {
       if (shaped.size >= MAX_RUNS) shaped.clear();
       shaped.set(key, recorded.shaped);
@@ -102,7 +108,11 @@ export function cacheLayouts(face: ShapingFace): void {
  * Shape once, noting what the run started from and each glyph look-up. Kept cheap: a one-shot build records every
  * run it shapes and reuses few of them, in code that has not been optimised yet.
  */
-function record(face: ShapingFace, shape: () => GlyphRunLike): { run: GlyphRunLike; shaped: Shaped | null } {
+function record(
+  face: ShapingFace,
+  features: unknown,
+  shape: () => GlyphRunLike,
+): { run: GlyphRunLike; shaped: Shaped | null } {
   let input: GlyphLike[] | null = null;
   let mapping = false;
   let cacheable = true;
@@ -167,12 +177,13 @@ function record(face: ShapingFace, shape: () => GlyphRunLike): { run: GlyphRunLi
       positions: xy,
       run: rest,
       position,
+      planFeatures: isFeatureObject(features) && run.features === features ? switchedOn(features) : null,
     },
   };
 }
 
 /** The run again, with this document's glyph objects and positions of its own; null where it may differ. */
-function replay(face: ShapingFace, text: string, shaped: Shaped): GlyphRunLike | null {
+function replay(face: ShapingFace, text: string, features: unknown, shaped: Shaped): GlyphRunLike | null {
   if (!sameCharacters(face.glyphsForString(text), shaped.input)) return null;
   const l = shaped.lookups;
   for (let i = 0; i < l.length; ) {
@@ -185,6 +196,10 @@ function replay(face: ShapingFace, text: string, shaped: Shaped): GlyphRunLike |
   // Shaping reads its result's characters too (default-ignorable ones are hidden): the same, or shape afresh.
   if (!glyphs.every((g): g is GlyphLike => g !== undefined) || !sameCharacters(glyphs, shaped.output)) return null;
   const run = copy(shaped.run);
+  if (shaped.planFeatures && isFeatureObject(features)) {
+    for (const f of shaped.planFeatures) features[f] = true;
+    run.features = features;
+  } else if (isFeatureObject(shaped.run.features)) run.features = { ...shaped.run.features };
   run.glyphs = glyphs;
   const p = shaped.positions;
   run.positions = glyphs.map((_, i) =>
@@ -197,6 +212,11 @@ function replay(face: ShapingFace, text: string, shaped: Shaped): GlyphRunLike |
   );
   return run;
 }
+
+/** A features object as react-pdf passes it ({ calt: false, smcp: true }), not a list of tags. */
+const isFeatureObject = (f: unknown): f is Record<string, boolean> =>
+  typeof f === 'object' && f !== null && !Array.isArray(f);
+const switchedOn = (f: Record<string, boolean>): string[] => Object.keys(f).filter((k) => f[k] === true);
 
 interface Position {
   xAdvance: number;
