@@ -101,8 +101,9 @@ export const shared: ViteUserConfig = {
     // One worker process runs many files and keeps what they import (react-pdf, fonts, PDF.js, the CLI): loading
     // that again for each file was most of the suite's time. No test mocks modules or leaves global state behind.
     isolate: false,
-    // Vite's transforms of the TypeScript and of the inlined packages, kept in node_modules/.vitest-cache between
-    // runs (keyed by each module's text and the config): the suite transformed them afresh each time.
+    // Vite's transforms of the TypeScript and of the inlined packages, kept between runs in
+    // node_modules/.experimental-vitest-cache/ (keyed by each module's text and the config): the suite transformed
+    // them afresh each time.
     experimental: { fsModuleCache: true },
     // Both cores: Vitest's default leaves one for itself, which on two cores runs every file one after another.
     maxWorkers: 2,
